@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import depthLimit from 'graphql-depth-limit';
+import { pinoHttp } from 'pino-http';
+import type { Clock } from './common/clock';
+import type { Logger } from './common/logger';
+import { requestIdFor } from './common/request-id';
+import type { DataSourceBundle } from './db/data-source';
+import { createRequestContext, type RequestContext } from './graphql/context';
+import { errorReportingPlugin, formatError } from './graphql/error-formatting';
+import { complexityLimitPlugin, MAX_QUERY_DEPTH } from './graphql/limits';
+import { buildCdpSchema } from './graphql/schema';
+
+export interface AppDependencies {
+  database: DataSourceBundle;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface CdpApp {
+  httpServer: http.Server;
+  /** Starts listening; resolves with the URL of the GraphQL endpoint. */
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting requests and lets those in flight finish. */
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP app: GraphQL at /graphql, liveness at /healthz. Tests use it on a random port. */
+export async function createApp({ database, clock, logger }: AppDependencies): Promise<CdpApp> {
+  const { dataSource } = database;
+  const schema = await buildCdpSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      complexityLimitPlugin(schema),
+      errorReportingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: requestIdFor,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createRequestContext({ requestId: String(req.id), dataSource, clock, log: req.log }),
+    }),
+  );
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const { port: actual } = httpServer.address() as AddressInfo;
+          const shownHost = host.includes(':') ? `[${host}]` : host;
+          resolve(`http://${shownHost}:${actual}/graphql`);
+        });
+      }),
+    close: () => apollo.stop(),
+  };
+}

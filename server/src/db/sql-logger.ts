@@ -1,0 +1,42 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger } from '../common/logger';
+
+/** Counts every SQL statement the server sends; the N+1 guard and the benchmark read it. */
+export class StatementCounter {
+  count = 0;
+}
+
+/** Routes TypeORM's messages to the structured log and counts statements. */
+export class SqlLogger implements TypeOrmLogger {
+  constructor(
+    private readonly logger: Logger,
+    private readonly counter: StatementCounter,
+  ) {}
+
+  logQuery(query: string): void {
+    this.counter.count += 1;
+    this.logger.trace({ sql: query }, 'sql');
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.counter.count += 1;
+    this.logger.warn({ sql: query, err: error }, 'sql statement failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ sql: query, ms: time }, 'slow sql statement');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug({ schema: message }, 'schema');
+  }
+
+  logMigration(message: string): void {
+    this.logger.info({ migration: message }, 'migration');
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn({ detail: message }, 'typeorm');
+    else this.logger.debug({ detail: message }, 'typeorm');
+  }
+}

@@ -1,0 +1,70 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AdministrationResolver } from '../modules/administration/administration.resolver';
+import { AlumniActivityResolver, AlumniResolver } from '../modules/alumni/alumni.resolver';
+import { AssociateResolver } from '../modules/associate/associate.resolver';
+import { CertificateResolver } from '../modules/certificate/certificate.resolver';
+import { CohortResolver } from '../modules/cohort/cohort.resolver';
+import { InvitationResolver } from '../modules/cohort/invitation.resolver';
+import { EventResolver } from '../modules/event/event.resolver';
+import { NodeResolver } from '../modules/node/node.resolver';
+import { assertEveryNodeTypeHasASource, NODE_SOURCES } from '../modules/node/node-registry';
+import { NominationResolver } from '../modules/nomination/nomination.resolver';
+import { NominationReviewsResolver, ReviewResolver } from '../modules/nomination/review.resolver';
+import { ProgrammeResolver } from '../modules/programme/programme.resolver';
+import { RegionResolver } from '../modules/region/region.resolver';
+import { MilestoneResolver } from '../modules/research/milestone.resolver';
+import { ResearchResolver } from '../modules/research/research.resolver';
+import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
+import { ViewerResolver } from '../modules/user/viewer.resolver';
+import { authChecker } from './auth-checker';
+
+const RESOLVERS = [
+  NodeResolver,
+  ViewerResolver,
+  RegionResolver,
+  AdministrationResolver,
+  ProgrammeResolver,
+  CohortResolver,
+  InvitationResolver,
+  NominationResolver,
+  NominationReviewsResolver,
+  ReviewResolver,
+  AssociateResolver,
+  ResearchResolver,
+  MilestoneResolver,
+  EventResolver,
+  CertificateResolver,
+  AlumniResolver,
+  AlumniActivityResolver,
+  StatisticsResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process from the TypeGraphQL classes. */
+export function buildCdpSchema(): Promise<GraphQLSchema> {
+  built ??= (async () => {
+    assertEveryNodeTypeHasASource();
+    return buildSchema({
+      resolvers: RESOLVERS,
+      // Every Node type is in the schema even before a field returns it, so node(id) can answer it.
+      orphanedTypes: Object.values(NODE_SOURCES).map((s) => s.entity as Function),
+      authChecker,
+      authMode: 'error',
+      validate: { forbidUnknownValues: false },
+    });
+  })();
+  return built;
+}
+
+const HEADER = `# CDP Hub GraphQL schema.
+# Generated from the TypeGraphQL classes by \`npm run schema\`; do not edit by hand.
+# The test suite fails when this file differs from what the code emits.
+
+`;
+
+/** The SDL committed as schema.graphql: sorted, so diffs show only real changes. */
+export function schemaSdl(schema: GraphQLSchema): string {
+  return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+}

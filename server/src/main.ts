@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { fixedClock, systemClock } from './common/clock';
+import { createLogger } from './common/logger';
+import { ConfigError, loadConfig } from './config';
+import { createApp } from './app';
+import { openDatabase } from './db/data-source';
+import { seedIfEmpty } from './db/seed/seed-if-empty';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const clock = config.clockOverride ? fixedClock(config.clockOverride) : systemClock;
+
+  const database = await openDatabase(config.database, logger);
+  if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger);
+
+  const app = await createApp({ database, clock, logger });
+  const url = await app.listen(config.port, config.host);
+  logger.info({ url, database: config.database.kind, env: config.env }, `CDP Hub is serving GraphQL at ${url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    await app.close();
+    await database.dataSource.destroy();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(JSON.stringify({ level: 'fatal', msg: 'CDP Hub failed to start', error: err instanceof Error ? err.message : String(err) }));
+  process.exit(1);
+});

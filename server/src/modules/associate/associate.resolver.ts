@@ -1,0 +1,67 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { ConnectionArgs } from '../../graphql/relay/connection';
+import { Administration } from '../administration/administration.entity';
+import { AlumniProfile } from '../alumni/alumni-profile.entity';
+import { Certificate } from '../certificate/certificate.entity';
+import { CertificateService } from '../certificate/certificate.service';
+import { Cohort } from '../cohort/cohort.entity';
+import { Region } from '../region/region.entity';
+import { ResearchProject } from '../research/research-project.entity';
+import { ResearchService } from '../research/research.service';
+import { ProfessionalAssociate } from './associate.entity';
+import { AssociateService } from './associate.service';
+import { ProfessionalAssociateConnection, ProfessionalAssociateFilter, ProfessionalAssociateOrder } from './associate.types';
+
+@Resolver(() => ProfessionalAssociate)
+export class AssociateResolver {
+  private readonly associateService = new AssociateService();
+  private readonly researchService = new ResearchService();
+  private readonly certificateService = new CertificateService();
+
+  @Query(() => ProfessionalAssociateConnection, { description: 'Professional Associates of all cohorts.' })
+  async associates(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ProfessionalAssociateFilter, { nullable: true, description: 'Conditions the associates must meet.' })
+    filter: ProfessionalAssociateFilter | null,
+    @Arg('orderBy', () => ProfessionalAssociateOrder, { nullable: true, description: 'Ordering; by name when omitted.' })
+    orderBy: ProfessionalAssociateOrder | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProfessionalAssociateConnection> {
+    return new ProfessionalAssociateConnection(await this.associateService.list(ctx, args, filter, orderBy));
+  }
+
+  @FieldResolver(() => Cohort, { description: 'The cohort of the associate.' })
+  cohort(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<Cohort> {
+    return ctx.loaders.required(Cohort, associate.cohortId);
+  }
+
+  @FieldResolver(() => Administration, { description: 'The administration that nominated the associate.' })
+  administration(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<Administration> {
+    return ctx.loaders.required(Administration, associate.administrationId);
+  }
+
+  @FieldResolver(() => Region, { description: "The WCO region of the associate's administration." })
+  async region(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<Region> {
+    const administration = await ctx.loaders.required(Administration, associate.administrationId);
+    return ctx.loaders.required(Region, administration.regionId);
+  }
+
+  @FieldResolver(() => ResearchProject, {
+    nullable: true,
+    description: 'The research project of the associate; null when there is none yet or it is not visible to the caller.',
+  })
+  research(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<ResearchProject | null> {
+    return this.researchService.forAssociate(ctx, associate.uuid);
+  }
+
+  @FieldResolver(() => [Certificate], { description: 'Certificates awarded to the associate, newest first; at most one is valid.' })
+  certificates(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<Certificate[]> {
+    return this.certificateService.forAssociate(ctx, associate.uuid);
+  }
+
+  @FieldResolver(() => AlumniProfile, { nullable: true, description: 'The alumni profile, once the placement is completed.' })
+  alumniProfile(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<AlumniProfile | null> {
+    return ctx.loaders.oneBy(AlumniProfile, 'associateId').load(associate.uuid);
+  }
+}

@@ -1,0 +1,65 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Node, NodeObject } from '../../graphql/relay/node';
+import { ProfessionalAssociate } from '../associate/associate.entity';
+import { Event } from '../event/event.entity';
+
+/** An associate holds at most one certificate that is not revoked. */
+@Entity('certificate')
+@Index('UQ_certificate_valid_per_associate', ['associateId'], { unique: true, where: '"revokedAt" IS NULL' })
+@NodeObject('Certificate', 'The certificate awarded to an associate at a certificate ceremony on successful completion.')
+export class Certificate extends Node {
+  @Index()
+  @Column({ type: 'uuid' })
+  associateId: string;
+
+  @ManyToOne(() => ProfessionalAssociate, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'associateId' })
+  associate?: Relation<ProfessionalAssociate>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  ceremonyId: string;
+
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'ceremonyId' })
+  ceremony?: Relation<Event>;
+
+  @Field(() => String, { description: 'Unique serial printed on the certificate, e.g. CDP-2024-007.' })
+  @Column({ type: 'varchar', length: 40, unique: true })
+  serial: string;
+
+  @Field(() => GraphQLDateTime, { description: 'When the certificate was issued.' })
+  @Index()
+  @Column({ type: Date })
+  issuedAt: Date;
+
+  @Field(() => String, { description: 'Who signed the certificate.' })
+  @Column({ type: 'varchar', length: 200 })
+  signatoryName: string;
+
+  @Field(() => String, { description: "The signatory's title." })
+  @Column({ type: 'varchar', length: 200 })
+  signatoryTitle: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Digital signature (Ed25519, base64url) over the certificate facts; null for certificates issued before signing existed.',
+  })
+  @Column({ type: 'text', nullable: true })
+  signature: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the certificate was revoked; null while valid.' })
+  @Column({ type: Date, nullable: true })
+  revokedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the certificate was revoked.' })
+  @Column({ type: 'text', nullable: true })
+  revocationReason: string | null;
+
+  @Field(() => Boolean, { description: 'True when the certificate has not been revoked.' })
+  get isValid(): boolean {
+    return this.revokedAt == null;
+  }
+}

@@ -1,0 +1,69 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { DatePrecision } from '../../common/dates';
+import { Node, NodeObject } from '../../graphql/relay/node';
+import { Cohort } from '../cohort/cohort.entity';
+import { Programme } from '../programme/programme.entity';
+import { EventKind } from './event-kind';
+
+@Entity('event')
+@NodeObject('Event', 'A dated programme event: commencement, reporting session, certificate ceremony, reunion or workshop.')
+export class Event extends Node {
+  @Index()
+  @Column({ type: 'uuid' })
+  programmeId: string;
+
+  @ManyToOne(() => Programme, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'programmeId' })
+  programme?: Relation<Programme>;
+
+  /** Empty for events that concern the whole programme, such as alumni reunions. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  cohortId: string | null;
+
+  @ManyToOne(() => Cohort, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'cohortId' })
+  cohort?: Relation<Cohort> | null;
+
+  @Field(() => EventKind, { description: 'What kind of event it is.' })
+  @Index()
+  @Column({ type: 'varchar', length: 30 })
+  kind: EventKind;
+
+  @Field(() => String, { description: 'Title of the event.' })
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Field(() => GraphQLDateTime, {
+    description: 'When the event starts (UTC). With MONTH precision only the year and month are meaningful.',
+  })
+  @Index()
+  @Column({ type: Date })
+  startsAt: Date;
+
+  @Field(() => DatePrecision, { description: 'How precisely startsAt is known.' })
+  @Column({ type: 'varchar', length: 5, default: DatePrecision.DAY })
+  datePrecision: DatePrecision;
+
+  @Field(() => String, { nullable: true, description: 'Where the event takes place.' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  location: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the event is held online.' })
+  @Column({ type: 'boolean', default: false })
+  isVirtual: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Who officiates, e.g. the Secretary General.' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  officiantName: string | null;
+
+  @Field(() => String, { nullable: true, description: "The officiant's title at the time of the event." })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  officiantTitle: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who the event is addressed to, e.g. "senior management".' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  audience: string | null;
+}

@@ -1,0 +1,37 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { OrderDirection } from '../../common/sort-direction';
+import { ConnectionType } from '../../graphql/relay/connection';
+import { defineOrder } from '../../graphql/relay/order';
+import { Event } from './event.entity';
+import { EventKind } from './event-kind';
+
+export const EventConnection = ConnectionType(Event, 'Event', 'events');
+export type EventConnection = InstanceType<typeof EventConnection>;
+
+export const eventOrder = defineOrder(
+  'Event',
+  'events',
+  {
+    STARTS_AT: { property: 'startsAt', kind: 'date', description: 'Order by start time.' },
+    TITLE: { property: 'title', kind: 'string', description: 'Order by title.' },
+  },
+  { field: 'STARTS_AT', direction: OrderDirection.ASC },
+);
+export const EventOrder = eventOrder.OrderInput;
+export type EventOrder = InstanceType<typeof EventOrder>;
+
+@InputType({ description: 'Narrows a list of events; all given conditions must hold.' })
+export class EventFilter {
+  @Field(() => [EventKind], { nullable: true, description: 'Only events of one of these kinds.' })
+  kindIn?: EventKind[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events of this cohort (a Cohort ID).' })
+  cohortId?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only events that start at or after this instant.' })
+  startsFrom?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only events that start before this instant.' })
+  startsBefore?: Date | null;
+}

@@ -1,0 +1,71 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, Int } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Node, NodeObject } from '../../graphql/relay/node';
+import { Administration } from '../administration/administration.entity';
+import { Cohort } from '../cohort/cohort.entity';
+import { NominationStatus } from './nomination-status';
+
+/** One active nomination per candidate e-mail per cohort; withdrawn ones do not count. */
+@Entity('nomination')
+@Index('UQ_nomination_active_candidate', ['cohortId', 'candidateEmail'], {
+  unique: true,
+  where: `"status" <> 'WITHDRAWN'`,
+})
+@NodeObject('Nomination', "An administration's proposal of one of its officials as a candidate for a cohort.")
+export class Nomination extends Node {
+  @Index()
+  @Column({ type: 'uuid' })
+  cohortId: string;
+
+  @ManyToOne(() => Cohort, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'cohortId' })
+  cohort?: Relation<Cohort>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  administrationId: string;
+
+  @ManyToOne(() => Administration, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'administrationId' })
+  administration?: Relation<Administration>;
+
+  @Field(() => String, { description: 'Full name of the candidate.' })
+  @Index()
+  @Column({ type: 'varchar', length: 200 })
+  candidateFullName: string;
+
+  /** Personal data: exposed only to authorised users (a later issue adds the field). */
+  @Column({ type: 'varchar', length: 254 })
+  candidateEmail: string;
+
+  @Field(() => String, { description: "The candidate's current position in their administration." })
+  @Column({ type: 'varchar', length: 200 })
+  candidatePosition: string;
+
+  @Field(() => Int, { description: 'Years of service in Customs.' })
+  @Column({ type: 'integer' })
+  candidateYearsOfService: number;
+
+  @Field(() => [String], { description: 'Languages the candidate works in (BCP 47 codes such as "en", "fr").' })
+  @Column({ type: 'simple-json' })
+  candidateLanguages: string[];
+
+  @Field(() => String, { description: 'Why the administration nominates this candidate.' })
+  @Column({ type: 'text' })
+  motivation: string;
+
+  @Field(() => NominationStatus, { description: 'Progress of the nomination.' })
+  @Index()
+  @Column({ type: 'varchar', length: 20 })
+  status: NominationStatus;
+
+  @Field(() => GraphQLDateTime, { description: 'When the nomination was submitted.' })
+  @Index()
+  @Column({ type: Date })
+  submittedAt: Date;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a final decision (selected, reserve, not selected) was taken.' })
+  @Column({ type: Date, nullable: true })
+  decidedAt: Date | null;
+}

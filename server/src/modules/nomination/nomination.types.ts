@@ -1,0 +1,34 @@
+import { GraphQLCountryCode } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { OrderDirection } from '../../common/sort-direction';
+import { ConnectionType } from '../../graphql/relay/connection';
+import { defineOrder } from '../../graphql/relay/order';
+import { Nomination } from './nomination.entity';
+import { NominationStatus } from './nomination-status';
+
+export const NominationConnection = ConnectionType(Nomination, 'Nomination', 'nominations');
+export type NominationConnection = InstanceType<typeof NominationConnection>;
+
+export const nominationOrder = defineOrder(
+  'Nomination',
+  'nominations',
+  {
+    SUBMITTED_AT: { property: 'submittedAt', kind: 'date', description: 'Order by submission time.' },
+    CANDIDATE_NAME: { property: 'candidateFullName', kind: 'string', description: "Order by the candidate's name." },
+  },
+  { field: 'SUBMITTED_AT', direction: OrderDirection.ASC },
+);
+export const NominationOrder = nominationOrder.OrderInput;
+export type NominationOrder = InstanceType<typeof NominationOrder>;
+
+@InputType({ description: 'Narrows a list of nominations; all given conditions must hold.' })
+export class NominationFilter {
+  @Field(() => ID, { nullable: true, description: 'Only nominations for this cohort (a Cohort ID).' })
+  cohortId?: string | null;
+
+  @Field(() => [NominationStatus], { nullable: true, description: 'Only nominations in one of these statuses.' })
+  statusIn?: NominationStatus[] | null;
+
+  @Field(() => GraphQLCountryCode, { nullable: true, description: 'Only nominations from the administration with this ISO code.' })
+  administrationIso2?: string | null;
+}
