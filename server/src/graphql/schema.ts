@@ -46,7 +46,7 @@ let built: Promise<GraphQLSchema> | undefined;
 export function buildCdpSchema(): Promise<GraphQLSchema> {
   built ??= (async () => {
     assertEveryNodeTypeHasASource();
-    return buildSchema({
+    const schema = await buildSchema({
       resolvers: RESOLVERS,
       // Every Node type is in the schema even before a field returns it, so node(id) can answer it.
       orphanedTypes: Object.values(NODE_SOURCES).map((s) => s.entity as Function),
@@ -54,6 +54,10 @@ export function buildCdpSchema(): Promise<GraphQLSchema> {
       authMode: 'error',
       validate: { forbidUnknownValues: false },
     });
+    // TypeGraphQL has no option for the root type's description; the docs pane opens on it.
+    schema.getQueryType()!.description =
+      'Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni.';
+    return schema;
   })();
   return built;
 }

@@ -18,7 +18,7 @@ const GIVEN_NAMES = [
 const FAMILY_NAMES = [
   'Abrenko', 'Aldova', 'Belmari', 'Benoran', 'Calvero', 'Corvani', 'Davesh', 'Dorelli',
   'Elmaro', 'Estavin', 'Fenwar', 'Garamo', 'Halvint', 'Ibarel', 'Jorvani', 'Kelmaro',
-  'Lindavo', 'Marvelo', 'Nalbren', 'Norvasi', 'Olmera', 'Pellaro', 'Quintero-Vale', 'Ramolin',
+  'Lindavo', 'Marvelo', 'Nalbren', 'Norvasi', 'Olmera', 'Pellaro', 'Quelvaro', 'Ramolin',
   'Sarvanti', 'Solvenar', 'Tavrelo', 'Ulmaren', 'Varenko', 'Velmora', 'Westaro', 'Zarvelin',
 ] as const;
 

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { createApp, type CdpApp } from '../../server/src/app';
+import { fixedClock, type Clock } from '../../server/src/common/clock';
+import { createLogger, type Logger } from '../../server/src/common/logger';
+import { openDatabase, type DataSourceBundle } from '../../server/src/db/data-source';
+import { seed } from '../../server/src/db/seed/seed';
+import type { DatabaseKind, TestDatabase } from './databases';
+
+/** The instant every test runs at: the demonstration cohort is then 2027-2028. */
+export const TEST_NOW = '2026-11-26T12:00:00.000Z';
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
+}
+
+export interface TestServer {
+  url: string;
+  database: DataSourceBundle;
+  clock: Clock;
+  logger: Logger;
+  /** POSTs a GraphQL operation over real HTTP. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Like graphql() but fails the test on any GraphQL error. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Migrates and seeds a fresh database, then serves it on a random port. */
+export async function startTestServer(kind: DatabaseKind): Promise<TestServer> {
+  const db: TestDatabase = await kind.create();
+  const logger = createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
+  const clock = fixedClock(TEST_NOW);
+  const database = await openDatabase(db.config, logger);
+  await seed(database.dataSource, clock, logger);
+  const app: CdpApp = await createApp({ database, clock, logger });
+  const url = await app.listen(0, '127.0.0.1');
+
+  const graphql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  };
+
+  return {
+    url,
+    database,
+    clock,
+    logger,
+    graphql,
+    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+      const result = await graphql<T>(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data as T;
+    },
+    async close() {
+      await app.close();
+      await database.dataSource.destroy();
+      await db.drop();
+    },
+  };
+}

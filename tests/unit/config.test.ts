@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { ConfigError, DEFAULT_SQLITE_FILE, loadConfig } from '../../server/src/config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite file on port 4000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, host: 'localhost', database: { kind: 'sqlite', file: DEFAULT_SQLITE_FILE } });
+    expect(path.basename(path.dirname(DEFAULT_SQLITE_FILE))).toBe('data');
+  });
+
+  it('reads PORT, HOST and a PostgreSQL or SQLite DATABASE_URL', () => {
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ port: 8080, host: '0.0.0.0' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://cdp@db:5432/cdp' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://cdp@db:5432/cdp',
+    });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./x.sqlite' }).database).toEqual({ kind: 'sqlite', file: path.resolve('x.sqlite') });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CDP_CLOCK: 'yesterday' }, 'CDP_CLOCK'],
+  ])('rejects %j with a message naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'x', DATABASE_URL: 'nope' });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect((err as ConfigError).problems).toHaveLength(2);
+    }
+  });
+});
