@@ -42,6 +42,8 @@ export async function createApp({ database, clock, logger }: AppDependencies): P
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: true,
+    // main.ts owns shutdown: it drains HTTP, then closes the database, then exits.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],

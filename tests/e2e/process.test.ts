@@ -1,0 +1,82 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { TEST_NOW } from '../support/server';
+
+const MAIN = path.resolve(__dirname, '..', '..', 'server', 'dist', 'main.js');
+
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  lines: Array<Record<string, any>>;
+  stderr: string[];
+}
+
+function start(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const running: Running = { child, lines: [], stderr: [] };
+  let buffered = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const parts = buffered.split('\n');
+    buffered = parts.pop() ?? '';
+    for (const line of parts) if (line.trim()) running.lines.push(JSON.parse(line));
+  });
+  child.stderr.on('data', (chunk: Buffer) => running.stderr.push(chunk.toString()));
+  return running;
+}
+
+async function waitForLog(running: Running, predicate: (line: Record<string, any>) => boolean, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const found = running.lines.find(predicate);
+    if (found) return found;
+    if (running.child.exitCode != null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`log line not seen; stdout: ${JSON.stringify(running.lines)} stderr: ${running.stderr.join('')}`);
+}
+
+describe('the server process (npm start runs server/dist/main.js)', () => {
+  let dir: string;
+  beforeAll(() => {
+    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: npm test builds it first (npm run build)`);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdp-hub-process-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates and seeds an empty database, serves, logs JSON with request ids, and stops on SIGTERM', async () => {
+    const running = start({ DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, PORT: '0', HOST: '127.0.0.1', CDP_CLOCK: TEST_NOW });
+    const ready = await waitForLog(running, (l) => typeof l.url === 'string');
+    expect(running.lines.some((l) => l.msg === 'empty database: seeding the programme history')).toBe(true);
+
+    const health = await fetch(new URL('/healthz', ready.url));
+    expect(await health.json()).toEqual({ status: 'ok' });
+
+    const res = await fetch(ready.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },
+      body: JSON.stringify({ query: '{ cohort(label: "2023-2024") { associates { totalCount } } }' }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('trace-me-42');
+    expect(await res.json()).toEqual({ data: { cohort: { associates: { totalCount: 10 } } } });
+    const requestLog = await waitForLog(running, (l) => l.req?.id === 'trace-me-42');
+    expect(requestLog).toMatchObject({ level: 30, res: { statusCode: 200 } });
+
+    running.child.kill('SIGTERM');
+    const [code] = await once(running.child, 'close');
+    expect(code).toBe(0);
+    expect(running.lines.some((l) => l.msg === 'stopped')).toBe(true);
+  });
+
+  it('refuses a bad configuration with a clear message and exit code 2', async () => {
+    const running = start({ PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
+    const [code] = await once(running.child, 'close');
+    expect(code).toBe(2);
+    const message = running.stderr.join('');
+    expect(message).toMatch(/Invalid configuration/);
+    expect(message).toMatch(/PORT:/);
+    expect(message).toMatch(/DATABASE_URL:/);
+  });
+});
