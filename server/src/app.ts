@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
@@ -14,7 +13,7 @@ import { requestIdFor } from './common/request-id';
 import type { DataSourceBundle } from './db/data-source';
 import { createRequestContext, type RequestContext } from './graphql/context';
 import { errorReportingPlugin, formatError } from './graphql/error-formatting';
-import { complexityLimitPlugin, MAX_QUERY_DEPTH } from './graphql/limits';
+import { queryLimitsPlugin } from './graphql/limits';
 import { buildCdpSchema } from './graphql/schema';
 
 export interface AppDependencies {
@@ -46,11 +45,10 @@ export async function createApp({ database, clock, logger }: AppDependencies): P
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      complexityLimitPlugin(schema),
+      queryLimitsPlugin(schema),
       errorReportingPlugin(),
     ],
   });

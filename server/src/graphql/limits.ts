@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, type GraphQLSchema } from 'graphql';
+import { getNamedType, validate, type GraphQLSchema } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { AppError } from './errors';
 import { DEFAULT_PAGE_SIZE } from './relay/connection';
@@ -14,12 +15,22 @@ const connectionEstimator: ComplexityEstimator = ({ field, args, childComplexity
   return 1 + childComplexity * (Number.isFinite(size) ? Math.max(size, 0) : DEFAULT_PAGE_SIZE);
 };
 
-/** Rejects operations whose estimated cost exceeds the limit, before any resolver runs. */
-export function complexityLimitPlugin(schema: GraphQLSchema, max = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
+/**
+ * Rejects operations that are too deep or whose estimated cost is too high,
+ * before any resolver runs. Both failures are QUERY_TOO_COMPLEX, so clients
+ * handle one code.
+ */
+export function queryLimitsPlugin(schema: GraphQLSchema, max = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
+  const depthRule = depthLimit(MAX_QUERY_DEPTH);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
+          if (validate(schema, document, [depthRule]).length) {
+            throw new AppError('QUERY_TOO_COMPLEX', `The query is nested more than ${MAX_QUERY_DEPTH} levels deep.`, {
+              maxDepth: MAX_QUERY_DEPTH,
+            });
+          }
           const complexity = getComplexity({
             schema,
             query: document,
