@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AlumniActivity } from '../../server/src/modules/alumni/alumni-activity.entity';
+import { AlumniProfile } from '../../server/src/modules/alumni/alumni-profile.entity';
 import { AlumniActivityKind } from '../../server/src/modules/alumni/alumni-activity-kind';
 import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
@@ -51,11 +52,9 @@ async function arrange(ds: DataSource): Promise<Arranged> {
   const rwandaResearch = await ds.getRepository(ResearchProject).findOneByOrFail({ associateId: rwandaAssociate.uuid });
   expect(rwandaResearch.status).toBe(ResearchStatus.PUBLISHED);
   await ds.getRepository(Milestone).save({ researchProjectId: rwandaResearch.uuid, title: 'Literature review', dueDate: '2023-11-30', completedAt: null });
-  const profile = await ds.query(`SELECT "id" FROM "alumni_profile" WHERE "associateId" = ${ds.options.type === 'postgres' ? '$1' : '?'}`, [
-    rwandaAssociate.uuid,
-  ]);
+  const profile = await ds.getRepository(AlumniProfile).findOneByOrFail({ associateId: rwandaAssociate.uuid });
   await ds.getRepository(AlumniActivity).save({
-    alumniProfileId: profile[0].id,
+    alumniProfileId: profile.uuid,
     kind: AlumniActivityKind.PUBLICATION,
     date: '2025-02-01',
     title: 'Article on small consignments',
@@ -186,7 +185,6 @@ describeEachDatabase('node(id), nodes(ids), visibility and errors', (kind) => {
       ['standard base64 with padding', Buffer.from(`Cohort:${randomUUID()}`, 'utf8').toString('base64')],
       ['a raw uuid', randomUUID()],
     ])('rejects %s with INVALID_ID and returns no data', async (_what, id) => {
-      if (id.endsWith('=')) expect(id).toMatch(/=$/); // the padded form really has padding
       const single = await server.graphql(NODE, { id });
       expect(errorCode(single)).toBe('INVALID_ID');
       expect(single.data?.node ?? null).toBeNull();
@@ -300,7 +298,7 @@ describeEachDatabase('node(id), nodes(ids), visibility and errors', (kind) => {
       ['GRAPHQL_PARSE_FAILED', `{ node(id: `],
     ];
 
-    it.each(FAILING)('a %s error has a requestId and no stack trace', async (code, query) => {
+    it.each(FAILING)('an error with code %s has a requestId and no stack trace', async (code, query) => {
       const { res, body } = await post(query);
       const requestId = res.headers.get('x-request-id');
       expect(requestId).toBeTruthy();
