@@ -144,6 +144,12 @@ describeEachDatabase('filters of every list', (kind) => {
       expect(await administrations({ iso2In: [] })).toEqual([]);
     });
 
+    it('iso2In accepts lower-case codes, as the CountryCode scalar and every other ISO-code argument do', async () => {
+      // The scalar accepts "rw"; administration(iso2: "rw") and filter.administrationIso2: "rw" both find Rwanda.
+      expect((await server.data(`{ administration(iso2: "rw") { iso2 } }`)).administration).toEqual({ iso2: 'RW' });
+      expect(await administrations({ iso2In: ['rw', 'XK'] })).toEqual(['RW', 'XK']);
+    });
+
     it('nameContains is case-insensitive', async () => {
       const contains = (text: string) => codesOf((a) => a.name.toLowerCase().includes(text.toLowerCase()));
       for (const text of ['republic', 'REPUBLIC', 'aN', 'Guinea']) {
@@ -215,6 +221,12 @@ describeEachDatabase('filters of every list', (kind) => {
       for (const iso2 of ['AO', 'BD', 'RW', 'XK', 'JP']) {
         expect(await associates({ administrationIso2: iso2 })).toEqual(associateKeys((a) => a.iso2 === iso2));
       }
+    });
+
+    it('administrationIso2 accepts a lower-case code', async () => {
+      expect(await associates({ administrationIso2: 'ao' })).toEqual(associateKeys((a) => a.iso2 === 'AO'));
+      expect(await research({ administrationIso2: 'ao' })).toEqual(associateKeys((a) => a.iso2 === 'AO'));
+      expect(await alumni({ administrationIso2: 'ao' })).toEqual(associateKeys((a) => a.iso2 === 'AO'));
     });
 
     it('regionCode keeps the associates from administrations of that region', async () => {

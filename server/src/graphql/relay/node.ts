@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BeforeInsert, BeforeUpdate, Column, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from './global-id';
 
 const typeNames = new Map<Function, string>();
@@ -37,11 +37,29 @@ export abstract class Node {
     return toGlobalId(nodeTypeNameOf(this), this.uuid);
   }
 
-  @CreateDateColumn({ type: Date })
+  /**
+   * Written by the application, not by a database default: database clocks
+   * store seconds (SQLite) or microseconds (PostgreSQL), while cursors carry
+   * JavaScript's milliseconds and must compare equal to the stored value.
+   */
+  @Index()
+  @Column({ type: Date })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: Date })
+  @Index()
+  @Column({ type: Date })
   updatedAt: Date;
+
+  @BeforeInsert()
+  protected stampCreation(): void {
+    this.createdAt ??= new Date();
+    this.updatedAt ??= this.createdAt;
+  }
+
+  @BeforeUpdate()
+  protected stampUpdate(): void {
+    this.updatedAt = new Date();
+  }
 }
 
 /** Declares an entity class as a GraphQL object type implementing Node. */

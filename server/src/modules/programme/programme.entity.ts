@@ -1,5 +1,5 @@
 import { Field, Int } from 'type-graphql';
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
 
 @Entity('programme')
@@ -10,6 +10,7 @@ export class Programme extends Node {
   code: string;
 
   @Field(() => String, { description: 'Official name of the programme.' })
+  @Index()
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
@@ -26,6 +27,7 @@ export class Programme extends Node {
   partner: string;
 
   @Field(() => Int, { description: 'Year the programme was launched.' })
+  @Index()
   @Column({ type: 'integer' })
   launchedYear: number;
 

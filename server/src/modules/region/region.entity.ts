@@ -1,5 +1,5 @@
 import { Field, registerEnumType } from 'type-graphql';
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
 
 export enum RegionCode {
@@ -32,6 +32,7 @@ export class Region extends Node {
   code: RegionCode;
 
   @Field(() => String, { description: 'Full name of the region.' })
+  @Index()
   @Column({ type: 'varchar', length: 120 })
   name: string;
 }

@@ -6,8 +6,8 @@ import { runForDialect } from './dialect';
  * index on PostgreSQL. Both live in a table of their own that
  * ResearchSearchIndex keeps in step with research_project.
  */
-export class ResearchSearch1795722150000 implements MigrationInterface {
-  name = 'ResearchSearch1795722150000';
+export class ResearchSearch1795722644000 implements MigrationInterface {
+  name = 'ResearchSearch1795722644000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await runForDialect(queryRunner, {
