@@ -3,7 +3,7 @@
  * anonymous caller may see, and the shape of errors and request ids.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
 import { AlumniActivity } from '../../server/src/modules/alumni/alumni-activity.entity';
 import { AlumniProfile } from '../../server/src/modules/alumni/alumni-profile.entity';
 import { AlumniActivityKind } from '../../server/src/modules/alumni/alumni-activity-kind';
@@ -36,6 +36,12 @@ function errorCode(result: GraphQLResponse): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
 
+/** Inserts a row as the application does, through an entity instance, so entity listeners (e.g. timestamps) run. */
+function insert<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
+  const repository = ds.getRepository(entity);
+  return repository.save(repository.create(values));
+}
+
 interface Arranged {
   hiddenAssociateName: string;
   hiddenResearchId: string;
@@ -51,9 +57,9 @@ async function arrange(ds: DataSource): Promise<Arranged> {
   const rwandaAssociate = await ds.getRepository(ProfessionalAssociate).findOneByOrFail({ administrationId: rwanda.uuid });
   const rwandaResearch = await ds.getRepository(ResearchProject).findOneByOrFail({ associateId: rwandaAssociate.uuid });
   expect(rwandaResearch.status).toBe(ResearchStatus.PUBLISHED);
-  await ds.getRepository(Milestone).save({ researchProjectId: rwandaResearch.uuid, title: 'Literature review', dueDate: '2023-11-30', completedAt: null });
+  await insert(ds, Milestone, { researchProjectId: rwandaResearch.uuid, title: 'Literature review', dueDate: '2023-11-30', completedAt: null });
   const profile = await ds.getRepository(AlumniProfile).findOneByOrFail({ associateId: rwandaAssociate.uuid });
-  await ds.getRepository(AlumniActivity).save({
+  await insert(ds, AlumniActivity, {
     alumniProfileId: profile.uuid,
     kind: AlumniActivityKind.PUBLICATION,
     date: '2025-02-01',
@@ -64,7 +70,7 @@ async function arrange(ds: DataSource): Promise<Arranged> {
   // A new associate (the seeded ones all have published research) with research still in progress.
   const cohort = await ds.getRepository(Cohort).findOneByOrFail({ label: '2025-2026' });
   const hiddenAssociateName = 'Unpublished Sample Associate';
-  const associate = await ds.getRepository(ProfessionalAssociate).save({
+  const associate = await insert(ds, ProfessionalAssociate, {
     cohortId: cohort.uuid,
     administrationId: rwanda.uuid,
     nominationId: null,
@@ -79,7 +85,7 @@ async function arrange(ds: DataSource): Promise<Arranged> {
     endDate: null,
     isSampleData: true,
   });
-  const hidden = await ds.getRepository(ResearchProject).save({
+  const hidden = await insert(ds, ResearchProject, {
     associateId: associate.uuid,
     title: `A ${SECRET_WORD} approach to border controls`,
     abstract: `Work in progress on ${SECRET_WORD} risk indicators.`,
@@ -88,13 +94,13 @@ async function arrange(ds: DataSource): Promise<Arranged> {
     presentedAtId: null,
     publishedAt: null,
   });
-  await ds.getRepository(ResearchTheme).save({ researchProjectId: hidden.uuid, theme: `${SECRET_WORD} studies`, position: 0 });
+  await insert(ds, ResearchTheme, { researchProjectId: hidden.uuid, theme: `${SECRET_WORD} studies`, position: 0 });
   await researchSearchIndex.reindex(ds.manager, [hidden.uuid]);
-  const hiddenMilestone = await ds.getRepository(Milestone).save({ researchProjectId: hidden.uuid, title: 'Draft', dueDate: '2026-12-01', completedAt: null });
+  const hiddenMilestone = await insert(ds, Milestone, { researchProjectId: hidden.uuid, title: 'Draft', dueDate: '2026-12-01', completedAt: null });
 
   const nomination = await ds.getRepository(Nomination).findOneByOrFail({});
-  const user = await ds.getRepository(User).save({ email: 'reviewer@example.org', passwordHash: 'not-a-real-hash', role: UserRole.REVIEWER, administrationId: null, associateId: null, isActive: true });
-  const review = await ds.getRepository(Review).save({ nominationId: nomination.uuid, reviewerId: user.uuid, score: 4, comment: 'Strong candidate' });
+  const user = await insert(ds, User, { email: 'reviewer@example.org', passwordHash: 'not-a-real-hash', role: UserRole.REVIEWER, administrationId: null, associateId: null, isActive: true });
+  const review = await insert(ds, Review, { nominationId: nomination.uuid, reviewerId: user.uuid, score: 4, comment: 'Strong candidate' });
 
   return {
     hiddenAssociateName,

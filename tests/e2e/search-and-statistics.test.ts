@@ -2,7 +2,7 @@
  * searchResearch, programmeStatistics, verifyCertificate and alumniNetwork,
  * with expectations computed from the seeded history (cdp-history.json).
  */
-import type { DataSource } from 'typeorm';
+import type { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
 import history from '../../server/src/db/seed/cdp-history.json';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
@@ -47,6 +47,12 @@ const CERTIFICATES = HISTORICAL.flatMap((c) => {
   const year = ceremony.date.slice(0, 4);
   return c.countries.map((iso2, i) => ({ serial: `CDP-${year}-${String(i + 1).padStart(3, '0')}`, cohort: c.label, iso2 }));
 });
+
+/** Inserts a row as the application does, through an entity instance, so entity listeners (e.g. timestamps) run. */
+function insert<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
+  const repository = ds.getRepository(entity);
+  return repository.save(repository.create(values));
+}
 
 const errorCode = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
 
@@ -400,7 +406,7 @@ const ARRANGED_ADMINISTRATIONS = [
 async function arrangeAdministrations(ds: DataSource): Promise<void> {
   for (const a of ARRANGED_ADMINISTRATIONS) {
     const region = await ds.getRepository(Region).findOneByOrFail({ code: a.region as Region['code'] });
-    await ds.getRepository(Administration).save({ iso2: a.iso2, name: a.name, regionId: region.uuid, isEligible: a.isEligible });
+    await insert(ds, Administration, { iso2: a.iso2, name: a.name, regionId: region.uuid, isEligible: a.isEligible });
   }
 }
 
@@ -414,7 +420,7 @@ async function arrangeRankingPair(ds: DataSource): Promise<{ inTitle: string; in
   const cohort = await ds.getRepository(Cohort).findOneByOrFail({ label: '2025-2026' });
   const administration = await ds.getRepository(Administration).findOneByOrFail({ iso2: 'NP' });
   const project = async (fullName: string, title: string, abstract: string) => {
-    const associate = await ds.getRepository(ProfessionalAssociate).save({
+    const associate = await insert(ds, ProfessionalAssociate, {
       cohortId: cohort.uuid,
       administrationId: administration.uuid,
       nominationId: null,
@@ -429,7 +435,7 @@ async function arrangeRankingPair(ds: DataSource): Promise<{ inTitle: string; in
       endDate: null,
       isSampleData: true,
     });
-    const row = await ds.getRepository(ResearchProject).save({
+    const row = await insert(ds, ResearchProject, {
       associateId: associate.uuid,
       title,
       abstract,

@@ -16,7 +16,10 @@ export class AdministrationService {
       qb.andWhere(`adm.regionId IN ${regions}`, { regionCode: filter.regionCode });
     }
     if (filter?.isEligible != null) qb.andWhere('adm.isEligible = :isEligible', { isEligible: filter.isEligible });
-    if (filter?.iso2In) qb.andWhere('adm.iso2 IN (:...iso2In)', { iso2In: filter.iso2In.length ? filter.iso2In : [''] });
+    if (filter?.iso2In) {
+      const codes = filter.iso2In.map((code) => code.toUpperCase());
+      qb.andWhere('adm.iso2 IN (:...iso2In)', { iso2In: codes.length ? codes : [''] });
+    }
     if (filter?.nameContains) {
       qb.andWhere(containsClause('adm.name', 'nameContains'), { nameContains: containsPattern(filter.nameContains) });
     }

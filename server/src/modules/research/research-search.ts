@@ -2,12 +2,6 @@ import { In, type EntityManager } from 'typeorm';
 import { ResearchProject } from './research-project.entity';
 import { ResearchTheme } from './research-theme.entity';
 
-/** A ranked match: lower `rank` is more relevant on both databases. */
-export interface SearchHit {
-  uuid: string;
-  rank: number;
-}
-
 /** Words of a free-text query; punctuation and search-syntax characters are dropped. */
 export function queryTerms(text: string): string[] {
   return (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
@@ -15,9 +9,15 @@ export function queryTerms(text: string): string[] {
 
 const isPostgres = (manager: EntityManager) => manager.connection.options.type === 'postgres';
 
+const quoted = (terms: string[]) => terms.map((t) => `"${t}"`);
+
 /**
  * The full-text index of research projects (see the ResearchSearch
  * migration). Writers call `reindex` in the same transaction as the change.
+ *
+ * Two views of each text are indexed: stemmed English words, so "customs"
+ * finds "custom", and the plain words, so the word being typed matches as a
+ * prefix ("declara" finds "declaration", whose stem is "declar").
  */
 export const researchSearchIndex = {
   async reindex(manager: EntityManager, researchIds: string[]): Promise<void> {
@@ -32,39 +32,63 @@ export const researchSearchIndex = {
       if (isPostgres(manager)) {
         await manager.query(
           `INSERT INTO "research_search" ("researchProjectId", "document")
-           VALUES ($1, setweight(to_tsvector('english', $2), 'A') || setweight(to_tsvector('english', $3), 'B') || setweight(to_tsvector('english', $4), 'C'))
+           VALUES ($1, setweight(to_tsvector('english', $2), 'A') || setweight(to_tsvector('english', $3), 'B')
+                    || setweight(to_tsvector('english', $4), 'C') || setweight(to_tsvector('simple', $2 || ' ' || $3 || ' ' || $4), 'D'))
            ON CONFLICT ("researchProjectId") DO UPDATE SET "document" = EXCLUDED."document"`,
           [project.uuid, project.title, themeText, project.abstract],
         );
       } else {
-        await manager.query(`DELETE FROM "research_search" WHERE "researchProjectId" = ?`, [project.uuid]);
+        for (const table of ['research_search', 'research_search_words']) {
+          await manager.query(`DELETE FROM "${table}" WHERE "researchProjectId" = ?`, [project.uuid]);
+        }
         await manager.query(
           `INSERT INTO "research_search" ("researchProjectId", "title", "abstract", "themes") VALUES (?, ?, ?, ?)`,
           [project.uuid, project.title, project.abstract, themeText],
         );
+        await manager.query(`INSERT INTO "research_search_words" ("researchProjectId", "words") VALUES (?, ?)`, [
+          project.uuid,
+          `${project.title} ${themeText} ${project.abstract}`,
+        ]);
       }
     }
   },
 
   /**
-   * The SQL (and its parameters) of all matches with their rank, as a
-   * subquery with columns "id" and "rank". Every word must match; the last
-   * one may be a prefix, so results appear while a user is still typing.
+   * SQL (with named parameters) of all matches and their rank, as a subquery
+   * with columns "id" and "rank"; a lower rank is more relevant. Every word
+   * must match; the last one matches as a word or as the start of a word.
    */
   matchesSql(manager: EntityManager, terms: string[]): { sql: string; parameters: Record<string, string> } {
+    const head = terms.slice(0, -1);
+    const last = terms[terms.length - 1];
     if (isPostgres(manager)) {
-      const tsquery = terms.map((t, i) => `${t.replace(/'/g, '')}${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
+      const headQuery = head.length ? `to_tsquery('english', :searchHead) && ` : '';
       return {
-        sql: `SELECT s."researchProjectId" AS id, (-ts_rank_cd(s."document", q))::float8 AS rank
-              FROM "research_search" s, to_tsquery('english', :searchQuery) q WHERE s."document" @@ q`,
-        parameters: { searchQuery: tsquery },
+        sql: `SELECT s."researchProjectId" AS id, (-ts_rank_cd(s."document", t.q))::float8 AS rank
+              FROM "research_search" s,
+                   (SELECT ${headQuery}(to_tsquery('english', :searchLast) || to_tsquery('simple', :searchPrefix)) AS q) t
+              WHERE s."document" @@ t.q`,
+        parameters: { searchHead: head.join(' & '), searchLast: last, searchPrefix: `${last}:*` },
       };
     }
-    const match = terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+    const headFilter = head.length
+      ? `AND w."researchProjectId" IN (SELECT "researchProjectId" FROM "research_search" WHERE "research_search" MATCH :searchHead)`
+      : '';
     return {
-      sql: `SELECT "researchProjectId" AS id, bm25("research_search", 0, 10.0, 2.0, 5.0) AS rank
-            FROM "research_search" WHERE "research_search" MATCH :searchQuery`,
-      parameters: { searchQuery: match },
+      sql: `SELECT c.id AS id, COALESCE(r.rank, 0) AS rank FROM (
+              SELECT "researchProjectId" AS id FROM "research_search" WHERE "research_search" MATCH :searchAll
+              UNION
+              SELECT w."researchProjectId" FROM "research_search_words" w WHERE "research_search_words" MATCH :searchPrefix ${headFilter}
+            ) c LEFT JOIN (
+              SELECT "researchProjectId" AS id, bm25("research_search", 0, 10.0, 2.0, 5.0) AS rank
+              FROM "research_search" WHERE "research_search" MATCH :searchAny
+            ) r ON r.id = c.id`,
+      parameters: {
+        searchAll: quoted(terms).join(' '),
+        searchHead: quoted(head).join(' '),
+        searchPrefix: `"${last}"*`,
+        searchAny: quoted(terms).join(' OR '),
+      },
     };
   },
 };
