@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
 import { requestIdFor } from './common/request-id';
+import type { Config } from './config';
 import type { DataSourceBundle } from './db/data-source';
 import { createRequestContext, type RequestContext } from './graphql/context';
 import { errorReportingPlugin, formatError } from './graphql/error-formatting';
@@ -20,6 +21,7 @@ export interface AppDependencies {
   database: DataSourceBundle;
   clock: Clock;
   logger: Logger;
+  environment?: Config['env'];
 }
 
 export interface CdpApp {
@@ -31,12 +33,13 @@ export interface CdpApp {
 }
 
 /** Builds the HTTP app: GraphQL at /graphql, liveness at /healthz. Tests use it on a random port. */
-export async function createApp({ database, clock, logger }: AppDependencies): Promise<CdpApp> {
+export async function createApp({ database, clock, logger, environment = 'production' }: AppDependencies): Promise<CdpApp> {
   const { dataSource } = database;
   const schema = await buildCdpSchema();
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  app.set('env', environment);
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -79,6 +82,23 @@ export async function createApp({ database, clock, logger }: AppDependencies): P
         createRequestContext({ requestId: String(req.id), dataSource, clock, log: req.log }),
     }),
   );
+
+  // Requests that never reach GraphQL (malformed JSON, oversized body) still get a GraphQL-shaped JSON error.
+  app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) req.log.error({ err: { message: String((err as Error).message) } }, 'request failed before GraphQL');
+    const message =
+      err.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : err.type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : status === 500
+            ? 'Internal server error. Quote the requestId when reporting it.'
+            : 'Bad request.';
+    res.status(status).json({
+      errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: String(req.id) } }],
+    });
+  });
 
   return {
     httpServer,

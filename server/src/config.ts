@@ -15,11 +15,16 @@ const databaseUrl = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
+    .default(4000),
   HOST: z.string().trim().min(1).default('localhost'),
   DATABASE_URL: databaseUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  SEED_ON_START: z.enum(['true', 'false']).optional(),
   /** Forces "now" (ISO-8601) for demonstrations and tests; unset in normal operation. */
   CDP_CLOCK: z.iso.datetime({ offset: true }).optional(),
 });
@@ -54,9 +59,20 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   return { kind: 'postgres', url };
 }
 
-/** Reads and validates the environment once; every problem is reported together. */
+/**
+ * Reads and validates the environment once; every problem is reported
+ * together. An empty variable counts as unset. In production nothing is
+ * seeded unless asked for (the seed includes sample people) and the clock
+ * cannot be pinned.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = envSchema
+    .refine((v) => !(v.NODE_ENV === 'production' && v.CDP_CLOCK), {
+      path: ['CDP_CLOCK'],
+      message: 'must not be set in production',
+    })
+    .safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
@@ -67,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: v.HOST,
     database: parseDatabaseUrl(v.DATABASE_URL),
     logLevel: v.LOG_LEVEL,
-    seedOnStart: v.SEED_ON_START === 'true',
+    seedOnStart: (v.SEED_ON_START ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     clockOverride: v.CDP_CLOCK,
   };
 }

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database, logger);
   if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger);
 
-  const app = await createApp({ database, clock, logger });
+  const app = await createApp({ database, clock, logger, environment: config.env });
   const url = await app.listen(config.port, config.host);
   logger.info({ url, database: config.database.kind, env: config.env }, `CDP Hub is serving GraphQL at ${url}`);
 
@@ -39,10 +39,15 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    await app.close();
-    await database.dataSource.destroy();
-    logger.info('stopped');
-    process.exit(0);
+    try {
+      await app.close();
+      await database.dataSource.destroy();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

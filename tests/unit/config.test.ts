@@ -20,12 +20,28 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '1.5' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ CDP_CLOCK: 'yesterday' }, 'CDP_CLOCK'],
   ])('rejects %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ' })).toMatchObject({ port: 4000, database: { kind: 'sqlite' } });
+  });
+
+  it('seeds an empty database by default, except in production unless asked', () => {
+    expect(loadConfig({}).seedOnStart).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).seedOnStart).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+  });
+
+  it('refuses a pinned clock in production', () => {
+    expect(loadConfig({ CDP_CLOCK: '2026-11-26T12:00:00Z' }).clockOverride).toBe('2026-11-26T12:00:00Z');
+    expect(() => loadConfig({ NODE_ENV: 'production', CDP_CLOCK: '2026-11-26T12:00:00Z' })).toThrow(/CDP_CLOCK: must not be set in production/);
   });
 
   it('reports every problem at once', () => {

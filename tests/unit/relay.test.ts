@@ -1,3 +1,7 @@
+import 'reflect-metadata';
+// Registers the Node types the ids below name.
+import '../../server/src/modules/cohort/cohort.entity';
+import '../../server/src/modules/region/region.entity';
 import { OrderDirection } from '../../server/src/common/sort-direction';
 import { AppError } from '../../server/src/graphql/errors';
 import { decodeCursor, encodeCursor, type Ordering } from '../../server/src/graphql/relay/cursor';
@@ -34,8 +38,11 @@ describe('global ids', () => {
     expect(codeOf(() => fromGlobalId(id, KNOWN))).toBe('INVALID_ID');
   });
 
-  it('insist on the expected type where one is required', () => {
+  it('insist on the expected type where one is required, naming the argument', () => {
     expect(codeOf(() => fromGlobalIdOfType(toGlobalId('Region', UUID), 'Cohort', 'filter.cohortId'))).toBe('INVALID_ID');
+    expect(() => fromGlobalIdOfType(toGlobalId('Region', UUID), 'Cohort', 'filter.cohortId')).toThrow(
+      'filter.cohortId must be the ID of a Cohort.',
+    );
     expect(fromGlobalIdOfType(toGlobalId('Cohort', UUID), 'Cohort', 'filter.cohortId')).toBe(UUID);
   });
 });
@@ -58,6 +65,8 @@ describe('cursors', () => {
     expect(codeOf(() => decodeCursor('garbage', byName, 'after'))).toBe('INVALID_CURSOR');
     const forged = Buffer.from(JSON.stringify(['name', 'ASC', 5, UUID])).toString('base64url');
     expect(codeOf(() => decodeCursor(forged, byName, 'before'))).toBe('INVALID_CURSOR');
+    const notAnId = Buffer.from(JSON.stringify(['name', 'ASC', 'Rwanda', "x' OR 1=1"])).toString('base64url');
+    expect(codeOf(() => decodeCursor(notAnId, byName, 'after'))).toBe('INVALID_CURSOR');
   });
 });
 

@@ -49,6 +49,10 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger, stat
     database: database.file,
     enableWAL: database.file !== ':memory:',
     timeout: 5000,
+    // SQLite's own LOWER folds ASCII only; case-insensitive filters must treat "Åland" like PostgreSQL does.
+    prepareDatabase: (db: { function(name: string, options: object, fn: (value: unknown) => unknown): void }) => {
+      db.function('lower', { deterministic: true }, (value) => (typeof value === 'string' ? value.toLowerCase() : value));
+    },
   };
 }
 

@@ -34,7 +34,9 @@ export function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
             const original = unwrapResolverError(error);
             const code = error.extensions?.code;
             if (original instanceof AppError || (isKnownErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR')) continue;
-            contextValue.log?.error({ err: original, path: error.path }, 'unexpected error in GraphQL operation');
+            // Message and stack only: a database error also carries the statement's parameters (personal data).
+            const { message, stack } = original instanceof Error ? original : { message: String(original), stack: undefined };
+            contextValue.log?.error({ err: { message, stack }, path: error.path }, 'unexpected error in GraphQL operation');
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -43,6 +43,3 @@ export class AppError extends GraphQLError {
     this.name = 'AppError';
   }
 }
-
-export const badInput = (message: string, details?: Record<string, unknown>) =>
-  new AppError('BAD_USER_INPUT', message, details);

@@ -85,18 +85,12 @@ export class Loaders {
     spec: ChildListSpec<T>,
     args: ConnectionArgs,
     ordering: Ordering,
-    variant = '',
   ): DataLoader<string, Page<T>> {
-    const key = `children:${name}:${variant}:${JSON.stringify([args.first, args.after, args.last, args.before, ordering.field.key, ordering.direction])}`;
+    const key = `children:${name}:${JSON.stringify([args.first, args.after, args.last, args.before, ordering.field.key, ordering.direction])}`;
     return this.named(key, () =>
       new DataLoader<string, Page<T>>((parentIds) =>
         paginateChildren(this.dataSource, spec, parentIds, args, ordering),
       ),
     );
-  }
-
-  /** A loader for a query that no generic loader expresses. */
-  custom<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
-    return this.named(`custom:${name}`, () => new DataLoader<K, V>(batch));
   }
 }

@@ -58,7 +58,10 @@ export function buildCdpSchema(): Promise<GraphQLSchema> {
     schema.getQueryType()!.description =
       'Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni.';
     return schema;
-  })();
+  })().catch((err: unknown) => {
+    built = undefined;
+    throw err;
+  });
   return built;
 }
 

@@ -1,5 +1,5 @@
-import { InitialSchema1795722643577 } from './1795722643577-InitialSchema';
-import { ResearchSearch1795722644000 } from './1795722644000-ResearchSearch';
+import { InitialSchema1795723470152 } from './1795723470152-InitialSchema';
+import { ResearchSearch1795723471000 } from './1795723471000-ResearchSearch';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
-export const MIGRATIONS = [InitialSchema1795722643577, ResearchSearch1795722644000];
+export const MIGRATIONS = [InitialSchema1795723470152, ResearchSearch1795723471000];

@@ -23,7 +23,10 @@ export class ConnectionArgs {
 
 @ObjectType({ description: 'Information to aid in pagination.' })
 export class PageInfo {
-  @Field(() => Boolean, { description: 'When paginating forwards, are there more items?' })
+  @Field(() => Boolean, {
+    description:
+      'When paginating forwards, are there more items? When paginating backwards with `before`, true because the cursor itself follows the page.',
+  })
   hasNextPage: boolean;
 
   @Field(() => Boolean, {

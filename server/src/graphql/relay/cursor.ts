@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import { OrderDirection } from '../../common/sort-direction';
+import { isUuid } from './global-id';
 
 /** One orderable field of a connection, as clients name it in `orderBy.field`. */
 export interface SortField {
@@ -42,7 +43,7 @@ export function decodeCursor(cursor: string, ordering: Ordering, argumentName: s
   } catch {
     throw invalid('it is not a cursor issued by this API');
   }
-  if (!Array.isArray(payload) || payload.length !== 4 || typeof payload[3] !== 'string') {
+  if (!Array.isArray(payload) || payload.length !== 4 || !isUuid(payload[3])) {
     throw invalid('it is not a cursor issued by this API');
   }
   const [key, direction, value, uuid] = payload as CursorPayload;

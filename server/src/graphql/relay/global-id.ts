@@ -1,6 +1,9 @@
 import { AppError } from '../errors';
+import { nodeTypeNames } from './node';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /**
  * Global object ids are base64url("<TypeName>:<uuid>"): opaque to clients,
@@ -28,13 +31,13 @@ export function fromGlobalId(globalId: string, knownTypes: ReadonlySet<string>):
   const separator = decoded.indexOf(':');
   const typeName = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator < 1 || !knownTypes.has(typeName) || !UUID.test(id)) throw invalid();
+  if (separator < 1 || !knownTypes.has(typeName) || !isUuid(id)) throw invalid();
   return { typeName, id };
 }
 
 /** Decodes an id that must name one particular type (e.g. a filter's cohortId). */
 export function fromGlobalIdOfType(globalId: string, typeName: string, argumentName: string): string {
-  const decoded = fromGlobalId(globalId, new Set([typeName]));
+  const decoded = fromGlobalId(globalId, nodeTypeNames());
   if (decoded.typeName !== typeName) {
     throw new AppError('INVALID_ID', `${argumentName} must be the ID of a ${typeName}.`, { argument: argumentName });
   }

@@ -126,7 +126,7 @@ export async function paginate<T extends ObjectLiteral>(
   const w = pageWindow(args, ordering);
   const countQb = qb.clone();
   applyWindow(qb, entityColumns(qb.alias, ordering), ordering, w);
-  const rows = w.size === 0 ? [] : await qb.limit(w.size + 1).getMany();
+  const rows = await qb.limit(w.size + 1).getMany();
   return toPage(rows, ordering, w, () => countQb.getCount());
 }
 
@@ -144,7 +144,7 @@ export async function paginateRaw<R extends { uuid: string }>(
   const w = pageWindow(args, ordering);
   const countQb = qb.clone();
   applyWindow(qb, columns, ordering, w);
-  const rows = w.size === 0 ? [] : (await qb.limit(w.size + 1).getRawMany()).map(parseRow);
+  const rows = (await qb.limit(w.size + 1).getRawMany()).map(parseRow);
   return toPage(rows, ordering, w, async () => {
     const result = await countQb.select('COUNT(*)', 'n').orderBy().getRawOne<{ n: number | string }>();
     return Number(result?.n ?? 0);
@@ -155,15 +155,14 @@ export interface ChildListSpec<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
   /** Property holding the parent's UUID (e.g. "cohortId"). */
   parentProperty: string;
-  /** Adds the filters every parent shares (visibility, filter argument). */
-  scope?: (qb: SelectQueryBuilder<T>, alias: string) => void;
 }
 
 /**
  * Keyset pagination of one child list for many parents at once (a nested
  * connection under a list). Three statements whatever the number of parents
  * or the page size: a windowed select of ids, the rows, and (only when asked)
- * one grouped count.
+ * one grouped count. A cursor is a position in the ordering, so `after` and
+ * `before` apply to every parent's list alike.
  */
 export async function paginateChildren<T extends ObjectLiteral>(
   dataSource: DataSource,
@@ -174,33 +173,28 @@ export async function paginateChildren<T extends ObjectLiteral>(
 ): Promise<Page<T>[]> {
   const w = pageWindow(args, ordering);
   const repo = dataSource.getRepository(spec.entity);
-  const base = () => {
-    const qb = repo.createQueryBuilder('c').where(`c.${spec.parentProperty} IN (:...parentIds)`, { parentIds });
-    spec.scope?.(qb, 'c');
-    return qb;
-  };
+  const base = () => repo.createQueryBuilder('c').where(`c.${spec.parentProperty} IN (:...parentIds)`, { parentIds });
 
-  let ranked: Array<{ id: string; parent: string; rn: number }> = [];
-  if (w.size > 0) {
-    const inner = base();
-    const direction = applyWindow(inner, entityColumns('c', ordering), ordering, w);
-    inner
-      .orderBy()
-      .select('c.uuid', 'id')
-      .addSelect(`c.${spec.parentProperty}`, 'parent')
-      .addSelect(
-        `ROW_NUMBER() OVER (PARTITION BY c.${spec.parentProperty} ORDER BY c.${ordering.field.property} ${direction}, c.uuid ${direction})`,
-        'rn',
-      );
-    const raw = await dataSource
+  // The first size+1 ids of each parent's list, numbered in order by a window function.
+  const inner = base();
+  const direction = applyWindow(inner, entityColumns('c', ordering), ordering, w);
+  inner
+    .orderBy()
+    .select('c.uuid', 'id')
+    .addSelect(`c.${spec.parentProperty}`, 'parent')
+    .addSelect(
+      `ROW_NUMBER() OVER (PARTITION BY c.${spec.parentProperty} ORDER BY c.${ordering.field.property} ${direction}, c.uuid ${direction})`,
+      'rn',
+    );
+  const ranked = (
+    await dataSource
       .createQueryBuilder()
       .select(['ranked.id AS id', 'ranked.parent AS parent', 'ranked.rn AS rn'])
       .from(`(${inner.getQuery()})`, 'ranked')
-      .where('ranked.rn <= :limit', { limit: w.size + 1 })
       .setParameters(inner.getParameters())
-      .getRawMany<{ id: string; parent: string; rn: number | string }>();
-    ranked = raw.map((r) => ({ id: r.id, parent: r.parent, rn: Number(r.rn) }));
-  }
+      .where('ranked.rn <= :rankLimit', { rankLimit: w.size + 1 })
+      .getRawMany<{ id: string; parent: string; rn: number | string }>()
+  ).map((r) => ({ id: r.id, parent: r.parent, rn: Number(r.rn) }));
 
   const rows = ranked.length ? await repo.findBy({ uuid: In(ranked.map((r) => r.id)) } as never) : [];
   const byId = new Map(rows.map((row) => [row.uuid as string, row]));

@@ -4,7 +4,7 @@ import { ConnectionArgs } from '../../graphql/relay/connection';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { AlumniActivity } from './alumni-activity.entity';
 import { AlumniProfile } from './alumni-profile.entity';
-import { AlumniService } from './alumni.service';
+import { AlumniService, MAX_NETWORK_NODES } from './alumni.service';
 import {
   AlumniActivityConnection,
   AlumniActivityOrder,
@@ -30,10 +30,15 @@ export class AlumniResolver {
     return new AlumniProfileConnection(await this.alumniService.list(ctx, args, filter, orderBy));
   }
 
-  @Query(() => AlumniNetwork, { description: 'The alumni network as nodes and edges, for a graph view.' })
+  @Query(() => AlumniNetwork, {
+    description: `The alumni network as nodes and edges, for a graph view. At most ${MAX_NETWORK_NODES} alumni; narrow larger networks with a filter.`,
+  })
   alumniNetwork(
     @Arg('filter', () => AlumniFilter, { nullable: true, description: 'Which alumni to include.' }) filter: AlumniFilter | null,
-    @Arg('kinds', () => [AlumniNetworkEdgeKind], { nullable: true, description: 'Which kinds of edges to include; all when omitted.' })
+    @Arg('kinds', () => [AlumniNetworkEdgeKind], {
+      nullable: true,
+      description: 'Which kinds of edges to include; all when omitted, none for an empty list.',
+    })
     kinds: AlumniNetworkEdgeKind[] | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AlumniNetwork> {

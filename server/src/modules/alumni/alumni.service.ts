@@ -1,10 +1,13 @@
 import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
+import { AppError } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay/global-id';
+import { nodeTypeNameOf } from '../../graphql/relay/node';
 import { paginate } from '../../graphql/relay/paginate';
 import { Administration } from '../administration/administration.entity';
 import { ProfessionalAssociate } from '../associate/associate.entity';
-import { applyAssociateFilter } from '../associate/associate.service';
+import { whereAssociateMatches } from '../associate/associate-filters';
+import { whereEquals } from '../../common/sql';
 import { Cohort } from '../cohort/cohort.entity';
 import { Region, type RegionCode } from '../region/region.entity';
 import { AlumniActivity } from './alumni-activity.entity';
@@ -23,17 +26,32 @@ import {
 
 const ALL_KINDS = Object.values(AlumniNetworkEdgeKind);
 
+/** The graph is meant for a view; larger networks must be narrowed with a filter. */
+export const MAX_NETWORK_NODES = 2000;
+
+interface NetworkRow {
+  associateId: string;
+  label: string;
+  liaison: boolean | number;
+  cohortId: string;
+  cohortLabel: string;
+  iso2: string;
+  region: RegionCode;
+}
+
+const GROUP_KEY: Record<AlumniNetworkEdgeKind, (row: NetworkRow) => string> = {
+  SAME_COHORT: (row) => row.cohortId,
+  SAME_ADMINISTRATION: (row) => row.iso2,
+  SAME_REGION: (row) => row.region,
+};
+
 export class AlumniService {
   private filtered(ctx: RequestContext, filter?: AlumniFilter | null) {
     const qb = ctx.dataSource.getRepository(AlumniProfile).createQueryBuilder('ap');
-    if (filter?.isLiaisonPoint != null) qb.andWhere('ap.isLiaisonPoint = :liaison', { liaison: filter.isLiaisonPoint });
-    if (filter?.cohortId || filter?.administrationIso2 || filter?.regionCode) {
-      const associates = applyAssociateFilter(qb.subQuery().select('f_pa.uuid').from(ProfessionalAssociate, 'f_pa'), 'f_pa', {
-        cohortId: filter.cohortId,
-        administrationIso2: filter.administrationIso2,
-        regionCode: filter.regionCode,
-      });
-      qb.andWhere(`ap.associateId IN ${associates.getQuery()}`, associates.getParameters());
+    if (filter?.isLiaisonPoint != null) whereEquals(qb, 'ap.isLiaisonPoint', filter.isLiaisonPoint);
+    if (filter) {
+      const { cohortId, administrationIso2, regionCode } = filter;
+      whereAssociateMatches(qb, 'ap.associateId', { cohortId, administrationIso2, regionCode });
     }
     return qb;
   }
@@ -64,33 +82,38 @@ export class AlumniService {
       .addSelect('reg.code', 'region')
       .orderBy('co.label', 'ASC')
       .addOrderBy('pa.fullName', 'ASC')
-      .getRawMany<{ associateId: string; label: string; liaison: boolean | number; cohortId: string; cohortLabel: string; iso2: string; region: RegionCode }>();
+      .addOrderBy('pa.uuid', 'ASC')
+      .limit(MAX_NETWORK_NODES + 1)
+      .getRawMany<NetworkRow>();
+    if (rows.length > MAX_NETWORK_NODES) {
+      throw new AppError('BAD_USER_INPUT', `The network has more than ${MAX_NETWORK_NODES} alumni; narrow it with a filter.`, {
+        argument: 'filter',
+        maxNodes: MAX_NETWORK_NODES,
+      });
+    }
 
+    const typeName = nodeTypeNameOf(ProfessionalAssociate);
     const nodes: AlumniNetworkNode[] = rows.map((r) => ({
-      id: toGlobalId('ProfessionalAssociate', r.associateId),
+      id: toGlobalId(typeName, r.associateId),
       label: r.label,
       region: r.region,
       administrationIso2: r.iso2,
       cohortLabel: r.cohortLabel,
       isLiaisonPoint: Boolean(r.liaison),
     }));
-    const wanted = new Set(kinds.length ? kinds : ALL_KINDS);
-    const groupers: Array<[AlumniNetworkEdgeKind, (r: (typeof rows)[number]) => string]> = [
-      [AlumniNetworkEdgeKind.SAME_COHORT, (r) => r.cohortId],
-      [AlumniNetworkEdgeKind.SAME_ADMINISTRATION, (r) => r.iso2],
-      [AlumniNetworkEdgeKind.SAME_REGION, (r) => r.region],
-    ];
     const edges: AlumniNetworkEdge[] = [];
-    for (const [kind, keyOf] of groupers) {
-      if (!wanted.has(kind)) continue;
+    for (const kind of new Set(kinds)) {
       const groups = new Map<string, number[]>();
-      rows.forEach((r, i) => groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), i]));
+      rows.forEach((row, index) => {
+        const key = GROUP_KEY[kind](row);
+        const members = groups.get(key);
+        if (members) members.push(index);
+        else groups.set(key, [index]);
+      });
       for (const members of groups.values()) {
-        for (let a = 0; a < members.length; a++) {
-          for (let b = a + 1; b < members.length; b++) {
-            edges.push({ source: nodes[members[a]].id, target: nodes[members[b]].id, kind });
-          }
-        }
+        members.forEach((a, i) => {
+          for (const b of members.slice(i + 1)) edges.push({ source: nodes[a].id, target: nodes[b].id, kind });
+        });
       }
     }
     return { nodes, edges };

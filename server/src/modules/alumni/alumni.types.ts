@@ -60,7 +60,7 @@ registerEnumType(AlumniNetworkEdgeKind, {
   description: 'What two alumni have in common.',
   valuesConfig: {
     SAME_COHORT: { description: 'They were in the same cohort.' },
-    SAME_ADMINISTRATION: { description: 'They come from the same administration (in different cohorts).' },
+    SAME_ADMINISTRATION: { description: 'They come from the same administration.' },
     SAME_REGION: { description: 'Their administrations are in the same WCO region.' },
   },
 });

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { User } from '../user/user.entity';
 
 /** What changed, who changed it and when: written inside the transaction of every mutation. */
@@ -8,8 +8,9 @@ export class AuditEntry {
   @PrimaryGeneratedColumn('uuid', { name: 'id' })
   uuid: string;
 
+  /** Written by the application at millisecond precision, like Node timestamps (see Node.createdAt). */
   @Index()
-  @CreateDateColumn({ type: Date })
+  @Column({ type: Date })
   occurredAt: Date;
 
   @Index()
@@ -42,4 +43,9 @@ export class AuditEntry {
 
   @Column({ type: 'simple-json', nullable: true })
   after: Record<string, unknown> | null;
+
+  @BeforeInsert()
+  protected stampOccurrence(): void {
+    this.occurredAt ??= new Date();
+  }
 }

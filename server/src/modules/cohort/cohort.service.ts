@@ -1,3 +1,4 @@
+import { whereEquals, whereIn } from '../../common/sql';
 import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { paginate } from '../../graphql/relay/paginate';
@@ -10,10 +11,11 @@ export class CohortService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: CohortFilter | null, orderBy?: CohortOrder | null) {
     const qb = ctx.dataSource.getRepository(Cohort).createQueryBuilder('cohort');
     if (filter?.programmeCode) {
-      const programmes = qb.subQuery().select('p.uuid').from(Programme, 'p').where('p.code = :programmeCode').getQuery();
-      qb.andWhere(`cohort.programmeId IN ${programmes}`, { programmeCode: filter.programmeCode });
+      const programmes = qb.subQuery().select('p.uuid').from(Programme, 'p');
+      whereEquals(programmes, 'p.code', filter.programmeCode);
+      qb.andWhere(`cohort.programmeId IN ${programmes.getQuery()}`, programmes.getParameters());
     }
-    if (filter?.statusIn) qb.andWhere('cohort.status IN (:...statusIn)', { statusIn: filter.statusIn.length ? filter.statusIn : [''] });
+    if (filter?.statusIn) whereIn(qb, 'cohort.status', filter.statusIn);
     if (filter?.labelFrom) qb.andWhere('cohort.label >= :labelFrom', { labelFrom: filter.labelFrom });
     if (filter?.labelTo) qb.andWhere('cohort.label <= :labelTo', { labelTo: filter.labelTo });
     return paginate(qb, args, cohortOrder.toOrdering(orderBy));

@@ -1,3 +1,4 @@
+import { whereEquals, whereIn } from '../../common/sql';
 import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOfType } from '../../graphql/relay/global-id';
@@ -8,10 +9,8 @@ import { eventOrder, type EventFilter, type EventOrder } from './event.types';
 export class EventService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: EventFilter | null, orderBy?: EventOrder | null) {
     const qb = ctx.dataSource.getRepository(Event).createQueryBuilder('event');
-    if (filter?.kindIn) qb.andWhere('event.kind IN (:...kindIn)', { kindIn: filter.kindIn.length ? filter.kindIn : [''] });
-    if (filter?.cohortId) {
-      qb.andWhere('event.cohortId = :cohortId', { cohortId: fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId') });
-    }
+    if (filter?.kindIn) whereIn(qb, 'event.kind', filter.kindIn);
+    if (filter?.cohortId) whereEquals(qb, 'event.cohortId', fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId'));
     if (filter?.startsFrom) qb.andWhere('event.startsAt >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter?.startsBefore) qb.andWhere('event.startsAt < :startsBefore', { startsBefore: filter.startsBefore });
     return paginate(qb, args, eventOrder.toOrdering(orderBy));

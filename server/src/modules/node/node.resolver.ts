@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { AppError } from '../../graphql/errors';
 import { MAX_PAGE_SIZE } from '../../graphql/relay/connection';
-import { fromGlobalId } from '../../graphql/relay/global-id';
+import { fromGlobalId, type DecodedGlobalId } from '../../graphql/relay/global-id';
 import { Node, nodeTypeNames } from '../../graphql/relay/node';
 import { NODE_SOURCES } from './node-registry';
 
@@ -13,7 +13,7 @@ export class NodeResolver {
     description: 'Fetches any object by its global ID. Null when it does not exist or is not visible to the caller.',
   })
   node(@Arg('id', () => ID, { description: 'The global ID of the object.' }) id: string, @Ctx() ctx: RequestContext) {
-    return this.fetch(ctx, id);
+    return this.fetch(ctx, fromGlobalId(id, nodeTypeNames()));
   }
 
   @Query(() => [Node], {
@@ -24,13 +24,12 @@ export class NodeResolver {
     if (ids.length > MAX_PAGE_SIZE) {
       throw new AppError('BAD_USER_INPUT', `At most ${MAX_PAGE_SIZE} IDs can be fetched at once.`, { argument: 'ids' });
     }
-    const known = nodeTypeNames();
-    ids.forEach((id) => fromGlobalId(id, known));
-    return Promise.all(ids.map((id) => this.fetch(ctx, id)));
+    // Every id is checked before any is fetched, so one bad id fails the whole field.
+    const decoded = ids.map((id) => fromGlobalId(id, nodeTypeNames()));
+    return Promise.all(decoded.map((d) => this.fetch(ctx, d)));
   }
 
-  private async fetch(ctx: RequestContext, globalId: string) {
-    const { typeName, id } = fromGlobalId(globalId, nodeTypeNames());
+  private async fetch(ctx: RequestContext, { typeName, id }: DecodedGlobalId) {
     const source = NODE_SOURCES[typeName];
     const row = await ctx.loaders.byId(source.entity).load(id);
     if (!row) return null;

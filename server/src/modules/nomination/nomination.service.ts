@@ -2,7 +2,8 @@ import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOfType } from '../../graphql/relay/global-id';
 import { paginate } from '../../graphql/relay/paginate';
-import { Administration } from '../administration/administration.entity';
+import { whereEquals, whereIn } from '../../common/sql';
+import { whereAdministrationIso2 } from '../administration/administration-filters';
 import { Nomination } from './nomination.entity';
 import { scopeVisibleNominations } from './nomination-visibility';
 import { nominationOrder, type NominationFilter, type NominationOrder } from './nomination.types';
@@ -10,14 +11,9 @@ import { nominationOrder, type NominationFilter, type NominationOrder } from './
 export class NominationService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: NominationFilter | null, orderBy?: NominationOrder | null) {
     const qb = scopeVisibleNominations(ctx.dataSource.getRepository(Nomination).createQueryBuilder('nom'), 'nom', ctx.viewer);
-    if (filter?.cohortId) {
-      qb.andWhere('nom.cohortId = :cohortId', { cohortId: fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId') });
-    }
-    if (filter?.statusIn) qb.andWhere('nom.status IN (:...statusIn)', { statusIn: filter.statusIn.length ? filter.statusIn : [''] });
-    if (filter?.administrationIso2) {
-      const ids = qb.subQuery().select('n_adm.uuid').from(Administration, 'n_adm').where('n_adm.iso2 = :iso2').getQuery();
-      qb.andWhere(`nom.administrationId IN ${ids}`, { iso2: filter.administrationIso2.toUpperCase() });
-    }
+    if (filter?.cohortId) whereEquals(qb, 'nom.cohortId', fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId'));
+    if (filter?.statusIn) whereIn(qb, 'nom.status', filter.statusIn);
+    if (filter?.administrationIso2) whereAdministrationIso2(qb, 'nom.administrationId', filter.administrationIso2);
     return paginate(qb, args, nominationOrder.toOrdering(orderBy));
   }
 }

@@ -9,8 +9,4 @@ export class RegionService {
     const qb = ctx.dataSource.getRepository(Region).createQueryBuilder('region');
     return paginate(qb, args, regionOrder.toOrdering(orderBy));
   }
-
-  findByCode(ctx: RequestContext, code: string) {
-    return ctx.dataSource.getRepository(Region).findOneBy({ code: code as Region['code'] });
-  }
 }

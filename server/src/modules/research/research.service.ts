@@ -1,11 +1,12 @@
-import { In } from 'typeorm';
+import { createHash } from 'node:crypto';
 import { AppError } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs, Page } from '../../graphql/relay/connection';
+import type { Ordering } from '../../graphql/relay/cursor';
 import { paginate, paginateRaw } from '../../graphql/relay/paginate';
 import { OrderDirection } from '../../common/sort-direction';
-import { ProfessionalAssociate } from '../associate/associate.entity';
-import { applyAssociateFilter } from '../associate/associate.service';
+import { whereAssociateMatches } from '../associate/associate-filters';
+import { whereEquals, whereIn } from '../../common/sql';
 import { Milestone } from './milestone.entity';
 import { ResearchProject } from './research-project.entity';
 import { queryTerms, researchSearchIndex } from './research-search';
@@ -13,23 +14,24 @@ import { ResearchTheme } from './research-theme.entity';
 import { canSeeResearch, scopeVisibleResearch } from './research-visibility';
 import { researchOrder, type ResearchProjectFilter, type ResearchProjectOrder } from './research.types';
 
-const RELEVANCE = { field: { key: 'relevance', property: 'rank', kind: 'number' as const }, direction: OrderDirection.ASC };
+/** Relevance for these search words: a cursor from one search is refused by another. */
+function relevanceFor(terms: string[]): Ordering {
+  const words = createHash('sha256').update(terms.join(' ').toLowerCase()).digest('base64url').slice(0, 12);
+  return { field: { key: `relevance:${words}`, property: 'rank', kind: 'number' }, direction: OrderDirection.ASC };
+}
 
 export class ResearchService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: ResearchProjectFilter | null, orderBy?: ResearchProjectOrder | null) {
     const qb = scopeVisibleResearch(ctx.dataSource.getRepository(ResearchProject).createQueryBuilder('rp'), 'rp', ctx.viewer);
-    if (filter?.statusIn) qb.andWhere('rp.status IN (:...statusIn)', { statusIn: filter.statusIn.length ? filter.statusIn : [''] });
+    if (filter?.statusIn) whereIn(qb, 'rp.status', filter.statusIn);
     if (filter?.theme) {
-      const themed = qb.subQuery().select('t.researchProjectId').from(ResearchTheme, 't').where('LOWER(t.theme) = :theme').getQuery();
-      qb.andWhere(`rp.uuid IN ${themed}`, { theme: filter.theme.trim().toLowerCase() });
+      const themed = qb.subQuery().select('t.researchProjectId').from(ResearchTheme, 't');
+      whereEquals(themed, 'LOWER(t.theme)', filter.theme.trim().toLowerCase());
+      qb.andWhere(`rp.uuid IN ${themed.getQuery()}`, themed.getParameters());
     }
-    if (filter?.cohortId || filter?.administrationIso2 || filter?.regionCode) {
-      const associates = applyAssociateFilter(
-        qb.subQuery().select('f_pa.uuid').from(ProfessionalAssociate, 'f_pa'),
-        'f_pa',
-        { cohortId: filter.cohortId, administrationIso2: filter.administrationIso2, regionCode: filter.regionCode },
-      );
-      qb.andWhere(`rp.associateId IN ${associates.getQuery()}`, associates.getParameters());
+    if (filter) {
+      const { cohortId, administrationIso2, regionCode } = filter;
+      whereAssociateMatches(qb, 'rp.associateId', { cohortId, administrationIso2, regionCode });
     }
     return paginate(qb, args, researchOrder.toOrdering(orderBy));
   }
@@ -49,19 +51,16 @@ export class ResearchService {
       .innerJoin(ResearchProject, 'rp', 'rp.uuid = m.id')
       .setParameters(matches.parameters);
     scopeVisibleResearch(qb, 'rp', ctx.viewer);
-    const page = await paginateRaw(qb, { sort: 'm.rank', id: 'm.id' }, args, RELEVANCE, (raw) => ({
+    const page = await paginateRaw(qb, { sort: 'm.rank', id: 'm.id' }, args, relevanceFor(terms), (raw) => ({
       uuid: String(raw.uuid),
       rank: Number(raw.rank),
     }));
-    const projects = await ctx.dataSource
-      .getRepository(ResearchProject)
-      .findBy({ uuid: In(page.edges.map((e) => e.node.uuid)) });
-    const byId = new Map(projects.map((p) => [p.uuid, p]));
+    const projects = await ctx.loaders.byId(ResearchProject).loadMany(page.edges.map((e) => e.node.uuid));
     return {
       ...page,
-      edges: page.edges.flatMap((e) => {
-        const node = byId.get(e.node.uuid);
-        return node ? [{ cursor: e.cursor, node }] : [];
+      edges: page.edges.flatMap((e, i) => {
+        const node = projects[i];
+        return node instanceof ResearchProject ? [{ cursor: e.cursor, node }] : [];
       }),
     };
   }

@@ -82,7 +82,8 @@ export class StatisticsService {
       byCohort: cohorts.map((cohort) => ({ cohort, associateCount: byCohortId.get(cohort.uuid) ?? 0 })),
       byAdministration: represented
         .map((administration) => ({ administration, associateCount: byAdministrationId.get(administration.uuid)! }))
-        .sort((a, b) => b.associateCount - a.associateCount || a.administration.name.localeCompare(b.administration.name)),
+        // A stable sort of a list already in the database's name order: ties stay by name.
+        .sort((a, b) => b.associateCount - a.associateCount),
       topThemes: themes.map((t) => ({ theme: t.key, researchCount: Number(t.n) })),
       neverRepresented: administrations.filter((a) => a.isEligible && !byAdministrationId.has(a.uuid)),
     };

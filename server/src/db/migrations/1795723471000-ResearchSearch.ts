@@ -7,8 +7,8 @@ import { runForDialect } from './dialect';
  * PostgreSQL. They live in tables of their own that researchSearchIndex keeps
  * in step with research_project.
  */
-export class ResearchSearch1795722644000 implements MigrationInterface {
-  name = 'ResearchSearch1795722644000';
+export class ResearchSearch1795723471000 implements MigrationInterface {
+  name = 'ResearchSearch1795723471000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await runForDialect(queryRunner, {
