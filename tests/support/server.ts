@@ -32,10 +32,21 @@ export async function startTestServer(kind: DatabaseKind): Promise<TestServer> {
   const db: TestDatabase = await kind.create();
   const logger = createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
   const clock = fixedClock(TEST_NOW);
-  const database = await openDatabase(db.config, logger);
-  await seed(database.dataSource, clock, logger);
-  const app: CdpApp = await createApp({ database, clock, logger });
-  const url = await app.listen(0, '127.0.0.1');
+  let database: DataSourceBundle | undefined;
+  let app: CdpApp;
+  let url: string;
+  try {
+    database = await openDatabase(db.config, logger);
+    await seed(database.dataSource, clock, logger);
+    app = await createApp({ database, clock, logger, environment: 'test' });
+    url = await app.listen(0, '127.0.0.1');
+  } catch (err) {
+    // A failed start must not leave a database behind on the shared PostgreSQL server.
+    await database?.dataSource.destroy();
+    await db.drop();
+    throw err;
+  }
+  const started = database;
 
   const graphql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
     const res = await fetch(url, {
@@ -48,7 +59,7 @@ export async function startTestServer(kind: DatabaseKind): Promise<TestServer> {
 
   return {
     url,
-    database,
+    database: started,
     clock,
     logger,
     graphql,
@@ -59,7 +70,7 @@ export async function startTestServer(kind: DatabaseKind): Promise<TestServer> {
     },
     async close() {
       await app.close();
-      await database.dataSource.destroy();
+      await started.dataSource.destroy();
       await db.drop();
     },
   };
