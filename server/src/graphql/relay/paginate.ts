@@ -1,5 +1,6 @@
 import { In, type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { OrderDirection } from '../../common/sort-direction';
+import { param } from '../../common/sql';
 import { AppError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type Page } from './connection';
 import { decodeCursor, encodeCursor, type CursorPosition, type Ordering } from './cursor';
@@ -42,8 +43,6 @@ export function pageWindow(args: ConnectionArgs, ordering: Ordering): PageWindow
 
 const flip = (d: OrderDirection) => (d === OrderDirection.ASC ? OrderDirection.DESC : OrderDirection.ASC);
 
-let parameterSeq = 0;
-
 /** SQL of the sorted value and of the tie-breaking id. */
 export interface KeysetColumns {
   sort: string;
@@ -65,8 +64,8 @@ function whereBeyond<T extends ObjectLiteral>(
 ): void {
   const ascending = (ordering.direction === OrderDirection.ASC) === (side === 'after');
   const op = ascending ? '>' : '<';
-  const v = `cv${++parameterSeq}`;
-  const u = `cu${parameterSeq}`;
+  const v = param('cursorValue');
+  const u = param('cursorId');
   qb.andWhere(`(${columns.sort} ${op} :${v} OR (${columns.sort} = :${v} AND ${columns.id} ${op} :${u}))`, {
     [v]: position.value,
     [u]: position.uuid,
