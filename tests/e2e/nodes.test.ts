@@ -3,11 +3,10 @@
  * anonymous caller may see, and the shape of errors and request ids.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AlumniActivity } from '../../server/src/modules/alumni/alumni-activity.entity';
 import { AlumniProfile } from '../../server/src/modules/alumni/alumni-profile.entity';
 import { AlumniActivityKind } from '../../server/src/modules/alumni/alumni-activity-kind';
-import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
@@ -20,6 +19,7 @@ import { ResearchStatus } from '../../server/src/modules/research/research-statu
 import { ResearchTheme } from '../../server/src/modules/research/research-theme.entity';
 import { User } from '../../server/src/modules/user/user.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
+import { insert, insertAssociateWithResearch } from '../support/arrange';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../support/server';
 
@@ -36,11 +36,6 @@ function errorCode(result: GraphQLResponse): string | undefined {
   return result.errors?.[0]?.extensions?.code;
 }
 
-/** Inserts a row as the application does, through an entity instance, so entity listeners (e.g. timestamps) run. */
-function insert<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
-  const repository = ds.getRepository(entity);
-  return repository.save(repository.create(values));
-}
 
 interface Arranged {
   hiddenAssociateName: string;
@@ -70,29 +65,13 @@ async function arrange(ds: DataSource): Promise<Arranged> {
   // A new associate (the seeded ones all have published research) with research still in progress.
   const cohort = await ds.getRepository(Cohort).findOneByOrFail({ label: '2025-2026' });
   const hiddenAssociateName = 'Unpublished Sample Associate';
-  const associate = await insert(ds, ProfessionalAssociate, {
+  const { research: hidden } = await insertAssociateWithResearch(ds, {
     cohortId: cohort.uuid,
     administrationId: rwanda.uuid,
-    nominationId: null,
     fullName: hiddenAssociateName,
-    email: null,
-    phone: null,
-    languages: ['en'],
-    directorate: null,
-    supervisorName: null,
-    status: AssociateStatus.ACTIVE,
-    startDate: null,
-    endDate: null,
-    isSampleData: true,
-  });
-  const hidden = await insert(ds, ResearchProject, {
-    associateId: associate.uuid,
     title: `A ${SECRET_WORD} approach to border controls`,
     abstract: `Work in progress on ${SECRET_WORD} risk indicators.`,
     status: ResearchStatus.IN_PROGRESS,
-    reportUrl: null,
-    presentedAtId: null,
-    publishedAt: null,
   });
   await insert(ds, ResearchTheme, { researchProjectId: hidden.uuid, theme: `${SECRET_WORD} studies`, position: 0 });
   await researchSearchIndex.reindex(ds.manager, [hidden.uuid]);

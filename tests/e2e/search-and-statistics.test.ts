@@ -2,17 +2,14 @@
  * searchResearch, programmeStatistics, verifyCertificate and alumniNetwork,
  * with expectations computed from the seeded history (cdp-history.json).
  */
-import type { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import history from '../../server/src/db/seed/cdp-history.json';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
-import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
-import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
 import { Certificate } from '../../server/src/modules/certificate/certificate.entity';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { Region } from '../../server/src/modules/region/region.entity';
-import { ResearchProject } from '../../server/src/modules/research/research-project.entity';
-import { researchSearchIndex } from '../../server/src/modules/research/research-search';
 import { ResearchStatus } from '../../server/src/modules/research/research-status';
+import { insert, insertAssociateWithResearch } from '../support/arrange';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type GraphQLResponse, type TestServer } from '../support/server';
 
@@ -48,11 +45,6 @@ const CERTIFICATES = HISTORICAL.flatMap((c) => {
   return c.countries.map((iso2, i) => ({ serial: `CDP-${year}-${String(i + 1).padStart(3, '0')}`, cohort: c.label, iso2 }));
 });
 
-/** Inserts a row as the application does, through an entity instance, so entity listeners (e.g. timestamps) run. */
-function insert<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
-  const repository = ds.getRepository(entity);
-  return repository.save(repository.create(values));
-}
 
 const errorCode = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
 
@@ -420,31 +412,15 @@ async function arrangeRankingPair(ds: DataSource): Promise<{ inTitle: string; in
   const cohort = await ds.getRepository(Cohort).findOneByOrFail({ label: '2025-2026' });
   const administration = await ds.getRepository(Administration).findOneByOrFail({ iso2: 'NP' });
   const project = async (fullName: string, title: string, abstract: string) => {
-    const associate = await insert(ds, ProfessionalAssociate, {
+    const { research: row } = await insertAssociateWithResearch(ds, {
       cohortId: cohort.uuid,
       administrationId: administration.uuid,
-      nominationId: null,
       fullName,
-      email: null,
-      phone: null,
-      languages: ['en'],
-      directorate: null,
-      supervisorName: null,
-      status: AssociateStatus.ACTIVE,
-      startDate: null,
-      endDate: null,
-      isSampleData: true,
-    });
-    const row = await insert(ds, ResearchProject, {
-      associateId: associate.uuid,
       title,
       abstract,
       status: ResearchStatus.PUBLISHED,
-      reportUrl: null,
-      presentedAtId: null,
       publishedAt: new Date(TEST_NOW),
     });
-    await researchSearchIndex.reindex(ds.manager, [row.uuid]);
     return Buffer.from(`ResearchProject:${row.uuid}`, 'utf8').toString('base64url');
   };
   const inAbstract = await project(

@@ -1,0 +1,52 @@
+import type { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
+import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
+import { ResearchProject } from '../../server/src/modules/research/research-project.entity';
+import { researchSearchIndex } from '../../server/src/modules/research/research-search';
+import type { ResearchStatus } from '../../server/src/modules/research/research-status';
+
+/** Inserts a row as the application does, through an entity instance, so entity listeners (e.g. timestamps) run. */
+export function insert<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
+  const repository = ds.getRepository(entity);
+  return repository.save(repository.create(values));
+}
+
+export interface ResearchArrangement {
+  cohortId: string;
+  administrationId: string;
+  fullName: string;
+  title: string;
+  abstract: string;
+  status: ResearchStatus;
+  publishedAt?: Date | null;
+}
+
+/** A new sample associate with a research project, indexed for search like the service does. */
+export async function insertAssociateWithResearch(ds: DataSource, a: ResearchArrangement) {
+  const associate = await insert(ds, ProfessionalAssociate, {
+    cohortId: a.cohortId,
+    administrationId: a.administrationId,
+    nominationId: null,
+    fullName: a.fullName,
+    email: null,
+    phone: null,
+    languages: ['en'],
+    directorate: null,
+    supervisorName: null,
+    status: AssociateStatus.ACTIVE,
+    startDate: null,
+    endDate: null,
+    isSampleData: true,
+  });
+  const research = await insert(ds, ResearchProject, {
+    associateId: associate.uuid,
+    title: a.title,
+    abstract: a.abstract,
+    status: a.status,
+    reportUrl: null,
+    presentedAtId: null,
+    publishedAt: a.publishedAt ?? null,
+  });
+  await researchSearchIndex.reindex(ds.manager, [research.uuid]);
+  return { associate, research };
+}
