@@ -57,8 +57,9 @@ const uncapitalize = (name: string) => name.charAt(0).toLowerCase() + name.slice
 /** A client for the CDP Hub API with one typed method per SDK operation. */
 export function createCdpClient(options: CdpClientOptions): CdpClient {
   const send = createTransport(options);
-  const request = <TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables, call?: CallOptions) =>
-    send(sourceOf(document), variables, call) as Promise<TData>;
+  // async, so that a document without source text rejects like every other failure.
+  const request = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables, call?: CallOptions) =>
+    (await send(sourceOf(document), variables, call)) as TData;
   const requester: Requester<CallOptions> = (document, variables, call) => request(document, variables, call);
 
   const operations = Object.fromEntries(
