@@ -1,4 +1,3 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { sourceOf } from './documents.js';
 import { getSdk, type Requester, type Sdk } from './generated/sdk.js';
 import {
@@ -9,6 +8,7 @@ import {
   type RootConnectionNode,
 } from './paginate.js';
 import { createTransport, type CallOptions, type CdpClientOptions } from './transport.js';
+import type { TypedDocumentNode } from './typed-document-node.js';
 
 /** Generated methods, named like the root fields they query: `cohort`, `searchResearch`, ... */
 export type CdpOperations = { [K in keyof Sdk as Uncapitalize<K & string>]: Sdk[K] };

@@ -11,5 +11,6 @@ export type { ConnectionLike, ConnectionSelector, PageFetcher, PageVariables, Ro
 export type { RetryOptions } from './retry.js';
 export type { AbortSignalLike, CallOptions, CdpClientOptions, FetchLike, ResponseLike, TokenSource } from './transport.js';
 export type { Sdk } from './generated/sdk.js';
+export type { DocumentTypeDecoration, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document-node.js';
 export * from './generated/graphql.js';
 export * as Schema from './generated/schema.js';
