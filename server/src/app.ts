@@ -16,12 +16,15 @@ import { createRequestContext, type RequestContext } from './graphql/context';
 import { errorReportingPlugin, formatError } from './graphql/error-formatting';
 import { queryLimitsPlugin } from './graphql/limits';
 import { buildCdpSchema } from './graphql/schema';
+import { playgroundRouter } from './playground/playground-route';
 
 export interface AppDependencies {
   database: DataSourceBundle;
   clock: Clock;
   logger: Logger;
   environment?: Config['env'];
+  /** Serves the GraphiQL playground to browsers at GET /graphql; off unless asked for. */
+  playground?: boolean;
 }
 
 export interface CdpApp {
@@ -33,7 +36,13 @@ export interface CdpApp {
 }
 
 /** Builds the HTTP app: GraphQL at /graphql, liveness at /healthz. Tests use it on a random port. */
-export async function createApp({ database, clock, logger, environment = 'production' }: AppDependencies): Promise<CdpApp> {
+export async function createApp({
+  database,
+  clock,
+  logger,
+  environment = 'production',
+  playground = false,
+}: AppDependencies): Promise<CdpApp> {
   const { dataSource } = database;
   const schema = await buildCdpSchema();
   const app = express();
@@ -73,6 +82,8 @@ export async function createApp({ database, clock, logger, environment = 'produc
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
+
+  if (playground) app.use(playgroundRouter('/graphql'));
 
   app.use(
     '/graphql',

@@ -25,6 +25,7 @@ const envSchema = z.object({
   DATABASE_URL: databaseUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SEED_ON_START: z.enum(['true', 'false']).optional(),
+  PLAYGROUND: z.enum(['true', 'false']).optional(),
   /** Forces "now" (ISO-8601) for demonstrations and tests; unset in normal operation. */
   CDP_CLOCK: z.iso.datetime({ offset: true }).optional(),
 });
@@ -40,6 +41,8 @@ export interface Config {
   database: DatabaseConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   seedOnStart: boolean;
+  /** GraphiQL for browsers at GET /graphql. */
+  playground: boolean;
   clockOverride?: string;
 }
 
@@ -62,8 +65,8 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
 /**
  * Reads and validates the environment once; every problem is reported
  * together. An empty variable counts as unset. In production nothing is
- * seeded unless asked for (the seed includes sample people) and the clock
- * cannot be pinned.
+ * seeded (the seed includes sample people) and no playground is served
+ * unless asked for, and the clock cannot be pinned.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(v.DATABASE_URL),
     logLevel: v.LOG_LEVEL,
     seedOnStart: (v.SEED_ON_START ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
+    playground: (v.PLAYGROUND ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     clockOverride: v.CDP_CLOCK,
   };
 }

@@ -25,9 +25,12 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database, logger);
   if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger);
 
-  const app = await createApp({ database, clock, logger, environment: config.env });
+  const app = await createApp({ database, clock, logger, environment: config.env, playground: config.playground });
   const url = await app.listen(config.port, config.host);
-  logger.info({ url, database: config.database.kind, env: config.env }, `CDP Hub is serving GraphQL at ${url}`);
+  logger.info(
+    { url, database: config.database.kind, env: config.env, playground: config.playground },
+    `CDP Hub is serving GraphQL at ${url}${config.playground ? ' (GraphiQL playground: open it in a browser)' : ''}`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -54,6 +54,12 @@ describe('the server process (npm start runs server/dist/main.js)', () => {
     const health = await fetch(new URL('/healthz', ready.url));
     expect(await health.json()).toEqual({ status: 'ok' });
 
+    // Outside production the playground is on by default (PLAYGROUND).
+    expect(ready.playground).toBe(true);
+    const playground = await fetch(ready.url, { headers: { accept: 'text/html' } });
+    expect(playground.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await playground.text()).toContain('<title>CDP Hub playground</title>');
+
     const res = await fetch(ready.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },

@@ -27,8 +27,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Migrates and seeds a fresh database, then serves it on a random port. */
-export async function startTestServer(kind: DatabaseKind): Promise<TestServer> {
+/** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
+export async function startTestServer(kind: DatabaseKind, options: { playground?: boolean } = {}): Promise<TestServer> {
   const db: TestDatabase = await kind.create();
   const logger = createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
   const clock = fixedClock(TEST_NOW);
@@ -38,7 +38,7 @@ export async function startTestServer(kind: DatabaseKind): Promise<TestServer> {
   try {
     database = await openDatabase(db.config, logger);
     await seed(database.dataSource, clock, logger);
-    app = await createApp({ database, clock, logger, environment: 'test' });
+    app = await createApp({ database, clock, logger, environment: 'test', playground: options.playground ?? true });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
     // A failed start must not leave a database behind on the shared PostgreSQL server.

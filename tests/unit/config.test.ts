@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ CDP_CLOCK: 'yesterday' }, 'CDP_CLOCK'],
+    [{ PLAYGROUND: 'yes' }, 'PLAYGROUND'],
   ])('rejects %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
@@ -37,6 +38,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).seedOnStart).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).seedOnStart).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+  });
+
+  it('serves the playground by default, except in production unless asked', () => {
+    expect(loadConfig({}).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).playground).toBe(true);
+    expect(loadConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).playground).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' }).playground).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: '' }).playground).toBe(false);
   });
 
   it('refuses a pinned clock in production', () => {

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { getOperationAST, getVariableValues, Kind, parse, validate, type GraphQLSchema } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { buildCdpSchema } from '../../server/src/graphql/schema';
+import { MAX_QUERY_DEPTH } from '../../server/src/graphql/limits';
+import { EXAMPLE_OPERATIONS, NEW_TAB_QUERY } from '../../server/src/playground/example-operations';
+import { escapeHtml, jsonForScript, PLAYGROUND_CSP, playgroundHtml } from '../../server/src/playground/playground-page';
+
+describe('the playground example operations', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildCdpSchema();
+  });
+
+  it('cover a cohort page, research search, certificate verification and programme statistics', () => {
+    const rootFields = EXAMPLE_OPERATIONS.map((op) => {
+      const [first] = getOperationAST(parse(op.query))!.selectionSet.selections;
+      return first?.kind === Kind.FIELD ? first.name.value : undefined;
+    });
+    expect(rootFields).toEqual(['cohort', 'searchResearch', 'verifyCertificate', 'programmeStatistics']);
+  });
+
+  it.each(EXAMPLE_OPERATIONS.map((op) => [op.name, op] as const))(
+    '%s is valid against the schema, within the depth limit, with its variables',
+    (name, op) => {
+      const document = parse(op.query);
+      expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+      expect(validate(schema, document, [depthLimit(MAX_QUERY_DEPTH)]).map((e) => e.message)).toEqual([]);
+      const operation = getOperationAST(document);
+      // GraphiQL titles the tab with the operation's name.
+      expect(operation?.name?.value).toBe(name);
+      const coerced = getVariableValues(schema, operation!.variableDefinitions ?? [], op.variables ?? {});
+      expect(coerced.errors?.map((e) => e.message)).toBeUndefined();
+    },
+  );
+
+  it('starts a new tab with a valid query', () => {
+    expect(validate(schema, parse(NEW_TAB_QUERY))).toEqual([]);
+  });
+});
+
+describe('the playground page', () => {
+  it('escapes JSON for a <script> element', () => {
+    const text = jsonForScript({ q: '</script><script>alert(1)</script> <!-- & \u2028\u2029' });
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual({ q: '</script><script>alert(1)</script> <!-- & \u2028\u2029' });
+  });
+
+  it('escapes HTML', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('embeds the tabs as an escaped JSON data block and loads only local assets', () => {
+    const html = playgroundHtml('/graphql');
+    const block = /<script id="playground-options" type="application\/json">([^]*?)<\/script>/.exec(html);
+    expect(block).not.toBeNull();
+    expect(block![1]).not.toContain('<');
+    const options = JSON.parse(block![1]!);
+    expect(options.defaultTabs.map((t: { query: string }) => t.query)).toEqual(EXAMPLE_OPERATIONS.map((op) => op.query));
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(PLAYGROUND_CSP).not.toMatch(/https?:|unsafe-eval|\*/);
+    expect(PLAYGROUND_CSP).toMatch(/script-src 'self'(;|$)/);
+  });
+});
