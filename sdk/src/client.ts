@@ -1,4 +1,4 @@
-import { sourceOf } from './documents.js';
+import { operationName, sourceOf } from './documents.js';
 import { getSdk, type Requester, type Sdk } from './generated/sdk.js';
 import {
   paginate,
@@ -19,21 +19,30 @@ type DataOf<F extends PageMethod> = Awaited<ReturnType<F>>;
 type VariablesOf<F extends PageMethod> = NonNullable<Parameters<F>[0]> & PageVariables;
 type Operation<TData, TVariables> = TypedDocumentNode<TData, TVariables> | PageFetcher<TData, TVariables>;
 
+/** A document's variables, then per-call options; the variables may be left out only when none is required. */
+export type RequestArguments<TVariables> = {} extends TVariables
+  ? [variables?: TVariables, options?: CallOptions]
+  : [variables: TVariables, options?: CallOptions];
+
 export interface CdpClient extends CdpOperations {
   /** Runs any document: an SDK document, a `gql`/`parse` document or a string. */
   request<TData, TVariables = Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables> | string,
-    variables?: TVariables,
-    options?: CallOptions,
+    ...args: RequestArguments<TVariables>
   ): Promise<TData>;
 
   /**
    * Every node of a connection, fetching pages forward with `after`:
    * `for await (const cohort of client.paginate(client.cohorts, { first: 50 }))`.
-   * Takes a client method or a document; without `select`, the result's
-   * single root connection is walked.
+   * Takes a client method or a document; without `select` (pass undefined
+   * to give options only), the result's single root connection is walked.
    */
-  paginate<F extends PageMethod>(method: F, variables: VariablesOf<F>): AsyncGenerator<RootConnectionNode<DataOf<F>>, void, undefined>;
+  paginate<F extends PageMethod>(
+    method: F,
+    variables: VariablesOf<F>,
+    select?: undefined,
+    options?: CallOptions,
+  ): AsyncGenerator<RootConnectionNode<DataOf<F>>, void, undefined>;
   paginate<F extends PageMethod, TNode>(
     method: F,
     variables: VariablesOf<F>,
@@ -43,6 +52,8 @@ export interface CdpClient extends CdpOperations {
   paginate<TData, TVariables extends PageVariables>(
     document: TypedDocumentNode<TData, TVariables>,
     variables: TVariables,
+    select?: undefined,
+    options?: CallOptions,
   ): AsyncGenerator<RootConnectionNode<TData>, void, undefined>;
   paginate<TData, TVariables extends PageVariables, TNode>(
     document: TypedDocumentNode<TData, TVariables>,
@@ -58,8 +69,10 @@ const uncapitalize = (name: string) => name.charAt(0).toLowerCase() + name.slice
 export function createCdpClient(options: CdpClientOptions): CdpClient {
   const send = createTransport(options);
   // async, so that a document without source text rejects like every other failure.
-  const request = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables, call?: CallOptions) =>
-    (await send(sourceOf(document), variables, call)) as TData;
+  const request = async <TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables, call?: CallOptions) => {
+    const operation = { query: sourceOf(document), variables, operationName: typeof document === 'string' ? undefined : operationName(document) };
+    return (await send(operation, call)) as TData;
+  };
   const requester: Requester<CallOptions> = (document, variables, call) => request(document, variables, call);
 
   const operations = Object.fromEntries(
@@ -71,7 +84,7 @@ export function createCdpClient(options: CdpClientOptions): CdpClient {
 
   return {
     ...operations,
-    request,
+    request: request as CdpClient['request'],
     paginate: <TData, TVariables extends PageVariables, TNode>(
       operation: Operation<TData, TVariables>,
       variables: TVariables,

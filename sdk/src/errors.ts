@@ -6,20 +6,40 @@ export interface CdpGraphQLErrorEntry {
   readonly extensions?: { readonly code?: string; readonly requestId?: string; readonly [key: string]: unknown };
 }
 
+// Marks SDK errors, so that `instanceof` also holds across the ESM and CommonJS
+// builds (an app can load both, each with its own classes).
+const MARK = Symbol.for('@cdp-hub/sdk/error');
+
 /** Base class of every error the SDK throws; `instanceof CdpError` catches them all. */
 export abstract class CdpError extends Error {
+  /** 'graphql' for CdpGraphQLError, 'network' for CdpNetworkError. */
+  abstract readonly kind: 'graphql' | 'network';
   /** HTTP status of the response, when one arrived. */
   abstract readonly status: number | undefined;
   /** Server request id (`X-Request-Id`); quote it when reporting a problem. */
   abstract readonly requestId: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    Object.defineProperty(this, MARK, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (!(value instanceof Error) || (value as unknown as Record<symbol, unknown>)[MARK] !== true) return false;
+    const wanted = (this as unknown as { KIND?: string }).KIND;
+    return wanted === undefined || wanted === (value as CdpError).kind;
+  }
 }
 
 /**
- * The server answered with GraphQL errors. `code` is the first error's
- * `extensions.code` (e.g. INVALID_ID, INVALID_PAGINATION, UNAUTHENTICATED,
+ * The server answered with GraphQL errors. `code` is the first
+ * `extensions.code` among them (e.g. INVALID_ID, INVALID_PAGINATION, UNAUTHENTICATED,
  * QUERY_TOO_COMPLEX); `data` holds whatever part of the result was resolved.
  */
 export class CdpGraphQLError<TData = unknown> extends CdpError {
+  static readonly KIND = 'graphql';
+  readonly kind = 'graphql';
   readonly code: string | undefined;
 
   constructor(
@@ -47,6 +67,9 @@ export class CdpGraphQLError<TData = unknown> extends CdpError {
 export type CdpNetworkFailure = 'unreachable' | 'aborted' | 'http-status' | 'invalid-response';
 
 export class CdpNetworkError extends CdpError {
+  static readonly KIND = 'network';
+  readonly kind = 'network';
+
   constructor(
     readonly reason: CdpNetworkFailure,
     message: string,

@@ -2,9 +2,9 @@
 export interface RetryOptions {
   /** Extra attempts after the first; default 2. */
   readonly retries?: number;
-  /** Wait before the first retry when the server gives no Retry-After; doubled each time. Default 500 ms. */
+  /** Wait before the first retry when the server gives no Retry-After; doubled each time, up to maxDelayMs. Default 500 ms. */
   readonly baseDelayMs?: number;
-  /** Longest wait the client accepts; a longer Retry-After ends the retries. Default 30 000 ms. */
+  /** Longest wait: a longer Retry-After ends the retries at once. Default 30 000 ms. */
   readonly maxDelayMs?: number;
 }
 
@@ -19,10 +19,11 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 export function retryPolicy(option: RetryOptions | boolean | undefined): RetryPolicy | undefined {
   if (!option) return undefined;
   const chosen = option === true ? {} : option;
+  const number = (value: number | undefined, fallback: number) => (Number.isFinite(value) ? Math.max(0, value!) : fallback);
   return {
-    retries: Math.max(0, Math.floor(chosen.retries ?? 2)),
-    baseDelayMs: Math.max(0, chosen.baseDelayMs ?? 500),
-    maxDelayMs: Math.max(0, chosen.maxDelayMs ?? 30_000),
+    retries: Math.floor(number(chosen.retries, 2)),
+    baseDelayMs: number(chosen.baseDelayMs, 500),
+    maxDelayMs: number(chosen.maxDelayMs, 30_000),
   };
 }
 
@@ -48,6 +49,7 @@ export function retryDelay(
   retryAfterMs: number | undefined,
 ): number | undefined {
   if (!policy || !RETRYABLE_STATUSES.has(status) || attempt > policy.retries) return undefined;
-  const delay = retryAfterMs ?? policy.baseDelayMs * 2 ** (attempt - 1);
-  return delay <= policy.maxDelayMs ? delay : undefined;
+  // The server's own Retry-After is obeyed or not at all; our backoff is merely capped.
+  if (retryAfterMs !== undefined) return retryAfterMs <= policy.maxDelayMs ? retryAfterMs : undefined;
+  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
 }

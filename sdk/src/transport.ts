@@ -1,11 +1,22 @@
 import { CdpGraphQLError, CdpNetworkError, type CdpGraphQLErrorEntry } from './errors.js';
 import { parseRetryAfter, retryDelay, retryPolicy, type RetryOptions } from './retry.js';
 
-/** The part of the Fetch API the client uses; the global `fetch` of browsers and Node 18+ fits. */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignalLike },
-) => Promise<ResponseLike>;
+/**
+ * The platform's AbortSignal where its types are loaded (DOM or @types/node),
+ * else the little the SDK reads of one; either way the SDK's types need neither.
+ */
+export type PlatformAbortSignal = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
+
+/** What the client passes to fetch: a subset of RequestInit. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  signal?: PlatformAbortSignal;
+}
+
+/** The part of the Fetch API the client uses; the global `fetch` of browsers and Node 18+ fits, and so does a wrapper around it. */
+export type FetchLike = (url: string, init: FetchInit) => Promise<ResponseLike>;
 
 export interface ResponseLike {
   readonly status: number;
@@ -16,6 +27,8 @@ export interface ResponseLike {
 /** An AbortSignal (kept structural so the SDK's types need no DOM library). */
 export interface AbortSignalLike {
   readonly aborted: boolean;
+  addEventListener?(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener?(type: 'abort', listener: () => void): void;
 }
 
 export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
@@ -25,11 +38,11 @@ export interface CdpClientOptions {
   readonly url: string | { toString(): string };
   /** Bearer token sent as `Authorization: Bearer <token>`. */
   readonly token?: string;
-  /** Called before every request, for tokens that change (refresh, sign-out); null sends none. */
+  /** Called before every request, for tokens that change (refresh, sign-out); null sends none. Its errors pass through unchanged. */
   readonly getToken?: TokenSource;
   /** Fetch implementation; the global `fetch` when omitted. */
   readonly fetch?: FetchLike;
-  /** Headers added to every request. */
+  /** Headers added to every request (names are case-insensitive; these override the defaults and the token). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Retries of 429/503 responses, honouring Retry-After; off unless set. */
   readonly retry?: RetryOptions | boolean;
@@ -37,18 +50,27 @@ export interface CdpClientOptions {
 
 /** Per-call options: the last argument of every generated method. */
 export interface CallOptions {
-  readonly signal?: AbortSignalLike;
+  /** Cancels the call, including a wait between retries. */
+  readonly signal?: PlatformAbortSignal;
+  /** Headers for this call only; they override the client's. */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-interface GraphQLBody {
-  data?: unknown;
-  errors?: CdpGraphQLErrorEntry[];
+export interface OutgoingOperation {
+  readonly query: string;
+  readonly variables: unknown;
+  readonly operationName?: string;
 }
 
-export type Send = (query: string, variables: unknown, options?: CallOptions) => Promise<unknown>;
+export type Send = (operation: OutgoingOperation, options?: CallOptions) => Promise<unknown>;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+interface GraphQLBody {
+  data?: unknown;
+  errors?: unknown;
+}
+
+const lowerCaseKeys = (headers: Readonly<Record<string, string>> | undefined) =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 
 function parseBody(text: string): GraphQLBody | undefined {
   try {
@@ -59,6 +81,35 @@ function parseBody(text: string): GraphQLBody | undefined {
   }
 }
 
+/** The well-formed entries of a response's `errors`, or undefined when it has none. */
+function graphQLErrors(body: GraphQLBody | undefined): CdpGraphQLErrorEntry[] | undefined {
+  if (!body || !Array.isArray(body.errors) || body.errors.length === 0) return undefined;
+  return body.errors.map((entry: unknown) =>
+    entry !== null && typeof entry === 'object' && typeof (entry as CdpGraphQLErrorEntry).message === 'string'
+      ? (entry as CdpGraphQLErrorEntry)
+      : { message: `Malformed GraphQL error: ${JSON.stringify(entry)}` },
+  );
+}
+
+const abortedError = (cause?: unknown) =>
+  new CdpNetworkError('aborted', 'The request was aborted', undefined, undefined, undefined, { cause });
+
+/** Waits, unless the signal fires first; then throws the aborted error. */
+function pause(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener?.('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener?.('abort', onAbort, { once: true });
+  });
+}
+
 /** POSTs operations to the endpoint and turns every outcome into data or a typed error. */
 export function createTransport(options: CdpClientOptions): Send {
   const url = String(options.url);
@@ -66,6 +117,7 @@ export function createTransport(options: CdpClientOptions): Send {
   const fetchImpl = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (!fetchImpl) throw new TypeError('No fetch implementation: pass `fetch` to createCdpClient');
   if (options.token !== undefined && options.getToken) throw new TypeError('Pass either `token` or `getToken`, not both');
+  const clientHeaders = lowerCaseKeys(options.headers);
 
   const headersFor = async (call?: CallOptions): Promise<Record<string, string>> => {
     const token = options.getToken ? await options.getToken() : options.token;
@@ -73,52 +125,57 @@ export function createTransport(options: CdpClientOptions): Send {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...options.headers,
-      ...call?.headers,
+      ...clientHeaders,
+      ...lowerCaseKeys(call?.headers),
     };
   };
 
-  const attempt = async (body: string, call?: CallOptions) => {
-    try {
-      return await fetchImpl(url, { method: 'POST', headers: await headersFor(call), body, signal: call?.signal });
-    } catch (cause) {
-      const aborted = call?.signal?.aborted === true;
-      throw new CdpNetworkError(
-        aborted ? 'aborted' : 'unreachable',
-        aborted ? 'The request was aborted' : `Could not reach ${url}: ${(cause as Error)?.message ?? cause}`,
-        undefined,
-        undefined,
-        undefined,
-        { cause },
-      );
-    }
-  };
+  // Sending and reading the body both fail the same way: no usable answer.
+  const unreachable = (cause: unknown, signal: AbortSignalLike | undefined) =>
+    signal?.aborted
+      ? abortedError(cause)
+      : new CdpNetworkError('unreachable', `Could not reach ${url}: ${(cause as Error)?.message ?? cause}`, undefined, undefined, undefined, { cause });
 
-  return async (query, variables, call) => {
-    const body = JSON.stringify({ query, variables: variables ?? {} });
+  return async (operation, call) => {
+    const body = JSON.stringify({ query: operation.query, variables: operation.variables ?? {}, operationName: operation.operationName });
+    const signal = call?.signal;
     for (let retry = 1; ; retry++) {
-      const response = await attempt(body, call);
-      const requestId = response.headers.get('x-request-id') ?? undefined;
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      const wait = call?.signal?.aborted ? undefined : retryDelay(policy, response.status, retry, retryAfterMs);
-      if (wait !== undefined) {
-        await sleep(wait);
-        continue;
+      if (signal?.aborted) throw abortedError();
+      const headers = await headersFor(call);
+      let response: ResponseLike;
+      let text: string;
+      try {
+        response = await fetchImpl(url, { method: 'POST', headers, body, signal });
+        const requestId = response.headers.get('x-request-id') ?? undefined;
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        const wait = retryDelay(policy, response.status, retry, retryAfterMs);
+        if (wait !== undefined) {
+          await response.text().catch(() => undefined); // frees the connection
+          await pause(wait, signal);
+          continue;
+        }
+        text = await response.text();
+        return interpret(response, text, requestId, retryAfterMs);
+      } catch (error) {
+        if (error instanceof CdpGraphQLError || error instanceof CdpNetworkError) throw error;
+        throw unreachable(error, signal);
       }
-
-      const text = await response.text();
-      const parsed = parseBody(text);
-      if (parsed?.errors?.length) {
-        const id = requestId ?? parsed.errors.find((e) => e.extensions?.requestId)?.extensions?.requestId;
-        throw new CdpGraphQLError(parsed.errors, parsed.data ?? null, response.status, id);
-      }
-      if (response.status < 200 || response.status > 299) {
-        throw new CdpNetworkError('http-status', `HTTP ${response.status} from ${url}`, response.status, requestId, retryAfterMs);
-      }
-      if (!parsed || parsed.data === undefined || parsed.data === null) {
-        throw new CdpNetworkError('invalid-response', `The response from ${url} is not a GraphQL result`, response.status, requestId, undefined);
-      }
-      return parsed.data;
     }
   };
+
+  function interpret(response: ResponseLike, text: string, requestId: string | undefined, retryAfterMs: number | undefined): unknown {
+    const parsed = parseBody(text);
+    const errors = graphQLErrors(parsed);
+    if (errors) {
+      const id = requestId ?? errors.find((e) => typeof e.extensions?.requestId === 'string')?.extensions?.requestId;
+      throw new CdpGraphQLError(errors, parsed?.data ?? null, response.status, id);
+    }
+    if (response.status < 200 || response.status > 299) {
+      throw new CdpNetworkError('http-status', `HTTP ${response.status} from ${url}`, response.status, requestId, retryAfterMs);
+    }
+    if (!parsed || parsed.data === undefined || parsed.data === null) {
+      throw new CdpNetworkError('invalid-response', `The response from ${url} is not a GraphQL result`, response.status, requestId, undefined);
+    }
+    return parsed.data;
+  }
 }

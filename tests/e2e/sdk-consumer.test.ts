@@ -21,8 +21,11 @@ const SDK = path.join(ROOT, 'sdk');
 const DIST = path.join(SDK, 'dist');
 const FIXTURES = path.join(ROOT, 'tests', 'consumer');
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-/** graphql for the type-check only: TypedDocumentNode's types extend graphql's DocumentNode. */
-const GRAPHQL_FOR_TYPES = 'graphql@16.15.0';
+/**
+ * graphql for the type-check only (TypedDocumentNode's types extend graphql's
+ * DocumentNode), installed from the repository's own copy: no registry needed.
+ */
+const GRAPHQL_FOR_TYPES = path.join(ROOT, 'node_modules', 'graphql');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 interface Run {
@@ -361,6 +364,20 @@ describe('the packed SDK in a consumer project', () => {
       });
       // Pages of two: more than one page was fetched.
       expect(cohorts.cohorts.totalCount).toBeGreaterThan(2);
+    });
+
+    it('mixes the ESM and CommonJS builds: documents and instanceof work across them', async () => {
+      fs.copyFileSync(path.join(FIXTURES, 'dual-package.mjs'), path.join(runtimeDir, 'dual-package.mjs'));
+      const result = succeeded(await node(['dual-package.mjs', server.url], runtimeDir));
+      const regions = await server.data<{ regions: { totalCount: number } }>('{ regions { totalCount } }');
+      expect(JSON.parse(result.stdout.trim().split(/\r?\n/).pop()!)).toEqual({
+        distinctBuilds: true,
+        esmDocumentThroughCjsClient: regions.regions.totalCount,
+        cjsDocumentThroughEsmClient: regions.regions.totalCount,
+        cjsErrorIsEsmCdpGraphQLError: true,
+        cjsErrorIsEsmCdpError: true,
+        cjsErrorIsEsmCdpNetworkError: false,
+      });
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   CdpError,
   CdpGraphQLError,
   CdpNetworkError,
+  CohortDocument,
   CohortsDocument,
   createCdpClient,
   SearchResearchDocument,
@@ -164,6 +165,13 @@ describeEachDatabase('@cdp-hub/sdk against the live server', (kind) => {
       expect(none).toEqual([]);
     });
 
+    it('takes call options without a selector', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const pages = client.paginate(client.cohorts, { first: 2 }, undefined, { signal: controller.signal });
+      await expect(pages.next()).rejects.toMatchObject({ reason: 'aborted' });
+    });
+
     it('asks for a selector when the result has no single root connection', async () => {
       const pages = client.paginate(client.cohort, { label: '2023-2024' });
       await expect(pages.next()).rejects.toThrow(/selector/);
@@ -205,42 +213,88 @@ describeEachDatabase('@cdp-hub/sdk against the live server', (kind) => {
       await expect(client.regions({}, { signal: controller.signal })).rejects.toMatchObject({ name: 'CdpNetworkError', reason: 'aborted' });
     });
 
-    it('reports a response that is not GraphQL', async () => {
+    it('reports a response that is not GraphQL, or is cut off', async () => {
       const gateway = await startGateway(server.url, [
         { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>captive portal</html>' },
         { status: 502, headers: { 'content-type': 'text/html', 'x-request-id': 'gw-1' }, body: 'Bad gateway' },
+        { status: 200, headers: { 'content-type': 'application/json' }, body: '{"errors": "boom"}' },
+        { status: 200, headers: { 'content-type': 'application/json' }, body: '{"errors": [null], "data": null}' },
+        { status: 200, hangUp: true },
       ]);
       try {
         const viaGateway = createCdpClient({ url: gateway.url });
         await expect(viaGateway.regions()).rejects.toMatchObject({ name: 'CdpNetworkError', reason: 'invalid-response', status: 200 });
         await expect(viaGateway.regions()).rejects.toMatchObject({ name: 'CdpNetworkError', reason: 'http-status', status: 502, requestId: 'gw-1' });
+        await expect(viaGateway.regions()).rejects.toMatchObject({ name: 'CdpNetworkError', reason: 'invalid-response' });
+        await expect(viaGateway.regions()).rejects.toMatchObject({ name: 'CdpGraphQLError', code: undefined, message: 'Malformed GraphQL error: null' });
+        const cutOff = await viaGateway.regions().catch((e: unknown) => e);
+        expect(cutOff).toBeInstanceOf(CdpNetworkError);
+        expect(cutOff).toMatchObject({ reason: 'unreachable', kind: 'network' });
       } finally {
         await gateway.close();
       }
     });
+
+    it('lets an error of getToken through unchanged', async () => {
+      const refreshFailed = new Error('token refresh failed');
+      const signedOut = createCdpClient({ url: server.url, getToken: () => Promise.reject(refreshFailed) });
+      await expect(signedOut.regions()).rejects.toBe(refreshFailed);
+    });
+
+    it('requires the variables an operation needs, at compile time', async () => {
+      // @ts-expect-error CohortDocument needs $label
+      await expect(client.request(CohortDocument)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+      // @ts-expect-error the generated method too
+      await expect(client.cohort()).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    });
   });
 
   describe('headers and tokens', () => {
-    const recordingFetch = (seen: Array<Record<string, string>>): FetchLike => async (url, init) => {
-      seen.push(init.headers);
-      return fetch(url, init as RequestInit);
+    interface Sent {
+      headers: Record<string, string>;
+      body: { operationName?: string };
+    }
+    // Wraps the platform's fetch exactly as an app would: no casts, so the FetchLike type must accept it.
+    const recordingFetch = (seen: Sent[]) => async (url: string, init: RequestInit) => {
+      seen.push({ headers: init.headers as Record<string, string>, body: JSON.parse(String(init.body)) });
+      return fetch(url, init);
     };
 
+    it('accepts the global fetch and wrappers of it', async () => {
+      const seen: Sent[] = [];
+      const fetchOption: FetchLike = recordingFetch(seen);
+      expect((await createCdpClient({ url: server.url, fetch }).regions()).regions.totalCount).toBe(history.regions.length);
+      await createCdpClient({ url: server.url, fetch: fetchOption }).regions();
+      expect(seen[0]!.body.operationName).toBe('Regions');
+    });
+
     it('sends a fixed token, client headers and per-call headers', async () => {
-      const seen: Array<Record<string, string>> = [];
+      const seen: Sent[] = [];
       const withToken = createCdpClient({ url: server.url, token: 'abc', headers: { 'x-app': 'portal' }, fetch: recordingFetch(seen) });
       await withToken.regions({}, { headers: { 'x-call': '1' } });
-      expect(seen[0]).toMatchObject({ authorization: 'Bearer abc', 'x-app': 'portal', 'x-call': '1', 'content-type': 'application/json' });
+      expect(seen[0]!.headers).toMatchObject({ authorization: 'Bearer abc', 'x-app': 'portal', 'x-call': '1', 'content-type': 'application/json' });
+    });
+
+    it('merges header names case-insensitively: client headers override the token, call headers override both', async () => {
+      const seen: Sent[] = [];
+      const client2 = createCdpClient({ url: server.url, token: 'a', headers: { Authorization: 'Bearer b', 'X-App': 'portal' }, fetch: recordingFetch(seen) });
+      await client2.regions({}, { headers: { 'x-app': 'kiosk', 'Content-Type': 'application/json; charset=utf-8' } });
+      expect(seen[0]!.headers).toEqual({
+        'content-type': 'application/json; charset=utf-8',
+        accept: 'application/graphql-response+json, application/json',
+        authorization: 'Bearer b',
+        'x-app': 'kiosk',
+      });
     });
 
     it('asks getToken before every request and sends nothing for null', async () => {
-      const seen: Array<Record<string, string>> = [];
+      const seen: Sent[] = [];
       const tokens = ['first', null];
       const rotating = createCdpClient({ url: server.url, getToken: async () => tokens.shift(), fetch: recordingFetch(seen) });
       await rotating.regions();
       await rotating.regions();
-      expect(seen[0]!.authorization).toBe('Bearer first');
-      expect(seen[1]!.authorization).toBeUndefined();
+      expect(seen[0]!.headers.authorization).toBe('Bearer first');
+      expect(seen[1]!.headers.authorization).toBeUndefined();
     });
 
     it('refuses token and getToken together', () => {
@@ -283,6 +337,17 @@ describeEachDatabase('@cdp-hub/sdk against the live server', (kind) => {
       const { regions } = await createCdpClient({ url: gateway.url, retry: { retries: 1 } }).regions();
       expect(regions.totalCount).toBe(history.regions.length);
       expect(gateway.hits).toBe(2);
+    });
+
+    it('stops waiting between retries as soon as the call is aborted', async () => {
+      gateway = await startGateway(server.url, [{ status: 429, headers: { 'retry-after': '30' } }]);
+      const controller = new AbortController();
+      const started = Date.now();
+      const call = createCdpClient({ url: gateway.url, retry: { maxDelayMs: 60_000 } }).regions({}, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+      await expect(call).rejects.toMatchObject({ name: 'CdpNetworkError', reason: 'aborted' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(gateway.hits).toBe(1);
     });
 
     it('gives up at once when Retry-After exceeds maxDelayMs, and never retries other statuses', async () => {

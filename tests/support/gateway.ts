@@ -6,6 +6,8 @@ export interface GatewayReply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Sends the headers and part of the body, then drops the connection. */
+  hangUp?: boolean;
 }
 
 export interface Gateway {
@@ -28,6 +30,12 @@ export async function startGateway(targetUrl: string, replies: GatewayReply[]): 
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const reply = pending.shift();
+    if (reply?.hangUp) {
+      res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': '1000', ...reply.headers });
+      res.write('{"data": {"reg');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    }
     if (reply) {
       res.writeHead(reply.status, reply.headers ?? {});
       res.end(reply.body ?? '');

@@ -18,6 +18,7 @@ describe('SDK retry policy', () => {
     expect(retryPolicy(false)).toBeUndefined();
     expect(retryPolicy(true)).toEqual({ retries: 2, baseDelayMs: 500, maxDelayMs: 30_000 });
     expect(retryPolicy({ retries: -3 })).toMatchObject({ retries: 0 });
+    expect(retryPolicy({ retries: Number.NaN, baseDelayMs: Infinity })).toEqual({ retries: 2, baseDelayMs: 500, maxDelayMs: 30_000 });
   });
 
   it('retries only 429 and 503, within the budget, preferring Retry-After', () => {
@@ -27,6 +28,11 @@ describe('SDK retry policy', () => {
     expect(retryDelay(policy, 503, 3, undefined)).toBeUndefined();
     expect(retryDelay(policy, 429, 1, 700)).toBe(700);
     expect(retryDelay(policy, 429, 1, 5000)).toBeUndefined();
+    // Our own backoff is capped, not abandoned.
+    const many = retryPolicy({ retries: 8, baseDelayMs: 100, maxDelayMs: 1000 });
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((attempt) => retryDelay(many, 503, attempt, undefined))).toEqual([
+      100, 200, 400, 800, 1000, 1000, 1000, 1000, undefined,
+    ]);
     for (const status of [200, 400, 500, 502, 504]) expect(retryDelay(policy, status, 1, undefined)).toBeUndefined();
     expect(retryDelay(undefined, 429, 1, 0)).toBeUndefined();
   });
