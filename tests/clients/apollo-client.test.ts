@@ -14,36 +14,33 @@ import {
   ProgrammeStatisticsDocument,
   SearchResearchDocument,
   VerifyCertificateDocument,
-  type CertificateVerificationReason,
   type CohortFieldsFragment,
   type CohortQuery,
   type CohortQueryVariables,
-  type CohortStatus,
   type CohortsQuery,
-  type EventKind,
   type NodeQuery,
   type ProfessionalAssociateByIdQuery,
   type ProfessionalAssociateFieldsFragment,
   type ProgrammeStatisticsQuery,
-  type ResearchStatus,
   type SearchResearchQuery,
   type VerifyCertificateQuery,
 } from '@cdp-hub/sdk';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
 import {
-  HISTORIC_CEREMONY_DAY,
   HISTORIC_COHORT,
-  HISTORIC_COHORT_ISO2,
   SEARCH_WORD,
+  UNKNOWN_SERIAL,
   assertType,
   countingFetch,
+  expectAssociateById,
+  expectCertificateVerifications,
+  expectFirstTwoPages,
+  expectHistoricCohort,
+  expectSearchResults,
+  expectStatisticsMatchRawCounts,
   expectType,
-  rawCohort,
-  rawCohortIds,
-  rawTotals,
-  researchContaining,
-  containsWord,
+  historicAssociate,
   validCertificate,
   type Equal,
 } from './support';
@@ -77,25 +74,11 @@ describeEachDatabase('SDK documents through Apollo Client 4 core', (kind) => {
     // With an explicit errorPolicy 'none', data is CohortQuery itself.
     const strict = await client.query({ query: CohortDocument, variables, errorPolicy: 'none' });
     assertType<Equal<typeof strict.data, CohortQuery>>();
-    const status: CohortStatus = cohort.status;
-    const ceremony = cohort.events.find((e) => e.kind === 'CERTIFICATE_CEREMONY')!;
-    const kind: EventKind = ceremony.kind;
-    const iso2: string[] = cohort.associates.nodes.map((a) => a.administration.iso2);
     // @ts-expect-error `certificates` exists in the schema but CohortDocument does not select it
     expect(cohort.associates.nodes[0]!.certificates).toBeUndefined();
     // @ts-expect-error `__typename` is added by Apollo at run time, but the operation type does not declare it
     expect(cohort.__typename).toBe('Cohort');
-
-    const expected = await rawCohort(server, HISTORIC_COHORT);
-    expect(cohort.id).toBe(expected.id);
-    expect(cohort.label).toBe(HISTORIC_COHORT);
-    expect(status).toBe(expected.status);
-    expect(cohort.associates.totalCount).toBe(10);
-    expect(iso2.sort()).toEqual([...HISTORIC_COHORT_ISO2].sort());
-    expect(cohort.associates.nodes.map((a) => a.id).sort()).toEqual(expected.associates.map((a) => a.id).sort());
-    expect(kind).toBe('CERTIFICATE_CEREMONY');
-    expect(ceremony.startsAt.slice(0, 10)).toBe(HISTORIC_CEREMONY_DAY);
-    expect(ceremony.cohort?.label).toBe(HISTORIC_COHORT);
+    await expectHistoricCohort(server, data);
   });
 
   it('refuses wrong variables at compile time, and the server refuses them too', async () => {
@@ -148,76 +131,37 @@ describeEachDatabase('SDK documents through Apollo Client 4 core', (kind) => {
   it('pages through CohortsDocument with after, giving distinct cohorts', async () => {
     const page1 = await client.query({ query: CohortsDocument, variables: { first: 2 } });
     const data1 = expectType<CohortsQuery>()(page1.data!);
-    expect(data1.cohorts.pageInfo.hasNextPage).toBe(true);
     const after: string | null = data1.cohorts.pageInfo.endCursor;
     const page2 = await client.query({ query: CohortsDocument, variables: { first: 2, after } });
     // @ts-expect-error `first` is an Int, not a string
     void (() => client.query({ query: CohortsDocument, variables: { first: '2' } }));
-
-    const ids = [...data1.cohorts.nodes, ...page2.data!.cohorts.nodes].map((c) => c.id);
-    expect(new Set(ids).size).toBe(4);
-    expect(ids).toEqual((await rawCohortIds(server)).slice(0, 4));
-    expect(page2.data!.cohorts.totalCount).toBe(data1.cohorts.totalCount);
+    await expectFirstTwoPages(server, data1, page2.data!);
   });
 
   it('runs SearchResearchDocument: every project found contains the word', async () => {
     const result = await client.query({ query: SearchResearchDocument, variables: { query: SEARCH_WORD, first: 100 } });
-    const data = expectType<SearchResearchQuery>()(result.data!);
-    const statuses: ResearchStatus[] = data.searchResearch.nodes.map((p) => p.status);
-
-    const expected = await researchContaining(server, SEARCH_WORD);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(data.searchResearch.totalCount).toBe(expected.length);
-    expect(data.searchResearch.nodes.map((p) => p.id).sort()).toEqual(expected);
-    for (const p of data.searchResearch.nodes) expect(containsWord(p, SEARCH_WORD)).toBe(true);
-    expect(new Set(statuses)).toEqual(new Set(['PUBLISHED']));
+    await expectSearchResults(server, expectType<SearchResearchQuery>()(result.data!));
   });
 
   it('runs VerifyCertificateDocument for a real serial and for an unknown one', async () => {
     const real = await validCertificate(server);
     const valid = await client.query({ query: VerifyCertificateDocument, variables: { serial: real.serial } });
-    const verification = expectType<VerifyCertificateQuery>()(valid.data!).verifyCertificate;
-    const reason: CertificateVerificationReason = verification.reason;
-    const isValid: boolean = verification.isValid;
-    expect(isValid).toBe(true);
-    expect(reason).toBe('VALID');
-    expect(verification.certificate).toMatchObject({
-      serial: real.serial,
-      revokedAt: null,
-      associate: { id: real.associateId, fullName: real.fullName, cohort: { label: HISTORIC_COHORT } },
-    });
-    expect(verification.certificate!.ceremony.startsAt.slice(0, 10)).toBe(HISTORIC_CEREMONY_DAY);
-
-    const unknown = await client.query({ query: VerifyCertificateDocument, variables: { serial: 'CDP-1999-999' } });
-    expect(unknown.data!.verifyCertificate).toMatchObject({ isValid: false, reason: 'NOT_FOUND', certificate: null });
+    const unknown = await client.query({ query: VerifyCertificateDocument, variables: { serial: UNKNOWN_SERIAL } });
+    expectCertificateVerifications(real, expectType<VerifyCertificateQuery>()(valid.data!), unknown.data!);
   });
 
   it('runs ProgrammeStatisticsDocument: totals equal counts over the raw lists', async () => {
     const result = await client.query({ query: ProgrammeStatisticsDocument });
-    const stats = expectType<ProgrammeStatisticsQuery>()(result.data!).programmeStatistics!;
-    const totalAssociates: number = stats.totalAssociates;
-    const expected = await rawTotals(server);
-    expect({
-      totalAssociates,
-      totalCohorts: stats.totalCohorts,
-      completedCohorts: stats.completedCohorts,
-      administrationsRepresented: stats.administrationsRepresented,
-    }).toEqual(expected);
-    expect(stats.byCohort.find((c) => c.cohort.label === HISTORIC_COHORT)?.associateCount).toBe(10);
+    await expectStatisticsMatchRawCounts(server, expectType<ProgrammeStatisticsQuery>()(result.data!));
   });
 
   it('runs ProfessionalAssociateByIdDocument and narrows the node by __typename', async () => {
-    const expected = (await rawCohort(server, HISTORIC_COHORT)).associates[0]!;
+    const expected = await historicAssociate(server);
     const result = await client.query({ query: ProfessionalAssociateByIdDocument, variables: { id: expected.id } });
-    const node = expectType<ProfessionalAssociateByIdQuery>()(result.data!).node;
+    const data = expectType<ProfessionalAssociateByIdQuery>()(result.data!);
     // @ts-expect-error before narrowing, node may be any Node type, which has no fullName here
-    void node?.fullName;
-    if (node?.__typename !== 'ProfessionalAssociate') throw new Error(`expected a ProfessionalAssociate, got ${node?.__typename}`);
-    const fullName: string = node.fullName;
-    expect(fullName).toBe(expected.fullName);
-    expect(node.id).toBe(expected.id);
-    expect(node.administration.iso2).toBe(expected.iso2);
-    expect(node.cohort.label).toBe(HISTORIC_COHORT);
+    void data.node?.fullName;
+    expectAssociateById(data, expected);
   });
 
   it('surfaces a server error with extensions.code: rejected with CombinedGraphQLErrors, or as result.error', async () => {

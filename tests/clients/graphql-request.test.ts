@@ -14,32 +14,29 @@ import {
   ProgrammeStatisticsDocument,
   SearchResearchDocument,
   VerifyCertificateDocument,
-  type CertificateVerificationReason,
   type CohortQuery,
   type CohortQueryVariables,
-  type CohortStatus,
   type CohortsQuery,
-  type EventKind,
   type ProfessionalAssociateByIdQuery,
   type ProgrammeStatisticsQuery,
-  type ResearchStatus,
   type SearchResearchQuery,
   type VerifyCertificateQuery,
 } from '@cdp-hub/sdk';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
 import {
-  HISTORIC_CEREMONY_DAY,
   HISTORIC_COHORT,
-  HISTORIC_COHORT_ISO2,
   SEARCH_WORD,
+  UNKNOWN_SERIAL,
   assertType,
-  containsWord,
+  expectAssociateById,
+  expectCertificateVerifications,
+  expectFirstTwoPages,
+  expectHistoricCohort,
+  expectSearchResults,
+  expectStatisticsMatchRawCounts,
   expectType,
-  rawCohort,
-  rawCohortIds,
-  rawTotals,
-  researchContaining,
+  historicAssociate,
   validCertificate,
   type Equal,
   type IsAny,
@@ -65,24 +62,9 @@ describeEachDatabase('SDK documents through graphql-request', (kind) => {
     assertType<IsAny<Awaited<ReturnType<typeof untyped>>>>();
 
     const data = expectType<CohortQuery>()(await pending);
-    const cohort = data.cohort!;
-    const status: CohortStatus = cohort.status;
-    const ceremony = cohort.events.find((e) => e.kind === 'CERTIFICATE_CEREMONY')!;
-    const kind: EventKind = ceremony.kind;
-    const iso2: string[] = cohort.associates.nodes.map((a) => a.administration.iso2);
     // @ts-expect-error `certificates` exists in the schema but CohortDocument does not select it
-    expect(cohort.associates.nodes[0]!.certificates).toBeUndefined();
-
-    const expected = await rawCohort(server, HISTORIC_COHORT);
-    expect(cohort.id).toBe(expected.id);
-    expect(cohort.label).toBe(HISTORIC_COHORT);
-    expect(status).toBe(expected.status);
-    expect(cohort.associates.totalCount).toBe(10);
-    expect(iso2.sort()).toEqual([...HISTORIC_COHORT_ISO2].sort());
-    expect(cohort.associates.nodes.map((a) => a.id).sort()).toEqual(expected.associates.map((a) => a.id).sort());
-    expect(kind).toBe('CERTIFICATE_CEREMONY');
-    expect(ceremony.startsAt.slice(0, 10)).toBe(HISTORIC_CEREMONY_DAY);
-    expect(ceremony.cohort?.label).toBe(HISTORIC_COHORT);
+    expect(data.cohort!.associates.nodes[0]!.certificates).toBeUndefined();
+    await expectHistoricCohort(server, data);
 
     // The same through a GraphQLClient instance, and through the options form.
     expect(await client.request(CohortDocument, variables)).toEqual(data);
@@ -102,47 +84,23 @@ describeEachDatabase('SDK documents through graphql-request', (kind) => {
 
   it('pages through CohortsDocument with after, giving distinct cohorts', async () => {
     const page1 = expectType<CohortsQuery>()(await client.request(CohortsDocument, { first: 2 }));
-    expect(page1.cohorts.pageInfo.hasNextPage).toBe(true);
     const after: string | null = page1.cohorts.pageInfo.endCursor;
     const page2 = await client.request(CohortsDocument, { first: 2, after });
     // @ts-expect-error `first` is an Int, not a string
     void (() => client.request(CohortsDocument, { first: '2' }));
-
-    const ids = [...page1.cohorts.nodes, ...page2.cohorts.nodes].map((c) => c.id);
-    expect(new Set(ids).size).toBe(4);
-    expect(ids).toEqual((await rawCohortIds(server)).slice(0, 4));
-    expect(page2.cohorts.totalCount).toBe(page1.cohorts.totalCount);
+    await expectFirstTwoPages(server, page1, page2);
   });
 
   it('runs SearchResearchDocument: every project found contains the word', async () => {
-    const data = expectType<SearchResearchQuery>()(await client.request(SearchResearchDocument, { query: SEARCH_WORD, first: 100 }));
-    const statuses: ResearchStatus[] = data.searchResearch.nodes.map((p) => p.status);
-
-    const expected = await researchContaining(server, SEARCH_WORD);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(data.searchResearch.totalCount).toBe(expected.length);
-    expect(data.searchResearch.nodes.map((p) => p.id).sort()).toEqual(expected);
-    for (const p of data.searchResearch.nodes) expect(containsWord(p, SEARCH_WORD)).toBe(true);
-    expect(new Set(statuses)).toEqual(new Set(['PUBLISHED']));
+    const data = await client.request(SearchResearchDocument, { query: SEARCH_WORD, first: 100 });
+    await expectSearchResults(server, expectType<SearchResearchQuery>()(data));
   });
 
   it('runs VerifyCertificateDocument for a real serial and for an unknown one', async () => {
     const real = await validCertificate(server);
     const valid = await request(server.url, VerifyCertificateDocument, { serial: real.serial });
-    const verification = expectType<VerifyCertificateQuery>()(valid).verifyCertificate;
-    const reason: CertificateVerificationReason = verification.reason;
-    const isValid: boolean = verification.isValid;
-    expect(isValid).toBe(true);
-    expect(reason).toBe('VALID');
-    expect(verification.certificate).toMatchObject({
-      serial: real.serial,
-      revokedAt: null,
-      associate: { id: real.associateId, fullName: real.fullName, cohort: { label: HISTORIC_COHORT } },
-    });
-    expect(verification.certificate!.ceremony.startsAt.slice(0, 10)).toBe(HISTORIC_CEREMONY_DAY);
-
-    const unknown = await request(server.url, VerifyCertificateDocument, { serial: 'CDP-1999-999' });
-    expect(unknown.verifyCertificate).toMatchObject({ isValid: false, reason: 'NOT_FOUND', certificate: null });
+    const unknown = await request(server.url, VerifyCertificateDocument, { serial: UNKNOWN_SERIAL });
+    expectCertificateVerifications(real, expectType<VerifyCertificateQuery>()(valid), unknown);
   });
 
   it('runs ProgrammeStatisticsDocument: totals equal counts over the raw lists', async () => {
@@ -150,30 +108,17 @@ describeEachDatabase('SDK documents through graphql-request', (kind) => {
     // even if all are optional (as $programmeCode is), so `{}` is passed; at run time it may be omitted.
     // @ts-expect-error graphql-request requires the variables object here
     void (() => client.request(ProgrammeStatisticsDocument));
-    const stats = expectType<ProgrammeStatisticsQuery>()(await client.request(ProgrammeStatisticsDocument, {})).programmeStatistics!;
-    const totalAssociates: number = stats.totalAssociates;
-    const expected = await rawTotals(server);
-    expect({
-      totalAssociates,
-      totalCohorts: stats.totalCohorts,
-      completedCohorts: stats.completedCohorts,
-      administrationsRepresented: stats.administrationsRepresented,
-    }).toEqual(expected);
-    expect(stats.byCohort.find((c) => c.cohort.label === HISTORIC_COHORT)?.associateCount).toBe(10);
+    const data = await client.request(ProgrammeStatisticsDocument, {});
+    await expectStatisticsMatchRawCounts(server, expectType<ProgrammeStatisticsQuery>()(data));
   });
 
   it('runs ProfessionalAssociateByIdDocument and narrows the node by __typename', async () => {
-    const expected = (await rawCohort(server, HISTORIC_COHORT)).associates[0]!;
-    const data = await client.request(ProfessionalAssociateByIdDocument, { id: expected.id });
-    const node = expectType<ProfessionalAssociateByIdQuery>()(data).node;
+    const expected = await historicAssociate(server);
+    const result = await client.request(ProfessionalAssociateByIdDocument, { id: expected.id });
+    const data = expectType<ProfessionalAssociateByIdQuery>()(result);
     // @ts-expect-error before narrowing, node may be any Node type, which has no fullName here
-    void node?.fullName;
-    if (node?.__typename !== 'ProfessionalAssociate') throw new Error(`expected a ProfessionalAssociate, got ${node?.__typename}`);
-    const fullName: string = node.fullName;
-    expect(fullName).toBe(expected.fullName);
-    expect(node.id).toBe(expected.id);
-    expect(node.administration.iso2).toBe(expected.iso2);
-    expect(node.cohort.label).toBe(HISTORIC_COHORT);
+    void data.node?.fullName;
+    expectAssociateById(data, expected);
   });
 
   it('surfaces a server error with extensions.code on the thrown ClientError', async () => {

@@ -1,9 +1,22 @@
 /**
  * Shared by the third-party client suites (Apollo Client, urql, graphql-request):
- * compile-time type assertions, and the expected values, computed with raw
+ * compile-time type assertions, the expected values, computed with raw
  * GraphQL strings over plain fetch (server.data) or taken from the seed file,
- * never through the SDK documents under test.
+ * never through the SDK documents under test, and the checks of a result's
+ * values, which do not depend on the client that fetched it.
  */
+import type {
+  CertificateVerificationReason,
+  CohortQuery,
+  CohortsQuery,
+  CohortStatus,
+  EventKind,
+  ProfessionalAssociateByIdQuery,
+  ProgrammeStatisticsQuery,
+  ResearchStatus,
+  SearchResearchQuery,
+  VerifyCertificateQuery,
+} from '@cdp-hub/sdk';
 import type { TestServer } from '../support/server';
 
 // ---------------------------------------------------------------------------
@@ -38,14 +51,23 @@ export const HISTORIC_CEREMONY_DAY = '2024-07-04';
 export const PROGRAMME_CODE = 'WCO-JAPAN-CDP';
 /** A word that appears in some, not all, of the published research. */
 export const SEARCH_WORD = 'valuation';
+/** A well-formed serial that no certificate has. */
+export const UNKNOWN_SERIAL = 'CDP-1999-999';
 
 // ---------------------------------------------------------------------------
 // Expected values over raw GraphQL.
 
+export interface RawAssociate {
+  id: string;
+  fullName: string;
+  iso2: string;
+  certificates: Array<{ serial: string; revokedAt: string | null }>;
+}
+
 export interface RawCohort {
   id: string;
   status: string;
-  associates: Array<{ id: string; fullName: string; iso2: string; certificates: Array<{ serial: string; revokedAt: string | null }> }>;
+  associates: RawAssociate[];
   events: Array<{ id: string; kind: string; startsAt: string }>;
 }
 
@@ -71,8 +93,19 @@ export async function rawCohort(server: TestServer, label: string): Promise<RawC
   return { id, status, events, associates: associates.nodes.map((a) => ({ ...a, iso2: a.administration.iso2 })) };
 }
 
+/** An associate of the historic cohort, to look up by id. */
+export async function historicAssociate(server: TestServer): Promise<RawAssociate> {
+  return (await rawCohort(server, HISTORIC_COHORT)).associates[0]!;
+}
+
+export interface SeedCertificate {
+  serial: string;
+  associateId: string;
+  fullName: string;
+}
+
 /** A serial from the seed that is not revoked, with its holder. */
-export async function validCertificate(server: TestServer): Promise<{ serial: string; associateId: string; fullName: string }> {
+export async function validCertificate(server: TestServer): Promise<SeedCertificate> {
   const cohort = await rawCohort(server, HISTORIC_COHORT);
   for (const a of cohort.associates) {
     const certificate = a.certificates.find((c) => c.revokedAt === null);
@@ -148,4 +181,90 @@ export function countingFetch(): { fetch: typeof fetch; count: () => number } {
     },
     count: () => n,
   };
+}
+
+// ---------------------------------------------------------------------------
+// Checks of result values. Each suite first proves with expectType that its client's data is exactly the
+// generated type; given that, the annotations below hold for every client, so they are written once here.
+
+/** CohortDocument's answer for the historic cohort agrees with raw GraphQL and the seed. */
+export async function expectHistoricCohort(server: TestServer, data: CohortQuery): Promise<void> {
+  const cohort = data.cohort!;
+  const status: CohortStatus = cohort.status;
+  const ceremony = cohort.events.find((e) => e.kind === 'CERTIFICATE_CEREMONY')!;
+  const kind: EventKind = ceremony.kind;
+  const iso2: string[] = cohort.associates.nodes.map((a) => a.administration.iso2);
+
+  const expected = await rawCohort(server, HISTORIC_COHORT);
+  expect(cohort.id).toBe(expected.id);
+  expect(cohort.label).toBe(HISTORIC_COHORT);
+  expect(status).toBe(expected.status);
+  expect(cohort.associates.totalCount).toBe(10);
+  expect(iso2.sort()).toEqual([...HISTORIC_COHORT_ISO2].sort());
+  expect(cohort.associates.nodes.map((a) => a.id).sort()).toEqual(expected.associates.map((a) => a.id).sort());
+  expect(kind).toBe('CERTIFICATE_CEREMONY');
+  expect(ceremony.startsAt.slice(0, 10)).toBe(HISTORIC_CEREMONY_DAY);
+  expect(ceremony.cohort?.label).toBe(HISTORIC_COHORT);
+}
+
+/** CohortsDocument with first: 2, then after page1's endCursor: the first four cohorts, each once. */
+export async function expectFirstTwoPages(server: TestServer, page1: CohortsQuery, page2: CohortsQuery): Promise<void> {
+  expect(page1.cohorts.pageInfo.hasNextPage).toBe(true);
+  const ids = [...page1.cohorts.nodes, ...page2.cohorts.nodes].map((c) => c.id);
+  expect(new Set(ids).size).toBe(4);
+  expect(ids).toEqual((await rawCohortIds(server)).slice(0, 4));
+  expect(page2.cohorts.totalCount).toBe(page1.cohorts.totalCount);
+}
+
+/** SearchResearchDocument for SEARCH_WORD finds exactly the published research that contains it. */
+export async function expectSearchResults(server: TestServer, data: SearchResearchQuery): Promise<void> {
+  const statuses: ResearchStatus[] = data.searchResearch.nodes.map((p) => p.status);
+  const expected = await researchContaining(server, SEARCH_WORD);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(data.searchResearch.totalCount).toBe(expected.length);
+  expect(data.searchResearch.nodes.map((p) => p.id).sort()).toEqual(expected);
+  for (const p of data.searchResearch.nodes) expect(containsWord(p, SEARCH_WORD)).toBe(true);
+  expect(new Set(statuses)).toEqual(new Set(['PUBLISHED']));
+}
+
+/** VerifyCertificateDocument for the seed's valid serial (`valid`) and for UNKNOWN_SERIAL (`unknown`). */
+export function expectCertificateVerifications(real: SeedCertificate, valid: VerifyCertificateQuery, unknown: VerifyCertificateQuery): void {
+  const verification = valid.verifyCertificate;
+  const reason: CertificateVerificationReason = verification.reason;
+  const isValid: boolean = verification.isValid;
+  expect(isValid).toBe(true);
+  expect(reason).toBe('VALID');
+  expect(verification.certificate).toMatchObject({
+    serial: real.serial,
+    revokedAt: null,
+    associate: { id: real.associateId, fullName: real.fullName, cohort: { label: HISTORIC_COHORT } },
+  });
+  expect(verification.certificate!.ceremony.startsAt.slice(0, 10)).toBe(HISTORIC_CEREMONY_DAY);
+
+  expect(unknown.verifyCertificate).toMatchObject({ isValid: false, reason: 'NOT_FOUND', certificate: null });
+}
+
+/** ProgrammeStatisticsDocument's totals equal counts over the raw lists. */
+export async function expectStatisticsMatchRawCounts(server: TestServer, data: ProgrammeStatisticsQuery): Promise<void> {
+  const stats = data.programmeStatistics!;
+  const totalAssociates: number = stats.totalAssociates;
+  const expected = await rawTotals(server);
+  expect({
+    totalAssociates,
+    totalCohorts: stats.totalCohorts,
+    completedCohorts: stats.completedCohorts,
+    administrationsRepresented: stats.administrationsRepresented,
+  }).toEqual(expected);
+  expect(stats.byCohort.find((c) => c.cohort.label === HISTORIC_COHORT)?.associateCount).toBe(10);
+}
+
+/** ProfessionalAssociateByIdDocument's node, narrowed by __typename, is the expected associate. */
+export function expectAssociateById(data: ProfessionalAssociateByIdQuery, expected: RawAssociate): void {
+  const node = data.node;
+  if (node?.__typename !== 'ProfessionalAssociate') throw new Error(`expected a ProfessionalAssociate, got ${node?.__typename}`);
+  const fullName: string = node.fullName;
+  expect(fullName).toBe(expected.fullName);
+  expect(node.id).toBe(expected.id);
+  expect(node.administration.iso2).toBe(expected.iso2);
+  expect(node.cohort.label).toBe(HISTORIC_COHORT);
 }
