@@ -10,11 +10,14 @@ import { pinoHttp } from 'pino-http';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
 import { requestIdFor } from './common/request-id';
+import { logSlowStatementSummary, newRequestScope, runInRequestScope, type RequestScope } from './common/request-scope';
 import type { Config } from './config';
 import type { DataSourceBundle } from './db/data-source';
 import { createRequestContext, type RequestContext } from './graphql/context';
 import { errorReportingPlugin, formatError } from './graphql/error-formatting';
-import { queryLimitsPlugin } from './graphql/limits';
+import { queryCostPlugin } from './graphql/limits/cost-plugin';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
+import { limitValidationRules } from './graphql/limits/validation-rules';
 import { buildCdpSchema } from './graphql/schema';
 import { playgroundRouter } from './playground/playground-route';
 
@@ -25,6 +28,8 @@ export interface AppDependencies {
   environment?: Config['env'];
   /** Serves the GraphiQL playground to browsers at GET /graphql; off unless asked for. */
   playground?: boolean;
+  /** What a GraphQL request may ask for; the defaults when not given. */
+  limits?: QueryLimits;
 }
 
 export interface CdpApp {
@@ -35,6 +40,21 @@ export interface CdpApp {
   close(): Promise<void>;
 }
 
+/**
+ * Runs the rest of the request in its scope (request id, log, slow
+ * statements), which error formatting and the SQL logger read; the scope is
+ * made once per request, and its slow statements are logged once at the end.
+ */
+function inRequestScope(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  let scope = res.locals.scope as RequestScope | undefined;
+  if (!scope) {
+    const made = newRequestScope(String(req.id), req.log);
+    res.locals.scope = scope = made;
+    res.once('finish', () => logSlowStatementSummary(made));
+  }
+  runInRequestScope(scope, next);
+}
+
 /** Builds the HTTP app: GraphQL at /graphql, liveness at /healthz. Tests use it on a random port. */
 export async function createApp({
   database,
@@ -42,6 +62,7 @@ export async function createApp({
   logger,
   environment = 'production',
   playground = false,
+  limits = DEFAULT_QUERY_LIMITS,
 }: AppDependencies): Promise<CdpApp> {
   const { dataSource } = database;
   const schema = await buildCdpSchema();
@@ -57,14 +78,23 @@ export async function createApp({
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // Counting tokens while parsing bounds a document's size and nesting before the parser recurses.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitValidationRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin(schema),
+      queryCostPlugin(schema, limits),
       errorReportingPlugin(),
     ],
   });
   await apollo.start();
+
+  // Browsers must never guess a type for our JSON (or anything else we send).
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
 
   app.use(
     pinoHttp({
@@ -73,6 +103,8 @@ export async function createApp({
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
+
+  app.use(inRequestScope);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -88,6 +120,8 @@ export async function createApp({
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // Again after body parsing: the parser calls on from stream callbacks, outside the scope.
+    inRequestScope,
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         createRequestContext({ requestId: String(req.id), dataSource, clock, log: req.log }),
@@ -108,6 +142,17 @@ export async function createApp({
             : 'Bad request.';
     res.status(status).json({
       errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId: String(req.id) } }],
+    });
+  });
+
+  app.use((req: express.Request, res: express.Response) => {
+    res.status(404).json({
+      errors: [
+        {
+          message: `Nothing is served at ${req.method} ${req.path}: GraphQL is at /graphql, liveness at /healthz.`,
+          extensions: { code: 'ENDPOINT_NOT_FOUND', requestId: String(req.id) },
+        },
+      ],
     });
   });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 
 /** Where the embedded SQLite database lives when DATABASE_URL is not set. */
 export const DEFAULT_SQLITE_FILE = path.resolve(__dirname, '..', '..', 'data', 'cdp-hub.sqlite');
@@ -12,6 +13,15 @@ const databaseUrl = z
   .refine((v) => /^(postgres|postgresql):\/\/.+/.test(v) || /^sqlite:.+/.test(v), {
     message: 'must be postgres://user@host:port/db or sqlite:/path/to/file.sqlite (or sqlite::memory:)',
   });
+
+/** A whole number of at least 1, read from the environment. */
+const limit = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of at least 1')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be a whole number of at least 1').max(Number.MAX_SAFE_INTEGER))
+    .default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,6 +38,12 @@ const envSchema = z.object({
   PLAYGROUND: z.enum(['true', 'false']).optional(),
   /** Forces "now" (ISO-8601) for demonstrations and tests; unset in normal operation. */
   CDP_CLOCK: z.iso.datetime({ offset: true }).optional(),
+  GRAPHQL_MAX_TOKENS: limit(DEFAULT_QUERY_LIMITS.maxTokens),
+  GRAPHQL_MAX_DEPTH: limit(DEFAULT_QUERY_LIMITS.maxDepth),
+  GRAPHQL_MAX_ALIASES: limit(DEFAULT_QUERY_LIMITS.maxAliases),
+  GRAPHQL_MAX_DIRECTIVES: limit(DEFAULT_QUERY_LIMITS.maxDirectives),
+  GRAPHQL_MAX_COST: limit(DEFAULT_QUERY_LIMITS.maxCost),
+  GRAPHQL_MAX_VARIABLE_LIST: limit(DEFAULT_QUERY_LIMITS.maxVariableListItems),
 });
 
 export type DatabaseConfig =
@@ -44,6 +60,8 @@ export interface Config {
   /** GraphiQL for browsers at GET /graphql. */
   playground: boolean;
   clockOverride?: string;
+  /** What a GraphQL request may ask for before it is refused. */
+  limits: QueryLimits;
 }
 
 export class ConfigError extends Error {
@@ -89,5 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: (v.SEED_ON_START ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     playground: (v.PLAYGROUND ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     clockOverride: v.CDP_CLOCK,
+    limits: {
+      maxTokens: v.GRAPHQL_MAX_TOKENS,
+      maxDepth: v.GRAPHQL_MAX_DEPTH,
+      maxAliases: v.GRAPHQL_MAX_ALIASES,
+      maxDirectives: v.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: v.GRAPHQL_MAX_COST,
+      maxVariableListItems: v.GRAPHQL_MAX_VARIABLE_LIST,
+    },
   };
 }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { fixedClock, systemClock } from './common/clock';
 import { createLogger } from './common/logger';
+import { stdoutLog } from './common/stdout-log';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { openDatabase } from './db/data-source';
 import { seedIfEmpty } from './db/seed/seed-if-empty';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How long the last log lines may take to reach stdout at exit. */
+const LOG_FLUSH_MS = 1_000;
 
 async function main(): Promise<void> {
   let config;
@@ -19,13 +22,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const log = stdoutLog();
+  const logger = createLogger(config.logLevel, log.stream);
   const clock = config.clockOverride ? fixedClock(config.clockOverride) : systemClock;
 
   const database = await openDatabase(config.database, logger);
   if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger);
 
-  const app = await createApp({ database, clock, logger, environment: config.env, playground: config.playground });
+  const app = await createApp({ database, clock, logger, environment: config.env, playground: config.playground, limits: config.limits });
   const url = await app.listen(config.port, config.host);
   logger.info(
     { url, database: config.database.kind, env: config.env, playground: config.playground },
@@ -37,19 +41,23 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const exit = async (code: number) => {
+      await log.flush(LOG_FLUSH_MS);
+      process.exit(code);
+    };
     const force = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
-      process.exit(1);
+      void exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     try {
       await app.close();
       await database.dataSource.destroy();
       logger.info('stopped');
-      process.exit(0);
+      await exit(0);
     } catch (err) {
       logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'shutdown failed');
-      process.exit(1);
+      await exit(1);
     }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -59,12 +59,30 @@ export const DATABASE_KINDS: DatabaseKind[] = [sqlite, ...(POSTGRES_URL ? [postg
 let noticeShown = false;
 
 /**
+ * What becomes of the PostgreSQL runs: they run with TEST_POSTGRES_URL;
+ * without it they are skipped on a developer's machine, but fail under CI,
+ * where a silent skip would pass a build that never touched PostgreSQL.
+ */
+export function postgresRuns(env: NodeJS.ProcessEnv): 'run' | 'skip' | 'fail' {
+  if (env.TEST_POSTGRES_URL) return 'run';
+  return env.CI ? 'fail' : 'skip';
+}
+
+/**
  * Runs a suite once per database. Without TEST_POSTGRES_URL the PostgreSQL
- * run is reported as skipped, with a notice saying how to enable it.
+ * run is reported as skipped, with a notice saying how to enable it, or
+ * fails under CI.
  */
 export function describeEachDatabase(title: string, suite: (kind: DatabaseKind) => void): void {
   for (const kind of DATABASE_KINDS) describe(`${title} [${kind.name}]`, () => suite(kind));
-  if (!POSTGRES_URL) {
+  const policy = postgresRuns(process.env);
+  if (policy === 'fail') {
+    describe(`${title} [postgres]`, () => {
+      it('runs on PostgreSQL', () => {
+        throw new Error('CI is set but TEST_POSTGRES_URL is not: the PostgreSQL runs cannot be skipped under CI (.ci/run sets it).');
+      });
+    });
+  } else if (policy === 'skip') {
     if (!noticeShown) {
       noticeShown = true;
       console.warn('NOTICE: TEST_POSTGRES_URL is not set; the PostgreSQL runs are skipped. .ci/run sets it.');

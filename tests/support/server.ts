@@ -24,19 +24,32 @@ export interface TestServer {
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Like graphql() but fails the test on any GraphQL error. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Log lines at warn level and above, when started with `captureLogs`. */
+  logLines: Array<Record<string, any>>;
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  playground?: boolean;
+  /** Keep warn-and-above log lines in `logLines` (else the log is silent). */
+  captureLogs?: boolean;
+  /** Report statements slower than this (the server's default is 500 ms). */
+  slowStatementMs?: number;
+}
+
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
-export async function startTestServer(kind: DatabaseKind, options: { playground?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
   const db: TestDatabase = await kind.create();
-  const logger = createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
+  const logLines: Array<Record<string, any>> = [];
+  const logger = options.captureLogs
+    ? createLogger('warn', { write: (line: string) => void logLines.push(JSON.parse(line)) })
+    : createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
   const clock = fixedClock(TEST_NOW);
   let database: DataSourceBundle | undefined;
   let app: CdpApp;
   let url: string;
   try {
-    database = await openDatabase(db.config, logger);
+    database = await openDatabase(db.config, logger, { slowStatementMs: options.slowStatementMs });
     await seed(database.dataSource, clock, logger);
     app = await createApp({ database, clock, logger, environment: 'test', playground: options.playground ?? true });
     url = await app.listen(0, '127.0.0.1');
@@ -63,6 +76,7 @@ export async function startTestServer(kind: DatabaseKind, options: { playground?
     clock,
     logger,
     graphql,
+    logLines,
     async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
       const result = await graphql<T>(query, variables);
       if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
@@ -70,7 +84,8 @@ export async function startTestServer(kind: DatabaseKind, options: { playground?
     },
     async close() {
       await app.close();
-      await started.dataSource.destroy();
+      // A test may have taken the database away on purpose.
+      if (started.dataSource.isInitialized) await started.dataSource.destroy();
       await db.drop();
     },
   };

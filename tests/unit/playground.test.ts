@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { getOperationAST, getVariableValues, Kind, parse, validate, type GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 import { buildCdpSchema } from '../../server/src/graphql/schema';
-import { MAX_QUERY_DEPTH } from '../../server/src/graphql/limits';
+import { refusalsOf } from '../../server/src/graphql/limits/check-document';
+import { DEFAULT_QUERY_LIMITS } from '../../server/src/graphql/limits/query-limits';
 import { EXAMPLE_OPERATIONS, NEW_TAB_QUERY } from '../../server/src/playground/example-operations';
 import { escapeHtml, jsonForScript, PLAYGROUND_CSP, playgroundHtml } from '../../server/src/playground/playground-page';
 
@@ -21,11 +21,11 @@ describe('the playground example operations', () => {
   });
 
   it.each(EXAMPLE_OPERATIONS.map((op) => [op.name, op] as const))(
-    '%s is valid against the schema, within the depth limit, with its variables',
+    '%s is valid against the schema, within the query limits, with its variables',
     (name, op) => {
       const document = parse(op.query);
       expect(validate(schema, document).map((e) => e.message)).toEqual([]);
-      expect(validate(schema, document, [depthLimit(MAX_QUERY_DEPTH)]).map((e) => e.message)).toEqual([]);
+      expect(refusalsOf(schema, op.query, op.variables ?? {}, DEFAULT_QUERY_LIMITS)).toEqual([]);
       const operation = getOperationAST(document);
       // GraphiQL titles the tab with the operation's name.
       expect(operation?.name?.value).toBe(name);

@@ -971,7 +971,7 @@ export type Query = {
   readonly administrations: AdministrationConnection;
   /** Former associates and how they stay connected. */
   readonly alumni: AlumniProfileConnection;
-  /** The alumni network as nodes and edges, for a graph view. At most 2000 alumni; narrow larger networks with a filter. */
+  /** The alumni network as nodes and edges, for a graph view. At most 2000 alumni and 10000 edges; narrow larger networks with a filter or fewer kinds. */
   readonly alumniNetwork: AlumniNetwork;
   /** Professional Associates of all cohorts. */
   readonly associates: ProfessionalAssociateConnection;

@@ -30,14 +30,26 @@ export interface DataSourceBundle {
   statements: StatementCounter;
 }
 
-export function dataSourceOptions(database: DatabaseConfig, logger: Logger, statements: StatementCounter): DataSourceOptions {
+export interface DatabaseOptions {
+  /** Statements slower than this are reported (once per request, summarised). */
+  slowStatementMs?: number;
+}
+
+const SLOW_STATEMENT_MS = 500;
+
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  logger: Logger,
+  statements: StatementCounter,
+  { slowStatementMs = SLOW_STATEMENT_MS }: DatabaseOptions = {},
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logger: new SqlLogger(logger, statements),
-    maxQueryExecutionTime: 500,
+    maxQueryExecutionTime: slowStatementMs,
   };
   if (database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
@@ -56,14 +68,14 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger, stat
   };
 }
 
-export function createDataSource(database: DatabaseConfig, logger: Logger): DataSourceBundle {
+export function createDataSource(database: DatabaseConfig, logger: Logger, options?: DatabaseOptions): DataSourceBundle {
   const statements = new StatementCounter();
-  return { dataSource: new CdpDataSource(dataSourceOptions(database, logger, statements)), statements };
+  return { dataSource: new CdpDataSource(dataSourceOptions(database, logger, statements, options)), statements };
 }
 
 /** Connects and brings the schema up to date. Never `synchronize`: migrations only. */
-export async function openDatabase(database: DatabaseConfig, logger: Logger): Promise<DataSourceBundle> {
-  const bundle = createDataSource(database, logger);
+export async function openDatabase(database: DatabaseConfig, logger: Logger, options?: DatabaseOptions): Promise<DataSourceBundle> {
+  const bundle = createDataSource(database, logger, options);
   await bundle.dataSource.initialize();
   const applied = await bundle.dataSource.runMigrations();
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');

@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../common/logger';
+import { currentRequestScope } from '../common/request-scope';
 
 /** Counts every SQL statement the server sends; the N+1 guard and the benchmark read it. */
 export class StatementCounter {
@@ -24,7 +25,19 @@ export class SqlLogger implements TypeOrmLogger {
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ sql: query, ms: time }, 'slow sql statement');
+    const scope = currentRequestScope();
+    if (!scope) {
+      this.logger.warn({ sql: query, ms: time }, 'slow sql statement');
+      return;
+    }
+    // Summarised once when the request ends (logSlowStatementSummary).
+    const slow = scope.slowStatements;
+    slow.count += 1;
+    slow.totalMs += time;
+    if (time > slow.slowestMs) {
+      slow.slowestMs = time;
+      slow.slowestSql = query;
+    }
   }
 
   logSchemaBuild(message: string): void {

@@ -1,50 +1,90 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { currentRequestScope } from '../common/request-scope';
 import type { RequestContext } from './context';
-import { AppError, isKnownErrorCode } from './errors';
+import { AppError, isKnownErrorCode, type ErrorCode } from './errors';
 
 const MASKED_MESSAGE = 'Internal server error. Quote the requestId when reporting it.';
 
-function isExpected(error: unknown, formatted: GraphQLFormattedError): boolean {
-  if (unwrapResolverError(error) instanceof AppError) return true;
-  const code = formatted.extensions?.code;
-  return isKnownErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR';
+/**
+ * Errors Apollo Server raises without a code of its own, recognised by their
+ * fixed messages: they are the client's mistakes, not bugs, so they get a
+ * code rather than being masked and logged.
+ */
+const APOLLO_MESSAGES: Array<[RegExp, ErrorCode]> = [
+  [/^provided sha does not match query$/, 'PERSISTED_QUERY_HASH_MISMATCH'],
+  [/^Unsupported persisted query version$/, 'PERSISTED_QUERY_VERSION_UNSUPPORTED'],
+];
+
+/** graphql-js's maxTokens refusal (its wording, "more that"), a parse error: it is a limit, reported like the others. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+
+/** Our own error, whether thrown by a resolver or reported by a validation rule (which Apollo wraps). */
+function appErrorIn(error: unknown): AppError | undefined {
+  const unwrapped = unwrapResolverError(error);
+  if (unwrapped instanceof AppError) return unwrapped;
+  if (error instanceof GraphQLError && error.originalError instanceof AppError) return error.originalError;
+  return undefined;
 }
 
-/** Expected errors pass through; anything else is masked: no message, stack or SQL reaches the client. */
+function classify(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+  const own = appErrorIn(error);
+  if (own) {
+    const { http: _ownHttp, ...ownExtensions } = own.extensions;
+    return { ...formatted, message: own.message, extensions: { ...extensions, ...ownExtensions } };
+  }
+  const tokens = TOKEN_LIMIT.exec(formatted.message);
+  if (tokens) {
+    const max = Number(tokens[1]);
+    const message = `The document has more than ${max} tokens (names, punctuation, values), the limit; send a smaller one.`;
+    return { ...formatted, message, extensions: { ...extensions, code: 'QUERY_TOO_COMPLEX', limit: 'tokens', max } };
+  }
+  const known = APOLLO_MESSAGES.find(([pattern]) => pattern.test(formatted.message));
+  if (known) return { ...formatted, extensions: { ...extensions, code: known[1] } };
+  const code = extensions.code;
+  if (isKnownErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions };
+  return undefined;
+}
+
+/** True when the error is one the API expects and names with a code; anything else is a bug. */
+export function isExpectedError(error: unknown): boolean {
+  const formatted = error instanceof GraphQLError ? error.toJSON() : { message: String(error) };
+  return classify(formatted, error) !== undefined;
+}
+
+/**
+ * Expected errors pass through with their code; anything else is masked: no
+ * message, stack or SQL reaches the client. Every error gets the request's
+ * id, including those Apollo raises before a GraphQL request exists (a
+ * batch, a body without a query, a GET without the CSRF preflight header).
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-  if (isExpected(error, formatted)) return { ...formatted, extensions };
+  const requestId = currentRequestScope()?.requestId;
+  const expected = classify(formatted, error);
+  if (expected) return { ...expected, extensions: { ...expected.extensions, requestId } };
   return {
     message: MASKED_MESSAGE,
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
   };
 }
 
-/** Logs unexpected errors with their stack, and puts the request id on every error the client gets. */
+/** Logs unexpected errors with their stack; expected ones are the client's to handle. */
 export function errorReportingPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
+            if (isExpectedError(error)) continue;
             const original = unwrapResolverError(error);
-            const code = error.extensions?.code;
-            if (original instanceof AppError || (isKnownErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR')) continue;
             // Message and stack only: a database error also carries the statement's parameters (personal data).
             const { message, stack } = original instanceof Error ? original : { message: String(original), stack: undefined };
             contextValue.log?.error({ err: { message, stack }, path: error.path }, 'unexpected error in GraphQL operation');
           }
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
-          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => ({
-            ...e,
-            extensions: { ...e.extensions, requestId: contextValue.requestId },
-          }));
         },
       };
     },

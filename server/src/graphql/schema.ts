@@ -52,7 +52,8 @@ export function buildCdpSchema(): Promise<GraphQLSchema> {
       orphanedTypes: Object.values(NODE_SOURCES).map((s) => s.entity as Function),
       authChecker,
       authMode: 'error',
-      validate: { forbidUnknownValues: false },
+      // The refused value is not echoed back: it may be 50,000 characters.
+      validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     });
     // TypeGraphQL has no option for the root type's description; the docs pane opens on it.
     schema.getQueryType()!.description =

@@ -5,6 +5,10 @@ import { ConnectionType } from '../../graphql/relay/connection';
 import { defineOrder } from '../../graphql/relay/order';
 import { RegionCode } from '../region/region.entity';
 import { Administration } from './administration.entity';
+import { BoundedList, BoundedText } from '../../graphql/input-bounds';
+
+/** ISO 3166-1 assigns 249 alpha-2 codes, and an administration's code is unique. */
+export const MAX_ADMINISTRATIONS = 249;
 
 export const AdministrationConnection = ConnectionType(Administration, 'Administration', 'administrations');
 export type AdministrationConnection = InstanceType<typeof AdministrationConnection>;
@@ -29,9 +33,11 @@ export class AdministrationFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only administrations that may (true) or may not (false) be invited.' })
   isEligible?: boolean | null;
 
+  @BoundedList(MAX_ADMINISTRATIONS)
   @Field(() => [GraphQLCountryCode], { nullable: true, description: 'Only administrations with one of these ISO codes.' })
   iso2In?: string[] | null;
 
+  @BoundedText()
   @Field(() => String, { nullable: true, description: 'Only administrations whose name contains this text (case-insensitive).' })
   nameContains?: string | null;
 

@@ -4,7 +4,7 @@ import { ConnectionArgs } from '../../graphql/relay/connection';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { AlumniActivity } from './alumni-activity.entity';
 import { AlumniProfile } from './alumni-profile.entity';
-import { AlumniService, MAX_NETWORK_NODES } from './alumni.service';
+import { AlumniService, MAX_NETWORK_EDGES, MAX_NETWORK_NODES } from './alumni.service';
 import {
   AlumniActivityConnection,
   AlumniActivityOrder,
@@ -31,7 +31,7 @@ export class AlumniResolver {
   }
 
   @Query(() => AlumniNetwork, {
-    description: `The alumni network as nodes and edges, for a graph view. At most ${MAX_NETWORK_NODES} alumni; narrow larger networks with a filter.`,
+    description: `The alumni network as nodes and edges, for a graph view. At most ${MAX_NETWORK_NODES} alumni and ${MAX_NETWORK_EDGES} edges; narrow larger networks with a filter or fewer kinds.`,
   })
   alumniNetwork(
     @Arg('filter', () => AlumniFilter, { nullable: true, description: 'Which alumni to include.' }) filter: AlumniFilter | null,

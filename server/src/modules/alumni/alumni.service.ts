@@ -28,6 +28,8 @@ const ALL_KINDS = Object.values(AlumniNetworkEdgeKind);
 
 /** The graph is meant for a view; larger networks must be narrowed with a filter. */
 export const MAX_NETWORK_NODES = 2000;
+/** Each pair in a group is an edge, so edges grow with the square of a group; the view and the response stay bounded. */
+export const MAX_NETWORK_EDGES = 10_000;
 
 interface NetworkRow {
   associateId: string;
@@ -114,6 +116,12 @@ export class AlumniService {
         members.forEach((a, i) => {
           for (const b of members.slice(i + 1)) edges.push({ source: nodes[a].id, target: nodes[b].id, kind });
         });
+        if (edges.length > MAX_NETWORK_EDGES) {
+          throw new AppError('BAD_USER_INPUT', `The network has more than ${MAX_NETWORK_EDGES} edges; narrow it with a filter or fewer kinds.`, {
+            argument: 'filter',
+            maxEdges: MAX_NETWORK_EDGES,
+          });
+        }
       }
     }
     return { nodes, edges };

@@ -6,6 +6,7 @@ import { defineOrder } from '../../graphql/relay/order';
 import { RegionCode } from '../region/region.entity';
 import { AlumniActivity } from './alumni-activity.entity';
 import { AlumniProfile } from './alumni-profile.entity';
+import { BoundedId } from '../../graphql/input-bounds';
 
 export const AlumniProfileConnection = ConnectionType(AlumniProfile, 'AlumniProfile', 'alumni profiles');
 export type AlumniProfileConnection = InstanceType<typeof AlumniProfileConnection>;
@@ -27,6 +28,7 @@ export class AlumniFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only alumni who are (true) or are not (false) liaison points.' })
   isLiaisonPoint?: boolean | null;
 
+  @BoundedId()
   @Field(() => ID, { nullable: true, description: 'Only alumni of this cohort (a Cohort ID).' })
   cohortId?: string | null;
 

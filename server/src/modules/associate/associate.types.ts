@@ -6,6 +6,7 @@ import { defineOrder } from '../../graphql/relay/order';
 import { RegionCode } from '../region/region.entity';
 import { ProfessionalAssociate } from './associate.entity';
 import { AssociateStatus, Directorate } from './associate-enums';
+import { BoundedId, BoundedText } from '../../graphql/input-bounds';
 
 export const ProfessionalAssociateConnection = ConnectionType(
   ProfessionalAssociate,
@@ -28,6 +29,7 @@ export type ProfessionalAssociateOrder = InstanceType<typeof ProfessionalAssocia
 
 @InputType({ description: 'Narrows a list of Professional Associates; all given conditions must hold.' })
 export class ProfessionalAssociateFilter {
+  @BoundedId()
   @Field(() => ID, { nullable: true, description: 'Only associates of this cohort (a Cohort ID).' })
   cohortId?: string | null;
 
@@ -43,6 +45,7 @@ export class ProfessionalAssociateFilter {
   @Field(() => Directorate, { nullable: true, description: 'Only associates placed in this directorate.' })
   directorate?: Directorate | null;
 
+  @BoundedText()
   @Field(() => String, { nullable: true, description: 'Only associates whose name contains this text (case-insensitive).' })
   nameContains?: string | null;
 }

@@ -5,6 +5,7 @@ import { defineOrder } from '../../graphql/relay/order';
 import { Cohort } from './cohort.entity';
 import { CohortStatus } from './cohort-status';
 import { Invitation } from './invitation.entity';
+import { BoundedEnumList, BoundedText } from '../../graphql/input-bounds';
 
 export const CohortConnection = ConnectionType(Cohort, 'Cohort', 'cohorts');
 export type CohortConnection = InstanceType<typeof CohortConnection>;
@@ -23,15 +24,19 @@ export type CohortOrder = InstanceType<typeof CohortOrder>;
 
 @InputType({ description: 'Narrows a list of cohorts; all given conditions must hold.' })
 export class CohortFilter {
+  @BoundedText()
   @Field(() => String, { nullable: true, description: 'Only cohorts of the programme with this code.' })
   programmeCode?: string | null;
 
+  @BoundedEnumList(CohortStatus)
   @Field(() => [CohortStatus], { nullable: true, description: 'Only cohorts in one of these statuses.' })
   statusIn?: CohortStatus[] | null;
 
+  @BoundedText()
   @Field(() => String, { nullable: true, description: 'Only cohorts whose label is this one or later, e.g. "2016-2017".' })
   labelFrom?: string | null;
 
+  @BoundedText()
   @Field(() => String, { nullable: true, description: 'Only cohorts whose label is this one or earlier.' })
   labelTo?: string | null;
 }

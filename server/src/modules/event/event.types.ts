@@ -5,6 +5,7 @@ import { ConnectionType } from '../../graphql/relay/connection';
 import { defineOrder } from '../../graphql/relay/order';
 import { Event } from './event.entity';
 import { EventKind } from './event-kind';
+import { BoundedEnumList, BoundedId } from '../../graphql/input-bounds';
 
 export const EventConnection = ConnectionType(Event, 'Event', 'events');
 export type EventConnection = InstanceType<typeof EventConnection>;
@@ -23,9 +24,11 @@ export type EventOrder = InstanceType<typeof EventOrder>;
 
 @InputType({ description: 'Narrows a list of events; all given conditions must hold.' })
 export class EventFilter {
+  @BoundedEnumList(EventKind)
   @Field(() => [EventKind], { nullable: true, description: 'Only events of one of these kinds.' })
   kindIn?: EventKind[] | null;
 
+  @BoundedId()
   @Field(() => ID, { nullable: true, description: 'Only events of this cohort (a Cohort ID).' })
   cohortId?: string | null;
 

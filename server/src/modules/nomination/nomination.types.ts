@@ -5,6 +5,7 @@ import { ConnectionType } from '../../graphql/relay/connection';
 import { defineOrder } from '../../graphql/relay/order';
 import { Nomination } from './nomination.entity';
 import { NominationStatus } from './nomination-status';
+import { BoundedEnumList, BoundedId } from '../../graphql/input-bounds';
 
 export const NominationConnection = ConnectionType(Nomination, 'Nomination', 'nominations');
 export type NominationConnection = InstanceType<typeof NominationConnection>;
@@ -23,9 +24,11 @@ export type NominationOrder = InstanceType<typeof NominationOrder>;
 
 @InputType({ description: 'Narrows a list of nominations; all given conditions must hold.' })
 export class NominationFilter {
+  @BoundedId()
   @Field(() => ID, { nullable: true, description: 'Only nominations for this cohort (a Cohort ID).' })
   cohortId?: string | null;
 
+  @BoundedEnumList(NominationStatus)
   @Field(() => [NominationStatus], { nullable: true, description: 'Only nominations in one of these statuses.' })
   statusIn?: NominationStatus[] | null;
 

@@ -6,6 +6,7 @@ import { defineOrder } from '../../graphql/relay/order';
 import { RegionCode } from '../region/region.entity';
 import { ResearchProject } from './research-project.entity';
 import { ResearchStatus } from './research-status';
+import { BoundedEnumList, BoundedId, BoundedText } from '../../graphql/input-bounds';
 
 export const ResearchProjectConnection = ConnectionType(ResearchProject, 'ResearchProject', 'research projects');
 export type ResearchProjectConnection = InstanceType<typeof ResearchProjectConnection>;
@@ -24,15 +25,18 @@ export type ResearchProjectOrder = InstanceType<typeof ResearchProjectOrder>;
 
 @InputType({ description: 'Narrows a list of research projects; all given conditions must hold.' })
 export class ResearchProjectFilter {
+  @BoundedEnumList(ResearchStatus)
   @Field(() => [ResearchStatus], {
     nullable: true,
     description: 'Only projects in one of these statuses. Anonymous callers only ever see PUBLISHED projects.',
   })
   statusIn?: ResearchStatus[] | null;
 
+  @BoundedText()
   @Field(() => String, { nullable: true, description: 'Only projects with this theme (exact, case-insensitive).' })
   theme?: string | null;
 
+  @BoundedId()
   @Field(() => ID, { nullable: true, description: "Only projects of this cohort's associates (a Cohort ID)." })
   cohortId?: string | null;
 

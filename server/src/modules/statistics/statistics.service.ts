@@ -10,7 +10,7 @@ import { ResearchTheme } from '../research/research-theme.entity';
 import { scopeVisibleResearch } from '../research/research-visibility';
 import type { ProgrammeStatistics } from './statistics.types';
 
-const TOP_THEMES = 10;
+export const TOP_THEMES = 10;
 
 type Counted = { key: string; n: number | string };
 

@@ -1,0 +1,36 @@
+import { MAX_ADMINISTRATIONS } from '../../modules/administration/administration.types';
+import { MAX_NETWORK_EDGES, MAX_NETWORK_NODES } from '../../modules/alumni/alumni.service';
+import { RegionCode } from '../../modules/region/region.entity';
+import { TOP_THEMES } from '../../modules/statistics/statistics.service';
+
+/**
+ * The most items each list field that is not a connection can return, by
+ * `Type.field`; the cost estimate multiplies what is selected per item by it.
+ * Connections are priced by their page size instead (cost.ts). A test fails
+ * when the schema has a list field missing here.
+ *
+ * Enforced bounds come from the code that builds the list. The "declared"
+ * ones have no cap in the data yet (only the seed writes these rows); they are
+ * generous figures for one programme, and the write side must keep to them.
+ */
+export const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  // Enforced: the service refuses larger networks.
+  'AlumniNetwork.nodes': MAX_NETWORK_NODES,
+  'AlumniNetwork.edges': MAX_NETWORK_EDGES,
+  // Enforced: one row per region, per administration, or the top themes only.
+  'ProgrammeStatistics.byRegion': Object.keys(RegionCode).length,
+  'ProgrammeStatistics.byAdministration': MAX_ADMINISTRATIONS,
+  'ProgrammeStatistics.neverRepresented': MAX_ADMINISTRATIONS,
+  'ProgrammeStatistics.topThemes': TOP_THEMES,
+  // Declared: one cohort a programme year, for a century.
+  'ProgrammeStatistics.byCohort': 100,
+  // Declared: a cohort's ten months hold a handful of events.
+  'Cohort.events': 50,
+  // Declared: one certificate a placement, plus reissues.
+  'ProfessionalAssociate.certificates': 5,
+  'ProfessionalAssociate.languages': 20,
+  'Nomination.candidateLanguages': 20,
+  'Nomination.reviews': 20,
+  'ResearchProject.milestones': 50,
+  'ResearchProject.themes': 20,
+};
