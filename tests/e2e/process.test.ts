@@ -76,6 +76,30 @@ describe('the server process (npm start runs server/dist/main.js)', () => {
     expect(running.lines.some((l) => l.msg === 'stopped')).toBe(true);
   });
 
+  it('SIGTERM with a vanished log reader: exits within the grace period even when stdout is full', async () => {
+    const running = start({ DATABASE_URL: `sqlite:${path.join(dir, 'stuck.sqlite')}`, PORT: '0', HOST: '127.0.0.1', CDP_CLOCK: TEST_NOW });
+    const ready = await waitForLog(running, (l) => typeof l.url === 'string');
+    // The reader stops reading, as a dead supervisor holding the pipe would: the pipe fills up (64 KiB) and stays full.
+    running.child.stdout.removeAllListeners('data');
+    running.child.stdout.pause();
+    await Promise.all(
+      Array.from({ length: 400 }, () =>
+        fetch(ready.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then((r) => r.text()),
+      ),
+    );
+    const started = Date.now();
+    running.child.kill('SIGTERM');
+    const exited = await Promise.race([
+      once(running.child, 'exit').then(([code]) => code as number),
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 12_000)),
+    ]);
+    if (exited === 'still running') running.child.kill('SIGKILL');
+    expect(exited).toBe(0);
+    // The grace period is 10 s; the log gets at most 1 s to drain.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    running.child.stdout.destroy();
+  });
+
   it('refuses a bad configuration with a clear message and exit code 2', async () => {
     const running = start({ PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
     const [code] = await once(running.child, 'close');

@@ -49,6 +49,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: '' }).playground).toBe(false);
   });
 
+  it('reads the query limits, with GraphQL Armor-like defaults, and refuses ones that are not whole numbers of at least 1', () => {
+    expect(loadConfig({}).limits).toEqual({
+      maxTokens: 1000,
+      maxDepth: 12,
+      maxAliases: 15,
+      maxDirectives: 50,
+      maxCost: 50_000,
+      maxVariableListItems: 500,
+    });
+    expect(loadConfig({ GRAPHQL_MAX_TOKENS: '4000', GRAPHQL_MAX_COST: '100000' }).limits).toMatchObject({ maxTokens: 4000, maxCost: 100_000 });
+    expect(() => loadConfig({ GRAPHQL_MAX_ALIASES: '0' })).toThrow(/GRAPHQL_MAX_ALIASES: must be a whole number of at least 1/);
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: 'deep' })).toThrow(/GRAPHQL_MAX_DEPTH/);
+  });
+
   it('refuses a pinned clock in production', () => {
     expect(loadConfig({ CDP_CLOCK: '2026-11-26T12:00:00Z' }).clockOverride).toBe('2026-11-26T12:00:00Z');
     expect(() => loadConfig({ NODE_ENV: 'production', CDP_CLOCK: '2026-11-26T12:00:00Z' })).toThrow(/CDP_CLOCK: must not be set in production/);

@@ -67,6 +67,8 @@ describe('cursors', () => {
     expect(codeOf(() => decodeCursor(forged, byName, 'before'))).toBe('INVALID_CURSOR');
     const notAnId = Buffer.from(JSON.stringify(['name', 'ASC', 'Rwanda', "x' OR 1=1"])).toString('base64url');
     expect(codeOf(() => decodeCursor(notAnId, byName, 'after'))).toBe('INVALID_CURSOR');
+    const notADate = Buffer.from(JSON.stringify(['created_at', 'DESC', 'not-a-date', UUID])).toString('base64url');
+    expect(codeOf(() => decodeCursor(notADate, byDate, 'after'))).toBe('INVALID_CURSOR');
   });
 });
 
