@@ -81,11 +81,13 @@ async function send(origin: string, request: HostileRequest) {
 
 /** Sends a request and, 20 ms in, asks /healthz: the liveness check must not wait behind it. */
 async function measure(origin: string, request: HostileRequest) {
+  // NaN when /healthz failed outright (the server dropped the connection).
   const health = new Promise<number>((resolve) =>
     setTimeout(async () => {
       const started = performance.now();
-      await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }).then((r) => r.text());
-      resolve(performance.now() - started);
+      await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+        .then((r) => r.text())
+        .then(() => resolve(performance.now() - started), () => resolve(NaN));
     }, 20),
   );
   const rss = process.memoryUsage().rss;
@@ -93,7 +95,7 @@ async function measure(origin: string, request: HostileRequest) {
   return { ...result, healthMs: await health, rss };
 }
 
-const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
+const ms = (n: number) => (Number.isNaN(n) ? 'failed' : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`);
 
 async function hostileRows(server: Server) {
   console.log('| row | request | status | code | time | /healthz during it | response bytes | requestId on errors |');
