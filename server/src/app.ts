@@ -7,6 +7,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { GraphQLError } from 'graphql';
+import type { AuthSettings } from './auth/auth-settings';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
 import { requestIdFor } from './common/request-id';
@@ -16,12 +18,15 @@ import { createRequestContext, type RequestContext } from './graphql/context';
 import { errorReportingPlugin, formatError } from './graphql/error-formatting';
 import { queryLimitsPlugin } from './graphql/limits';
 import { buildCdpSchema } from './graphql/schema';
+import { responseHeadersPlugin } from './graphql/response-headers';
+import { viewerFromHeader } from './modules/user/session.service';
 import { playgroundRouter } from './playground/playground-route';
 
 export interface AppDependencies {
   database: DataSourceBundle;
   clock: Clock;
   logger: Logger;
+  auth: AuthSettings;
   environment?: Config['env'];
   /** Serves the GraphiQL playground to browsers at GET /graphql; off unless asked for. */
   playground?: boolean;
@@ -40,10 +45,11 @@ export async function createApp({
   database,
   clock,
   logger,
+  auth,
   environment = 'production',
   playground = false,
 }: AppDependencies): Promise<CdpApp> {
-  const { dataSource } = database;
+  const { database: db } = database;
   const schema = await buildCdpSchema();
   const app = express();
   const httpServer = http.createServer(app);
@@ -62,6 +68,7 @@ export async function createApp({
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema),
       errorReportingPlugin(),
+      responseHeadersPlugin(),
     ],
   });
   await apollo.start();
@@ -76,7 +83,7 @@ export async function createApp({
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await dataSource.query('SELECT 1');
+      await db.reader.query('SELECT 1');
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
@@ -89,8 +96,17 @@ export async function createApp({
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createRequestContext({ requestId: String(req.id), dataSource, clock, log: req.log }),
+      context: async ({ req }) => {
+        const requestId = String(req.id);
+        try {
+          const viewer = await viewerFromHeader(db.reader.manager, auth, req.headers.authorization, clock.now());
+          return createRequestContext({ requestId, database: db, clock, log: req.log, viewer, auth, request: { ip: req.ip ?? 'unknown' } });
+        } catch (err) {
+          // A refused token ends the request before any plugin runs, so the request id is put on here.
+          if (err instanceof GraphQLError) Object.assign(err.extensions, { requestId });
+          throw err;
+        }
+      },
     }),
   );
 

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import type { Logger } from '../common/logger';
+import { Database } from './database';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SqlLogger, StatementCounter } from './sql-logger';
+import { ClockStampSubscriber } from './clock-stamp-subscriber';
 
 /**
  * Entities declare instants as `type: Date`, which TypeORM maps to
@@ -26,14 +28,23 @@ export class CdpDataSource extends DataSource {
 }
 
 export interface DataSourceBundle {
+  /** The connection that writes: migrations, the seed and every transaction. */
   dataSource: CdpDataSource;
+  /** Reads and transactions for request handling; see Database. */
+  database: Database;
   statements: StatementCounter;
 }
 
-export function dataSourceOptions(database: DatabaseConfig, logger: Logger, statements: StatementCounter): DataSourceOptions {
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  logger: Logger,
+  statements: StatementCounter,
+  { readonly = false }: { readonly?: boolean } = {},
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: readonly ? [] : MIGRATIONS,
+    subscribers: [ClockStampSubscriber],
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logger: new SqlLogger(logger, statements),
@@ -47,7 +58,9 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger, stat
     ...common,
     type: 'better-sqlite3',
     database: database.file,
-    enableWAL: database.file !== ':memory:',
+    readonly,
+    // WAL is a property of the file: the writer sets it, and readers then never see uncommitted pages.
+    enableWAL: !readonly && database.file !== ':memory:',
     timeout: 5000,
     // SQLite's own LOWER folds ASCII only; case-insensitive filters must treat "Åland" like PostgreSQL does.
     prepareDatabase: (db: { function(name: string, options: object, fn: (value: unknown) => unknown): void }) => {
@@ -56,16 +69,30 @@ export function dataSourceOptions(database: DatabaseConfig, logger: Logger, stat
   };
 }
 
-export function createDataSource(database: DatabaseConfig, logger: Logger): DataSourceBundle {
-  const statements = new StatementCounter();
-  return { dataSource: new CdpDataSource(dataSourceOptions(database, logger, statements)), statements };
+export function createDataSource(database: DatabaseConfig, logger: Logger, statements = new StatementCounter()): CdpDataSource {
+  return new CdpDataSource(dataSourceOptions(database, logger, statements));
 }
 
-/** Connects and brings the schema up to date. Never `synchronize`: migrations only. */
-export async function openDatabase(database: DatabaseConfig, logger: Logger): Promise<DataSourceBundle> {
-  const bundle = createDataSource(database, logger);
-  await bundle.dataSource.initialize();
-  const applied = await bundle.dataSource.runMigrations();
-  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
-  return bundle;
+/**
+ * Connects and brings the schema up to date (never `synchronize`: migrations
+ * only). A SQLite file also gets a second, read-only connection for reads, so
+ * no request ever observes another request's uncommitted writes.
+ */
+export async function openDatabase(config: DatabaseConfig, logger: Logger): Promise<DataSourceBundle> {
+  const statements = new StatementCounter();
+  const writer = createDataSource(config, logger, statements);
+  await writer.initialize();
+  try {
+    const applied = await writer.runMigrations();
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    let reader: CdpDataSource = writer;
+    if (config.kind === 'sqlite' && config.file !== ':memory:') {
+      reader = new CdpDataSource(dataSourceOptions(config, logger, statements, { readonly: true }));
+      await reader.initialize();
+    }
+    return { dataSource: writer, database: new Database(writer, reader), statements };
+  } catch (err) {
+    await writer.destroy();
+    throw err;
+  }
 }
