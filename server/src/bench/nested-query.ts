@@ -4,12 +4,12 @@
  * Uses DATABASE_URL when set (it must be an empty or CDP Hub database),
  * else a fresh SQLite file in the temp folder.
  */
-import { ephemeralAuthSettings } from '../auth/setup';
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../app';
+import { ephemeralAuthSettings } from '../auth/setup';
 import { systemClock } from '../common/clock';
 import { createLogger } from '../common/logger';
 import { parseDatabaseUrl } from '../config';
