@@ -1,4 +1,6 @@
-/** One entry of a GraphQL response's `errors`. */
+import type { CdpErrorCode } from './generated/error-codes.js';
+
+/** One entry of a GraphQL response's `errors`, as it arrived (`code` is whatever the server sent). */
 export interface CdpGraphQLErrorEntry {
   readonly message: string;
   readonly path?: ReadonlyArray<string | number>;
@@ -40,7 +42,12 @@ export abstract class CdpError extends Error {
 export class CdpGraphQLError<TData = unknown> extends CdpError {
   static readonly KIND = 'graphql';
   readonly kind = 'graphql';
-  readonly code: string | undefined;
+  /**
+   * One of the server's error codes, so a comparison with a misspelt or
+   * retired code fails to compile. The server sends no others (it masks them
+   * as INTERNAL_SERVER_ERROR); only a server newer than this SDK could.
+   */
+  readonly code: CdpErrorCode | undefined;
 
   constructor(
     readonly errors: ReadonlyArray<CdpGraphQLErrorEntry>,
@@ -50,11 +57,12 @@ export class CdpGraphQLError<TData = unknown> extends CdpError {
   ) {
     super(errors.map((e) => e.message).join('; ') || 'GraphQL request failed');
     this.name = 'CdpGraphQLError';
-    this.code = errors.find((e) => typeof e.extensions?.code === 'string')?.extensions?.code;
+    // The cast is the SDK's contract with the server it was generated from (see `code`).
+    this.code = errors.find((e) => typeof e.extensions?.code === 'string')?.extensions?.code as CdpErrorCode | undefined;
   }
 
   /** Whether any of the errors carries this code. */
-  hasCode(code: string): boolean {
+  hasCode(code: CdpErrorCode): boolean {
     return this.errors.some((e) => e.extensions?.code === code);
   }
 }

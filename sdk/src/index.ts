@@ -10,6 +10,7 @@ export { CdpError, CdpGraphQLError, CdpNetworkError, type CdpGraphQLErrorEntry, 
 export type { ConnectionLike, ConnectionSelector, PageFetcher, PageVariables, RootConnectionNode } from './paginate.js';
 export type { RetryOptions } from './retry.js';
 export type { AbortSignalLike, CallOptions, CdpClientOptions, FetchLike, ResponseLike, TokenSource } from './transport.js';
+export { CDP_ERROR_CODES, type CdpErrorCode } from './generated/error-codes.js';
 export type { Sdk } from './generated/sdk.js';
 export type { DocumentTypeDecoration, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document-node.js';
 export * from './generated/graphql.js';

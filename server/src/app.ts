@@ -7,6 +7,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { GraphQLError } from 'graphql';
+import type { AuthSettings } from './auth/auth-settings';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
 import { requestIdFor } from './common/request-id';
@@ -19,12 +21,15 @@ import { queryCostPlugin } from './graphql/limits/cost-plugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { limitValidationRules } from './graphql/limits/validation-rules';
 import { buildCdpSchema } from './graphql/schema';
+import { responseHeadersPlugin } from './graphql/response-headers';
+import { viewerFromHeader } from './modules/user/session.service';
 import { playgroundRouter } from './playground/playground-route';
 
 export interface AppDependencies {
   database: DataSourceBundle;
   clock: Clock;
   logger: Logger;
+  auth: AuthSettings;
   environment?: Config['env'];
   /** Serves the GraphiQL playground to browsers at GET /graphql; off unless asked for. */
   playground?: boolean;
@@ -60,11 +65,12 @@ export async function createApp({
   database,
   clock,
   logger,
+  auth,
   environment = 'production',
   playground = false,
   limits = DEFAULT_QUERY_LIMITS,
 }: AppDependencies): Promise<CdpApp> {
-  const { dataSource } = database;
+  const { database: db } = database;
   const schema = await buildCdpSchema();
   const app = express();
   const httpServer = http.createServer(app);
@@ -86,6 +92,7 @@ export async function createApp({
       ApolloServerPluginLandingPageDisabled(),
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
+      responseHeadersPlugin(),
     ],
   });
   await apollo.start();
@@ -108,7 +115,7 @@ export async function createApp({
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await dataSource.query('SELECT 1');
+      await db.reader.query('SELECT 1');
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
@@ -123,8 +130,17 @@ export async function createApp({
     // Again after body parsing: the parser calls on from stream callbacks, outside the scope.
     inRequestScope,
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createRequestContext({ requestId: String(req.id), dataSource, clock, log: req.log }),
+      context: async ({ req }) => {
+        const requestId = String(req.id);
+        try {
+          const viewer = await viewerFromHeader(db.reader.manager, auth, req.headers.authorization, clock.now());
+          return createRequestContext({ requestId, database: db, clock, log: req.log, viewer, auth, request: { ip: req.ip ?? 'unknown' } });
+        } catch (err) {
+          // A refused token ends the request before any plugin runs, so the request id is put on here.
+          if (err instanceof GraphQLError) Object.assign(err.extensions, { requestId });
+          throw err;
+        }
+      },
     }),
   );
 

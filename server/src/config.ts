@@ -22,6 +22,12 @@ const limit = (fallback: number) =>
     .transform(Number)
     .pipe(z.number().min(1, 'must be a whole number of at least 1').max(Number.MAX_SAFE_INTEGER))
     .default(fallback);
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,6 +50,16 @@ const envSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: limit(DEFAULT_QUERY_LIMITS.maxDirectives),
   GRAPHQL_MAX_COST: limit(DEFAULT_QUERY_LIMITS.maxCost),
   GRAPHQL_MAX_VARIABLE_LIST: limit(DEFAULT_QUERY_LIMITS.maxVariableListItems),
+  /** Secret mixed into stored session-token digests; required in production. */
+  CDP_TOKEN_PEPPER: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  SESSION_TTL_HOURS: wholeNumber(1, 24 * 30).default(12),
+  REDIS_URL: z.string().trim().regex(/^rediss?:\/\/.+/, 'must be redis://host:port or rediss://...').optional(),
+  LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(1, 100_000).default(100),
+  LOGIN_THROTTLE_WINDOW_SECONDS: wholeNumber(1, 86_400).default(900),
+  /** With CDP_ADMIN_PASSWORD: the first ADMIN, created on the first start of a database that has no users. */
+  CDP_ADMIN_EMAIL: z.email().optional(),
+  CDP_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type DatabaseConfig =
@@ -62,6 +78,15 @@ export interface Config {
   clockOverride?: string;
   /** What a GraphQL request may ask for before it is refused. */
   limits: QueryLimits;
+  auth: {
+    /** Unset outside production: a development pepper is generated and kept under ./data/. */
+    tokenPepper?: string;
+    sessionTtlHours: number;
+    loginLimits: { perAccountAndAddress: number; perAddress: number; windowSeconds: number };
+    bootstrapAdmin?: { email: string; password: string };
+  };
+  /** Shared state of several instances (login throttling) lives here when set. */
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +118,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['CDP_CLOCK'],
       message: 'must not be set in production',
     })
+    .refine((v) => !(v.NODE_ENV === 'production' && !v.CDP_TOKEN_PEPPER), {
+      path: ['CDP_TOKEN_PEPPER'],
+      message: 'is required in production (a secret of at least 32 characters)',
+    })
+    .refine((v) => !v.CDP_ADMIN_EMAIL === !v.CDP_ADMIN_PASSWORD, {
+      path: ['CDP_ADMIN_PASSWORD'],
+      message: 'CDP_ADMIN_EMAIL and CDP_ADMIN_PASSWORD go together',
+    })
     .safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -115,5 +148,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: v.GRAPHQL_MAX_COST,
       maxVariableListItems: v.GRAPHQL_MAX_VARIABLE_LIST,
     },
+    auth: {
+      tokenPepper: v.CDP_TOKEN_PEPPER,
+      sessionTtlHours: v.SESSION_TTL_HOURS,
+      loginLimits: {
+        perAccountAndAddress: v.LOGIN_MAX_FAILURES,
+        perAddress: v.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        windowSeconds: v.LOGIN_THROTTLE_WINDOW_SECONDS,
+      },
+      bootstrapAdmin: v.CDP_ADMIN_EMAIL && v.CDP_ADMIN_PASSWORD ? { email: v.CDP_ADMIN_EMAIL, password: v.CDP_ADMIN_PASSWORD } : undefined,
+    },
+    redisUrl: v.REDIS_URL,
   };
 }

@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { fixedClock, systemClock } from './common/clock';
 import { createLogger } from './common/logger';
 import { stdoutLog } from './common/stdout-log';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULT_SQLITE_FILE, loadConfig } from './config';
+import path from 'node:path';
+import { activeDemoUsers, createFirstAdmin } from './auth/bootstrap';
+import { authSettings, connectRedis, resolveTokenPepper } from './auth/setup';
 import { createApp } from './app';
 import { openDatabase } from './db/data-source';
 import { seedIfEmpty } from './db/seed/seed-if-empty';
@@ -28,8 +31,21 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config.database, logger);
   if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger);
+  if (config.auth.bootstrapAdmin) await createFirstAdmin(database.dataSource, clock, logger, config.auth.bootstrapAdmin);
+  if (config.env === 'production') {
+    const demo = await activeDemoUsers(database.dataSource);
+    if (demo.length) {
+      logger.fatal({ demoUsers: demo }, 'refusing to start in production while demonstration users are active');
+      console.error(`Refusing to start in production: demonstration users are active: ${demo.join(', ')}. Deactivate them first.`);
+      await database.database.close();
+      process.exit(2);
+    }
+  }
+  const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
+  redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis unavailable; login throttling falls back to this instance'));
+  const auth = authSettings(config, resolveTokenPepper(config, path.dirname(DEFAULT_SQLITE_FILE)), redis);
 
-  const app = await createApp({ database, clock, logger, environment: config.env, playground: config.playground, limits: config.limits });
+  const app = await createApp({ database, clock, logger, auth, environment: config.env, playground: config.playground, limits: config.limits });
   const url = await app.listen(config.port, config.host);
   logger.info(
     { url, database: config.database.kind, env: config.env, playground: config.playground },
@@ -52,7 +68,8 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
-      await database.dataSource.destroy();
+      await database.database.close();
+      redis?.disconnect();
       logger.info('stopped');
       await exit(0);
     } catch (err) {

@@ -3,7 +3,16 @@
 // against the installed tarball, then compiled and run with node against a
 // live server. It prints one JSON line of results, like consumer.mts.
 import sdk = require('@cdp-hub/sdk');
-import type { CdpClient, CdpNetworkFailure, CertificateVerificationReason, CohortQuery, CohortStatus, CohortsQuery } from '@cdp-hub/sdk';
+import type {
+  CdpClient,
+  CdpErrorCode,
+  CdpNetworkFailure,
+  CertificateVerificationReason,
+  CohortQuery,
+  CohortStatus,
+  CohortsQuery,
+  LoginMutation,
+} from '@cdp-hub/sdk';
 
 declare const process: { readonly argv: ReadonlyArray<string>; exitCode?: number };
 declare const console: { log(text: string): void };
@@ -41,7 +50,7 @@ async function main(url: string, unreachableUrl: string): Promise<Record<string,
     await client.node({ id: 'not-an-id' });
   } catch (error) {
     if (error instanceof CdpGraphQLError) {
-      const code: string | undefined = error.code;
+      const code: CdpErrorCode | undefined = error.code;
       invalidId = {
         thrown: true,
         isCdpGraphQLError: true,
@@ -80,7 +89,7 @@ async function main(url: string, unreachableUrl: string): Promise<Record<string,
 
 // Never called: each line must fail to type-check, or tsc reports an unused @ts-expect-error.
 // (Not exported: verbatimModuleSyntax allows only `export =` in CommonJS.)
-function typeOnlyChecks(client: CdpClient, result: CohortQuery, page: CohortsQuery): void {
+function typeOnlyChecks(client: CdpClient, result: CohortQuery, page: CohortsQuery, login: LoginMutation): void {
   // @ts-expect-error label is a string, not a number
   const wrongType: number = result.cohort!.label;
   // @ts-expect-error 'DONE' is not a CohortStatus
@@ -95,7 +104,11 @@ function typeOnlyChecks(client: CdpClient, result: CohortQuery, page: CohortsQue
   void client.cohortz({ label: '2023-2024' });
   // @ts-expect-error reason is a CdpNetworkFailure, not any string
   const wrongReason: 'timeout' = new CdpNetworkError('unreachable', 'x', undefined, undefined, undefined).reason;
-  void [wrongType, wrongStatus, unselected, wrongReason];
+  // @ts-expect-error 'TOKEN_EXPIRED' is not one of the server's error codes
+  const unknownCode: CdpErrorCode = 'TOKEN_EXPIRED';
+  // @ts-expect-error a user error's code is a UserErrorCode, not any string
+  const unknownUserError: 'LOCKED_OUT' = login.login.userErrors[0]!.code;
+  void [wrongType, wrongStatus, unselected, wrongReason, unknownCode, unknownUserError];
 }
 
 void typeOnlyChecks;

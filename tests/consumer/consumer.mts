@@ -10,11 +10,14 @@ import {
   CohortDocument,
   createCdpClient,
   type CdpClient,
+  type CdpErrorCode,
   type CdpNetworkFailure,
   type CertificateVerificationReason,
   type CohortQuery,
   type CohortStatus,
   type CohortsQuery,
+  type LoginMutation,
+  type UserErrorCode,
 } from '@cdp-hub/sdk';
 
 declare const process: { readonly argv: ReadonlyArray<string>; exitCode?: number };
@@ -54,7 +57,7 @@ try {
   await client.node({ id: 'not-an-id' });
 } catch (error) {
   if (error instanceof CdpGraphQLError) {
-    const code: string | undefined = error.code;
+    const code: CdpErrorCode | undefined = error.code;
     invalidId = {
       thrown: true,
       isCdpGraphQLError: true,
@@ -82,7 +85,7 @@ try {
 }
 
 // Never called: each line must fail to type-check, or tsc reports an unused @ts-expect-error.
-export function typeOnlyChecks(client: CdpClient, result: CohortQuery, page: CohortsQuery): void {
+export function typeOnlyChecks(client: CdpClient, result: CohortQuery, page: CohortsQuery, login: LoginMutation): void {
   // @ts-expect-error label is a string, not a number
   const wrongType: number = result.cohort!.label;
   // @ts-expect-error 'DONE' is not a CohortStatus
@@ -95,9 +98,16 @@ export function typeOnlyChecks(client: CdpClient, result: CohortQuery, page: Coh
   void client.cohort({ label: 2023 });
   // @ts-expect-error no such operation
   void client.cohortz({ label: '2023-2024' });
-  // @ts-expect-error code is a string (or undefined), not a number
+  // @ts-expect-error code is a CdpErrorCode (or undefined), not a number
   const wrongCode: number = new CdpGraphQLError([], null, undefined, undefined).code;
-  void [wrongType, wrongStatus, unselected, wrongCode];
+  // @ts-expect-error 'TOKEN_EXPIRED' is not one of the server's error codes
+  const unknownCode: CdpErrorCode = 'TOKEN_EXPIRED';
+  // @ts-expect-error a user error's code is a UserErrorCode, not any string
+  const unknownUserError: 'LOCKED_OUT' = login.login.userErrors[0]!.code;
+  const userErrorCode: UserErrorCode | undefined = login.login.userErrors[0]?.code;
+  // @ts-expect-error login needs the password
+  void client.login({ input: { email: 'a@b.example' } });
+  void [wrongType, wrongStatus, unselected, wrongCode, unknownCode, unknownUserError, userErrorCode];
 }
 
 console.log(

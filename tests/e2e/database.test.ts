@@ -22,7 +22,7 @@ describeEachDatabase('migrations and seed', (kind) => {
     bundle = await openDatabase(db.config, silent());
   });
   afterAll(async () => {
-    await bundle?.dataSource.destroy();
+    await bundle?.database.close();
     await db?.drop();
   });
 

@@ -46,7 +46,7 @@ describeEachDatabase('real failures', (kind) => {
 
   it('answers /healthz with 503 once the database is gone', async () => {
     expect((await fetch(new URL('/healthz', server.url))).status).toBe(200);
-    await server.database.dataSource.destroy();
+    await server.database.database.close();
     const res = await fetch(new URL('/healthz', server.url));
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable', reason: 'database unreachable' });

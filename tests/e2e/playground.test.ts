@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXAMPLE_OPERATIONS } from '../../server/src/playground/example-operations';
 import { PLAYGROUND_ASSETS } from '../../server/src/playground/playground-page';
+import { UserRole } from '../../server/src/modules/user/user-role';
 import { DATABASE_KINDS } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -110,6 +111,10 @@ describe('the GraphiQL playground over HTTP', () => {
     expect(cert.verifyCertificate).toMatchObject({ isValid: true, certificate: { serial: 'CDP-2024-001' } });
     const search = await server.data(example('SearchResearch').query, example('SearchResearch').variables);
     expect(search.searchResearch.totalCount).toBeGreaterThan(0);
+    // The sign-in tab signs in for real, and its token is what the headers editor needs.
+    const { login } = await server.data(example('SignIn').query, example('SignIn').variables);
+    expect(login).toMatchObject({ userErrors: [], user: { role: 'ADMIN' }, token: expect.stringMatching(/^cdp_/) });
+    expect(await server.withToken(login.token).data('{ viewer { role } }')).toEqual({ viewer: { role: 'ADMIN' } });
   });
 });
 
@@ -239,7 +244,9 @@ if (!chromiumInstalled && process.env.CI) {
         await page.locator('.graphiql-doc-explorer').getByText('Root Types').waitFor({ timeout: 15_000 });
         await page.screenshot({ path: SCREENSHOT });
 
-        // Another tab, run from the keyboard, with a Bearer token typed into the headers editor.
+        // Another tab, run from the keyboard, with a real Bearer token typed into the headers editor
+        // (the server answers a made-up one with 401, so the result below proves it was accepted).
+        const { token } = await server.as(UserRole.ADMIN);
         // The tab bar is a drag-to-reorder list (framer-motion) that takes CDP's synthetic mouse
         // press for the start of a drag; a DOM click selects the tab as a user's click does.
         await page.locator('button.graphiql-tab-button[title="VerifyCertificate"]').dispatchEvent('click');
@@ -248,12 +255,12 @@ if (!chromiumInstalled && process.env.CI) {
         const headersEditor = page.locator('.graphiql-editor-tool .graphiql-editor').last();
         await headersEditor.click();
         await page.keyboard.press('ControlOrMeta+A');
-        await page.keyboard.insertText('{"Authorization": "Bearer playground-test-token"}');
+        await page.keyboard.insertText(`{"Authorization": "Bearer ${token}"}`);
         await page.locator('.graphiql-query-editor').click();
         await page.keyboard.press('Control+Enter');
         await waitForResult(page, '"isValid": true', '"reason": "VALID"', '"serial": "CDP-2024-001"');
         const sent = requests.filter((r) => r.method === 'POST' && r.authorization);
-        expect(sent.map((r) => r.authorization)).toContain('Bearer playground-test-token');
+        expect(sent.map((r) => r.authorization)).toContain(`Bearer ${token}`);
 
         expect(problems).toEqual([]);
         // Nothing left this server: no CDN, no fonts, no telemetry.

@@ -8,16 +8,25 @@ import {
   createCdpClient,
   SearchResearchDocument,
   type CdpClient,
+  type CdpErrorCode,
   type CdpOperations,
   type CohortStatus,
   type FetchLike,
+  type UserErrorCode,
+  type UserErrorFieldsFragment,
+  type UserFieldsFragment,
+  type UserRole,
 } from '@cdp-hub/sdk';
+import { tokenDigest } from '../../server/src/auth/tokens';
 import history from '../../server/src/db/seed/cdp-history.json';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
+import { Session } from '../../server/src/modules/user/session.entity';
+import { UserRole as ServerUserRole } from '../../server/src/modules/user/user-role';
 import { describeEachDatabase } from '../support/databases';
 import { startGateway, type Gateway } from '../support/gateway';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
 
 const COHORT_2023 = history.cohorts.find((c) => c.label === '2023-2024')!;
 
@@ -30,6 +39,27 @@ interface SeedIds {
   certificate: string;
   alumniProfile: string;
   nomination: string;
+}
+
+/** A password that passes the policy (12+ characters, not a common one). */
+const NEW_PASSWORD = 'correct horse battery staple 7';
+
+/** An e-mail no other test uses, so tests that create users stay independent. */
+let emails = 0;
+const uniqueEmail = (tag: string): string => `${tag}.${++emails}@sdk-test.example`;
+
+/** The codes of a payload's userErrors, with their input paths: what a UI switches on. */
+const codesOf = (errors: ReadonlyArray<UserErrorFieldsFragment>): Array<[UserErrorCode, ReadonlyArray<string> | null]> =>
+  errors.map((e) => [e.code, e.field]);
+
+/** What the table's checks and the suites below share: the server and SDK clients signed in per role. */
+interface Fixture {
+  server: TestServer;
+  ids: SeedIds;
+  /** An SDK client with the token of the seed's demo user of this role (server.as). */
+  as(role: UserRole): Promise<CdpClient>;
+  /** Creates an active user with NEW_PASSWORD through the SDK, as ADMIN; returns it. */
+  newUser(role?: 'REVIEWER' | 'ADMIN'): Promise<UserFieldsFragment>;
 }
 
 async function seedIds(client: CdpClient, server: TestServer): Promise<SeedIds> {
@@ -54,8 +84,9 @@ async function seedIds(client: CdpClient, server: TestServer): Promise<SeedIds> 
 /**
  * One live call per generated method. Typed by CdpOperations, so an
  * operation added to the SDK without a check here fails `npm run typecheck`.
+ * `c` is anonymous; `f.as(role)` gives a signed-in client.
  */
-const EVERY_OPERATION: { [K in keyof CdpOperations]: (client: CdpClient, ids: SeedIds) => Promise<void> } = {
+const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds, f: Fixture) => Promise<void> } = {
   administration: async (c) => expect((await c.administration({ iso2: 'RW' })).administration).toMatchObject({ name: 'Rwanda', region: { code: 'ESA' } }),
   administrations: async (c) => expect((await c.administrations({ filter: { regionCode: 'ESA' } })).administrations.totalCount).toBeGreaterThan(5),
   alumni: async (c) => expect((await c.alumni({ first: 3 })).alumni.nodes).toHaveLength(3),
@@ -73,9 +104,22 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (client: CdpClient, ids: Se
   eventById: async (c, ids) => expect((await c.eventById({ id: ids.event })).node).toMatchObject({ __typename: 'Event', id: ids.event }),
   certificateById: async (c, ids) => expect((await c.certificateById({ id: ids.certificate })).node).toMatchObject({ serial: 'CDP-2024-001' }),
   alumniProfileById: async (c, ids) => expect((await c.alumniProfileById({ id: ids.alumniProfile })).node).toMatchObject({ __typename: 'AlumniProfile' }),
-  // Nominations are not public: the by-id lookup hides them and the list asks for sign-in.
-  nominationById: async (c, ids) => expect((await c.nominationById({ id: ids.nomination })).node).toBeNull(),
-  nominations: async (c) => expect(c.nominations()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' }),
+  // Nominations are not public: the by-id lookup hides them and the list asks for sign-in; a REVIEWER sees them with the candidate's e-mail.
+  nominationById: async (c, ids, f) => {
+    expect((await c.nominationById({ id: ids.nomination })).node).toBeNull();
+    const { node } = await (await f.as('REVIEWER')).nominationById({ id: ids.nomination });
+    expect(node).toMatchObject({ __typename: 'Nomination', id: ids.nomination, candidateEmail: expect.stringMatching(/@example\.org$/) });
+  },
+  nominations: async (c, _ids, f) => {
+    await expect(c.nominations()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // A FOCAL_POINT sees its own administration's nominations only.
+    const focalPoint = await f.as('FOCAL_POINT');
+    const own = (await focalPoint.viewer()).viewer!.administration!.iso2;
+    const { nominations } = await focalPoint.nominations({ first: 100 });
+    expect(nominations.totalCount).toBeGreaterThan(0);
+    expect(new Set(nominations.nodes.map((n) => n.administration.iso2))).toEqual(new Set([own]));
+    expect((await (await f.as('ADMIN')).nominations({ first: 100 })).nominations.totalCount).toBeGreaterThan(nominations.totalCount);
+  },
   programme: async (c) => expect((await c.programme({ code: 'WCO-JAPAN-CDP' })).programme?.launchedYear).toBe(2009),
   programmes: async (c) => expect((await c.programmes()).programmes.nodes.map((p) => p.code)).toContain('WCO-JAPAN-CDP'),
   programmeStatistics: async (c) => expect((await c.programmeStatistics()).programmeStatistics?.regionsRepresented).toBe(history.regions.length),
@@ -83,23 +127,117 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (client: CdpClient, ids: Se
   researchProjects: async (c) => expect((await c.researchProjects({ filter: { statusIn: ['PUBLISHED'] } })).researchProjects.totalCount).toBeGreaterThan(0),
   searchResearch: async (c) => expect((await c.searchResearch({ query: 'customs' })).searchResearch.totalCount).toBeGreaterThan(0),
   verifyCertificate: async (c) => expect((await c.verifyCertificate({ serial: 'CDP-1999-001' })).verifyCertificate).toEqual({ isValid: false, reason: 'NOT_FOUND', certificate: null }),
-  viewer: async (c) => expect((await c.viewer()).viewer).toBeNull(),
+  viewer: async (c, _ids, f) => {
+    expect((await c.viewer()).viewer).toBeNull();
+    const { viewer } = await (await f.as('ASSOCIATE')).viewer();
+    expect(viewer).toMatchObject({ email: DEMO_USERS.ASSOCIATE.email, role: 'ASSOCIATE', isActive: true, administration: null });
+    expect(viewer!.associate).toEqual({ id: expect.any(String), fullName: expect.any(String) });
+  },
+  users: async (c, _ids, f) => {
+    await expect(c.users()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect((await f.as('REVIEWER')).users()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const { users } = await (await f.as('ADMIN')).users({ first: 100, filter: { roleIn: ['ADMIN', 'REVIEWER', 'FOCAL_POINT', 'ASSOCIATE'] } });
+    expect(users.nodes.map((u) => u.email)).toEqual(expect.arrayContaining(Object.values(DEMO_USERS).map((u) => u.email)));
+  },
+  auditLog: async (c, _ids, f) => {
+    await expect(c.auditLog()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const admin = await f.as('ADMIN');
+    const adminId = (await admin.viewer()).viewer!.id;
+    // The ADMIN's own sign-in is on record, attributed to it.
+    const { auditLog } = await admin.auditLog({ filter: { operationIn: ['login'], actorId: adminId } });
+    expect(auditLog.totalCount).toBeGreaterThan(0);
+    expect(auditLog.nodes[0]).toMatchObject({ operation: 'login', entityType: 'User', actorLabel: 'user:ADMIN', actor: { id: adminId } });
+  },
+  login: async (c) => {
+    const { login } = await c.login({ input: { email: DEMO_USERS.REVIEWER.email.toUpperCase(), password: DEMO_PASSWORD } });
+    expect(login).toMatchObject({ token: expect.stringMatching(/^cdp_/), retryAfterSeconds: null, userErrors: [], user: { role: 'REVIEWER' } });
+    const wrong = await c.login({ input: { email: uniqueEmail('nobody'), password: 'not the password' } });
+    expect(wrong.login).toMatchObject({ token: null, user: null, expiresAt: null });
+    expect(codesOf(wrong.login.userErrors)).toEqual([['INVALID_CREDENTIALS', null]]);
+  },
+  logout: async (c, _ids, f) => {
+    await expect(c.logout()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // A session of its own: logging out must not end the shared server.as() sessions.
+    const session = await f.server.signIn(DEMO_USERS.REVIEWER.email, DEMO_PASSWORD);
+    const reviewer = createCdpClient({ url: f.server.url, token: session.token! });
+    expect((await reviewer.logout({ input: { reason: 'sdk-test' } })).logout).toEqual({ endedAt: expect.any(String), userErrors: [] });
+    await expect(reviewer.viewer()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+  },
+  changePassword: async (c, _ids, f) => {
+    const user = await f.newUser();
+    const { login } = await c.login({ input: { email: user.email, password: NEW_PASSWORD } });
+    const own = createCdpClient({ url: f.server.url, token: login.token! });
+    const wrong = await own.changePassword({ input: { currentPassword: 'not the password', newPassword: `${NEW_PASSWORD}!` } });
+    expect(codesOf(wrong.changePassword.userErrors)).toEqual([['CURRENT_PASSWORD_INCORRECT', ['input', 'currentPassword']]]);
+    const weak = await own.changePassword({ input: { currentPassword: NEW_PASSWORD, newPassword: 'short' } });
+    expect(codesOf(weak.changePassword.userErrors)).toEqual([['PASSWORD_TOO_SHORT', ['input', 'newPassword']]]);
+    const { changePassword } = await own.changePassword({ input: { currentPassword: NEW_PASSWORD, newPassword: `${NEW_PASSWORD}!` } });
+    expect(changePassword).toMatchObject({ userErrors: [], endedSessionCount: 0, user: { id: user.id } });
+    expect((await c.login({ input: { email: user.email, password: `${NEW_PASSWORD}!` } })).login.userErrors).toEqual([]);
+  },
+  createUser: async (c, _ids, f) => {
+    const input = { email: uniqueEmail('focal'), displayName: 'Focal Point', password: NEW_PASSWORD, role: 'FOCAL_POINT' as const };
+    await expect(c.createUser({ input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect((await f.as('REVIEWER')).createUser({ input })).rejects.toMatchObject({ code: 'FORBIDDEN', status: 200 });
+    const admin = await f.as('ADMIN');
+    const missingLink = await admin.createUser({ input });
+    expect(codesOf(missingLink.createUser.userErrors)).toEqual([['ADMINISTRATION_REQUIRED', ['input', 'administrationId']]]);
+    expect(missingLink.createUser.user).toBeNull();
+    const rwanda = (await c.administration({ iso2: 'RW' })).administration!;
+    const { createUser } = await admin.createUser({ input: { ...input, administrationId: rwanda.id } });
+    expect(createUser).toMatchObject({ userErrors: [], user: { email: input.email, role: 'FOCAL_POINT', isActive: true, lastLoginAt: null, administration: { iso2: 'RW', name: 'Rwanda' } } });
+  },
+  updateUser: async (_c, _ids, f) => {
+    const user = await f.newUser();
+    const admin = await f.as('ADMIN');
+    const taken = await admin.updateUser({ input: { id: user.id, email: DEMO_USERS.ADMIN.email } });
+    expect(codesOf(taken.updateUser.userErrors)).toEqual([['EMAIL_TAKEN', ['input', 'email']]]);
+    const { updateUser } = await admin.updateUser({ input: { id: user.id, displayName: 'Renamed Reviewer' } });
+    expect(updateUser).toMatchObject({ userErrors: [], user: { id: user.id, displayName: 'Renamed Reviewer', role: 'REVIEWER' } });
+  },
+  deactivateUser: async (c, _ids, f) => {
+    const user = await f.newUser();
+    const admin = await f.as('ADMIN');
+    expect((await admin.deactivateUser({ input: { id: user.id } })).deactivateUser).toMatchObject({ userErrors: [], user: { isActive: false } });
+    const again = await admin.deactivateUser({ input: { id: user.id } });
+    expect(codesOf(again.deactivateUser.userErrors)).toEqual([['USER_INACTIVE', ['input', 'id']]]);
+    // A deactivated user cannot sign in, and gets the same answer as a wrong password.
+    expect(codesOf((await c.login({ input: { email: user.email, password: NEW_PASSWORD } })).login.userErrors)).toEqual([['INVALID_CREDENTIALS', null]]);
+  },
 };
 
 describeEachDatabase('@cdp-hub/sdk against the live server', (kind) => {
   let server: TestServer;
   let client: CdpClient;
-  let ids: SeedIds;
+  let fixture: Fixture;
+  /** The demo user's bearer token for this role, from the per-role helper. */
+  const tokenOf = async (role: UserRole): Promise<string> => {
+    // The SDK's role is the schema enum as a string union; the server's is a TypeScript enum of the same values.
+    const { token } = await server.as(ServerUserRole[role]);
+    if (!token) throw new Error(`no token for ${role}`);
+    return token;
+  };
   beforeAll(async () => {
     server = await startTestServer(kind);
     client = createCdpClient({ url: server.url });
-    ids = await seedIds(client, server);
+    const ids = await seedIds(client, server);
+    fixture = {
+      server,
+      ids,
+      as: async (role) => createCdpClient({ url: server.url, token: await tokenOf(role) }),
+      async newUser(role = 'REVIEWER') {
+        const input = { email: uniqueEmail(role.toLowerCase()), displayName: `New ${role}`, password: NEW_PASSWORD, role };
+        const { createUser } = await (await this.as('ADMIN')).createUser({ input });
+        expect(createUser.userErrors).toEqual([]);
+        return createUser.user!;
+      },
+    };
   });
   afterAll(async () => server?.close());
 
   describe('every generated operation', () => {
     it.each(Object.keys(EVERY_OPERATION) as Array<keyof CdpOperations>)('%s', async (name) => {
-      await EVERY_OPERATION[name](client, ids);
+      await EVERY_OPERATION[name](client, fixture.ids, fixture);
     });
   });
 
@@ -268,37 +406,141 @@ describeEachDatabase('@cdp-hub/sdk against the live server', (kind) => {
       expect(seen[0]!.body.operationName).toBe('Regions');
     });
 
+    // The tokens are real sessions (the server refuses made-up ones with 401), and
+    // `viewer` shows which one reached the server.
     it('sends a fixed token, client headers and per-call headers', async () => {
       const seen: Sent[] = [];
-      const withToken = createCdpClient({ url: server.url, token: 'abc', headers: { 'x-app': 'portal' }, fetch: recordingFetch(seen) });
-      await withToken.regions({}, { headers: { 'x-call': '1' } });
-      expect(seen[0]!.headers).toMatchObject({ authorization: 'Bearer abc', 'x-app': 'portal', 'x-call': '1', 'content-type': 'application/json' });
+      const admin = await tokenOf('ADMIN');
+      const withToken = createCdpClient({ url: server.url, token: admin, headers: { 'x-app': 'portal' }, fetch: recordingFetch(seen) });
+      const { viewer } = await withToken.viewer({}, { headers: { 'x-call': '1' } });
+      expect(seen[0]!.headers).toMatchObject({ authorization: `Bearer ${admin}`, 'x-app': 'portal', 'x-call': '1', 'content-type': 'application/json' });
+      expect(viewer).toMatchObject({ email: DEMO_USERS.ADMIN.email, role: 'ADMIN' });
     });
 
     it('merges header names case-insensitively: client headers override the token, call headers override both', async () => {
       const seen: Sent[] = [];
-      const client2 = createCdpClient({ url: server.url, token: 'a', headers: { Authorization: 'Bearer b', 'X-App': 'portal' }, fetch: recordingFetch(seen) });
-      await client2.regions({}, { headers: { 'x-app': 'kiosk', 'Content-Type': 'application/json; charset=utf-8' } });
-      expect(seen[0]!.headers).toEqual({
+      const [admin, reviewer, associate] = await Promise.all([tokenOf('ADMIN'), tokenOf('REVIEWER'), tokenOf('ASSOCIATE')]);
+      const client2 = createCdpClient({ url: server.url, token: associate, headers: { Authorization: `Bearer ${reviewer}`, 'X-App': 'portal' }, fetch: recordingFetch(seen) });
+      expect((await client2.viewer()).viewer?.email).toBe(DEMO_USERS.REVIEWER.email);
+      const { viewer } = await client2.viewer({}, { headers: { authorization: `Bearer ${admin}`, 'x-app': 'kiosk', 'Content-Type': 'application/json; charset=utf-8' } });
+      expect(viewer?.email).toBe(DEMO_USERS.ADMIN.email);
+      expect(seen[1]!.headers).toEqual({
         'content-type': 'application/json; charset=utf-8',
         accept: 'application/graphql-response+json, application/json',
-        authorization: 'Bearer b',
+        authorization: `Bearer ${admin}`,
         'x-app': 'kiosk',
       });
     });
 
     it('asks getToken before every request and sends nothing for null', async () => {
       const seen: Sent[] = [];
-      const tokens = ['first', null];
+      const tokens: Array<string | null> = [await tokenOf('ADMIN'), null];
       const rotating = createCdpClient({ url: server.url, getToken: async () => tokens.shift(), fetch: recordingFetch(seen) });
-      await rotating.regions();
-      await rotating.regions();
-      expect(seen[0]!.headers.authorization).toBe('Bearer first');
+      expect((await rotating.viewer()).viewer?.email).toBe(DEMO_USERS.ADMIN.email);
+      expect((await rotating.viewer()).viewer).toBeNull();
+      expect(seen[0]!.headers.authorization).toMatch(/^Bearer cdp_/);
       expect(seen[1]!.headers.authorization).toBeUndefined();
     });
 
     it('refuses token and getToken together', () => {
       expect(() => createCdpClient({ url: server.url, token: 'a', getToken: () => 'b' })).toThrow(TypeError);
+    });
+  });
+
+  describe('signing in and user administration through the SDK', () => {
+    it('logs in, keeps the token for getToken, and is refused with UNAUTHENTICATED after logout', async () => {
+      // What an app does: one client, and a token store it reads before every request.
+      let stored: string | null = null;
+      const app = createCdpClient({ url: server.url, getToken: () => stored });
+      const { login } = await app.login({ input: { email: DEMO_USERS.FOCAL_POINT.email, password: DEMO_PASSWORD } });
+      expect(login.userErrors).toEqual([]);
+      expect(Date.parse(login.expiresAt!) - Date.parse(TEST_NOW)).toBe(12 * 3_600_000);
+      stored = login.token;
+      expect((await app.viewer()).viewer).toMatchObject({ email: DEMO_USERS.FOCAL_POINT.email, role: 'FOCAL_POINT', lastLoginAt: TEST_NOW });
+
+      expect((await app.logout()).logout.userErrors).toEqual([]);
+      const refused = await app.viewer().catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(CdpGraphQLError);
+      expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', status: 401, message: expect.stringMatching(/revoked/) });
+      stored = null; // signed out: anonymous again
+      expect((await app.viewer()).viewer).toBeNull();
+    });
+
+    it('surfaces an expired or made-up token as CdpGraphQLError UNAUTHENTICATED, its code typed by the server\'s ERROR_CODES', async () => {
+      const session = await server.signIn(DEMO_USERS.REVIEWER.email, DEMO_PASSWORD);
+      // Expire the session as the passing of SESSION_TTL_HOURS would (the test clock is fixed).
+      await server.database.dataSource
+        .getRepository(Session)
+        .update({ tokenHash: tokenDigest(server.auth.pepper, session.token!) }, { expiresAt: new Date(Date.parse(TEST_NOW) - 1000) });
+      const tokens: Array<[string, RegExp]> = [
+        [session.token!, /expired/],
+        [`cdp_${'A'.repeat(43)}`, /not one this server issued/],
+        ['made-up', /not one this server issued/],
+      ];
+      for (const [token, why] of tokens) {
+        const error = await createCdpClient({ url: server.url, token }).regions().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(CdpGraphQLError);
+        const failure = error as CdpGraphQLError;
+        const code: CdpErrorCode | undefined = failure.code;
+        expect([code, failure.status, failure.hasCode('UNAUTHENTICATED')]).toEqual(['UNAUTHENTICATED', 401, true]);
+        expect(failure.message).toMatch(why);
+        // @ts-expect-error 'TOKEN_EXPIRED' is not one of the server's codes: the union catches the typo at compile time
+        expect(failure.code === 'TOKEN_EXPIRED').toBe(false);
+        // @ts-expect-error hasCode takes the union too
+        expect(failure.hasCode('UNAUTHORISED')).toBe(false);
+      }
+    });
+
+    it('reports TOO_MANY_ATTEMPTS with retryAfterSeconds (and Retry-After) in the payload, without an HTTP error or a retry', async () => {
+      const email = uniqueEmail('throttled');
+      const seen: Array<{ status: number; retryAfter: string | null }> = [];
+      const recording: FetchLike = async (url, init) => {
+        const response = await fetch(url, init);
+        seen.push({ status: response.status, retryAfter: response.headers.get('retry-after') });
+        return response;
+      };
+      // retry on: a throttled sign-in is an answer (HTTP 200), not a 429 to retry.
+      const app = createCdpClient({ url: server.url, fetch: recording, retry: true });
+      const attempt = () => app.login({ input: { email, password: 'guessing wrongly' } });
+      for (let i = 0; i < 5; i++) expect(codesOf((await attempt()).login.userErrors)).toEqual([['INVALID_CREDENTIALS', null]]);
+      const { login } = await attempt();
+      expect(codesOf(login.userErrors)).toEqual([['TOO_MANY_ATTEMPTS', null]]);
+      expect(login.token).toBeNull();
+      expect(login.retryAfterSeconds).toBeGreaterThan(0);
+      expect(login.retryAfterSeconds).toBeLessThanOrEqual(900);
+      expect(seen).toHaveLength(6);
+      expect(seen[5]).toEqual({ status: 200, retryAfter: String(login.retryAfterSeconds) });
+      // Typed: a UI switches on the code, and a code the schema lacks does not compile.
+      const first: UserErrorCode = login.userErrors[0]!.code;
+      // @ts-expect-error 'LOCKED_OUT' is not a UserErrorCode
+      expect(first === 'LOCKED_OUT').toBe(false);
+    });
+
+    it('creates, updates and deactivates users; a role change and a deactivation apply on the next request', async () => {
+      const admin = await fixture.as('ADMIN');
+      const user = await fixture.newUser('REVIEWER');
+      const { login } = await client.login({ input: { email: user.email, password: NEW_PASSWORD } });
+      const theirs = createCdpClient({ url: server.url, token: login.token! });
+      await expect(theirs.users()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+      const promoted = await admin.updateUser({ input: { id: user.id, role: 'ADMIN' } });
+      expect(promoted.updateUser).toMatchObject({ userErrors: [], user: { role: 'ADMIN' } });
+      expect((await theirs.users({ first: 1 })).users.totalCount).toBeGreaterThan(0);
+
+      // Refusals name the input field at fault, so a form can mark it.
+      const linkWrong = await admin.updateUser({ input: { id: user.id, role: 'REVIEWER', associateId: fixture.ids.associate } });
+      expect(codesOf(linkWrong.updateUser.userErrors)).toEqual([['LINK_NOT_ALLOWED', ['input', 'associateId']]]);
+      const badId = await admin.deactivateUser({ input: { id: fixture.ids.cohort } });
+      expect(codesOf(badId.deactivateUser.userErrors)).toEqual([['INVALID_ID', ['input', 'id']]]);
+
+      expect((await admin.deactivateUser({ input: { id: user.id } })).deactivateUser.userErrors).toEqual([]);
+      await expect(theirs.viewer()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+
+      // The audit log names the changes; personal values are redacted.
+      const { auditLog } = await admin.auditLog({ filter: { entityId: user.id }, first: 10 });
+      expect(auditLog.nodes.map((e) => e.operation)).toEqual(expect.arrayContaining(['createUser', 'login', 'updateUser', 'deactivateUser']));
+      const created = auditLog.nodes.find((e) => e.operation === 'createUser')!;
+      expect(created.after).toMatchObject({ email: '[redacted]', role: 'REVIEWER' });
     });
   });
 

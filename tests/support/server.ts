@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import pino from 'pino';
 import { createApp, type CdpApp } from '../../server/src/app';
+import type { AuthSettings } from '../../server/src/auth/auth-settings';
+import { ephemeralAuthSettings } from '../../server/src/auth/setup';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
+import type { UserRole } from '../../server/src/modules/user/user-role';
 import { fixedClock, type Clock } from '../../server/src/common/clock';
 import { createLogger, type Logger } from '../../server/src/common/logger';
 import { openDatabase, type DataSourceBundle } from '../../server/src/db/data-source';
@@ -15,17 +19,29 @@ export interface GraphQLResponse<T = any> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }>;
 }
 
-export interface TestServer {
-  url: string;
-  database: DataSourceBundle;
-  clock: Clock;
-  logger: Logger;
-  /** POSTs a GraphQL operation over real HTTP. */
+/** GraphQL over HTTP with one caller's credentials. */
+export interface Caller {
+  /** The bearer token, or null for anonymous. */
+  token: string | null;
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Like graphql() but fails the test on any GraphQL error. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+export interface TestServer extends Caller {
+  url: string;
+  auth: AuthSettings;
   /** Log lines at warn level and above, when started with `captureLogs`. */
   logLines: Array<Record<string, any>>;
+  database: DataSourceBundle;
+  clock: Clock;
+  logger: Logger;
+  /** A caller signed in as the seed's demo user of this role (signed in once, then reused). */
+  as(role: UserRole): Promise<Caller>;
+  /** A caller signed in with these credentials (a new session each time). */
+  signIn(email: string, password: string): Promise<Caller>;
+  /** A caller with any token, e.g. a forged one. */
+  withToken(token: string | null): Caller;
   close(): Promise<void>;
 }
 
@@ -35,10 +51,13 @@ export interface TestServerOptions {
   captureLogs?: boolean;
   /** Report statements slower than this (the server's default is 500 ms). */
   slowStatementMs?: number;
+  /** Sign-in settings (pepper, session lifetime, login throttle); fresh in-memory ones by default. */
+  auth?: AuthSettings;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
 export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
+  const auth = options.auth ?? ephemeralAuthSettings();
   const db: TestDatabase = await kind.create();
   const logLines: Array<Record<string, any>> = [];
   const logger = options.captureLogs
@@ -51,41 +70,61 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
   try {
     database = await openDatabase(db.config, logger, { slowStatementMs: options.slowStatementMs });
     await seed(database.dataSource, clock, logger);
-    app = await createApp({ database, clock, logger, environment: 'test', playground: options.playground ?? true });
+    app = await createApp({ database, clock, logger, auth, environment: 'test', playground: options.playground ?? true });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
     // A failed start must not leave a database behind on the shared PostgreSQL server.
-    await database?.dataSource.destroy();
+    await database?.database.close();
     await db.drop();
     throw err;
   }
   const started = database;
 
-  const graphql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GraphQLResponse<T>;
+  const withToken = (token: string | null): Caller => {
+    const graphql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as GraphQLResponse<T>;
+    };
+    return {
+      token,
+      graphql,
+      async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+        const result = await graphql<T>(query, variables);
+        if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+        return result.data as T;
+      },
+    };
   };
+  const signIn = async (email: string, password: string): Promise<Caller> => {
+    const { login } = await withToken(null).data(
+      'mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code message } } }',
+      { input: { email, password } },
+    );
+    if (!login.token) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(login.userErrors)}`);
+    return withToken(login.token);
+  };
+  const signedIn = new Map<UserRole, Promise<Caller>>();
 
   return {
     url,
+    auth,
     database: started,
     clock,
     logger,
-    graphql,
     logLines,
-    async data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await graphql<T>(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-      return result.data as T;
+    ...withToken(null),
+    withToken,
+    signIn,
+    as(role) {
+      if (!signedIn.has(role)) signedIn.set(role, signIn(DEMO_USERS[role].email, DEMO_PASSWORD));
+      return signedIn.get(role)!;
     },
     async close() {
       await app.close();
-      // A test may have taken the database away on purpose.
-      if (started.dataSource.isInitialized) await started.dataSource.destroy();
+      // A test may have taken the database away on purpose; close() skips what is closed already.
+      await started.database.close();
       await db.drop();
     },
   };

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { ConfigError, DEFAULT_SQLITE_FILE, loadConfig } from '../../server/src/config';
 
+
+/** The least a production start needs. */
+const PRODUCTION = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: 'p'.repeat(32) } as const;
+
 describe('loadConfig', () => {
   it('defaults to the embedded SQLite file on port 4000', () => {
     const config = loadConfig({});
@@ -36,17 +40,17 @@ describe('loadConfig', () => {
 
   it('seeds an empty database by default, except in production unless asked', () => {
     expect(loadConfig({}).seedOnStart).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production' }).seedOnStart).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+    expect(loadConfig(PRODUCTION).seedOnStart).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, SEED_ON_START: 'true' }).seedOnStart).toBe(true);
   });
 
   it('serves the playground by default, except in production unless asked', () => {
     expect(loadConfig({}).playground).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).playground).toBe(true);
     expect(loadConfig({ PLAYGROUND: 'false' }).playground).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production' }).playground).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' }).playground).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: '' }).playground).toBe(false);
+    expect(loadConfig(PRODUCTION).playground).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, PLAYGROUND: 'true' }).playground).toBe(true);
+    expect(loadConfig({ ...PRODUCTION, PLAYGROUND: '' }).playground).toBe(false);
   });
 
   it('reads the query limits, with GraphQL Armor-like defaults, and refuses ones that are not whole numbers of at least 1', () => {
@@ -65,7 +69,7 @@ describe('loadConfig', () => {
 
   it('refuses a pinned clock in production', () => {
     expect(loadConfig({ CDP_CLOCK: '2026-11-26T12:00:00Z' }).clockOverride).toBe('2026-11-26T12:00:00Z');
-    expect(() => loadConfig({ NODE_ENV: 'production', CDP_CLOCK: '2026-11-26T12:00:00Z' })).toThrow(/CDP_CLOCK: must not be set in production/);
+    expect(() => loadConfig({ ...PRODUCTION, CDP_CLOCK: '2026-11-26T12:00:00Z' })).toThrow(/CDP_CLOCK: must not be set in production/);
   });
 
   it('reports every problem at once', () => {
@@ -75,5 +79,26 @@ describe('loadConfig', () => {
     } catch (err) {
       expect((err as ConfigError).problems).toHaveLength(2);
     }
+  });
+
+  it('refuses production without a token pepper, and a short one anywhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CDP_TOKEN_PEPPER: is required in production/);
+    expect(() => loadConfig({ CDP_TOKEN_PEPPER: 'short' })).toThrow(/CDP_TOKEN_PEPPER: must have at least 32 characters/);
+    expect(loadConfig(PRODUCTION).auth.tokenPepper).toBe('p'.repeat(32));
+  });
+
+  it('reads sign-in settings with safe defaults, and wants the bootstrap admin e-mail and password together', () => {
+    expect(loadConfig({}).auth).toMatchObject({
+      sessionTtlHours: 12,
+      loginLimits: { perAccountAndAddress: 5, perAddress: 100, windowSeconds: 900 },
+      bootstrapAdmin: undefined,
+    });
+    expect(loadConfig({ SESSION_TTL_HOURS: '2', LOGIN_MAX_FAILURES: '3' }).auth).toMatchObject({
+      sessionTtlHours: 2,
+      loginLimits: { perAccountAndAddress: 3 },
+    });
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '0' })).toThrow(/SESSION_TTL_HOURS: must be at least 1/);
+    expect(() => loadConfig({ CDP_ADMIN_EMAIL: 'root@example.org' })).toThrow(/CDP_ADMIN_PASSWORD: CDP_ADMIN_EMAIL and CDP_ADMIN_PASSWORD go together/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
   });
 });

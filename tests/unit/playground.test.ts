@@ -12,12 +12,12 @@ describe('the playground example operations', () => {
     schema = await buildCdpSchema();
   });
 
-  it('cover a cohort page, research search, certificate verification and programme statistics', () => {
+  it('cover a cohort page, research search, certificate verification, programme statistics and sign-in', () => {
     const rootFields = EXAMPLE_OPERATIONS.map((op) => {
       const [first] = getOperationAST(parse(op.query))!.selectionSet.selections;
       return first?.kind === Kind.FIELD ? first.name.value : undefined;
     });
-    expect(rootFields).toEqual(['cohort', 'searchResearch', 'verifyCertificate', 'programmeStatistics']);
+    expect(rootFields).toEqual(['cohort', 'searchResearch', 'verifyCertificate', 'programmeStatistics', 'login']);
   });
 
   it.each(EXAMPLE_OPERATIONS.map((op) => [op.name, op] as const))(

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildSchema, Kind, parse, type DocumentNode } from 'graphql';
+import { CDP_ERROR_CODES, type CdpErrorCode } from '../../sdk/src/generated/error-codes';
+import { ERROR_CODES, type ErrorCode } from '../../server/src/graphql/errors';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OPERATIONS_DIR = path.join(ROOT, 'sdk', 'src', 'operations');
@@ -22,11 +25,30 @@ function operationDocuments(dir: string = OPERATIONS_DIR): DocumentNode[] {
   });
 }
 
+// Compile-time proof that the SDK's union and the server's codes are the same set, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ERROR_CODE_UNIONS_MATCH: Same<CdpErrorCode, ErrorCode> = true;
+
+/** Runs sdk/codegen/error-codes.cjs on a file of this text and returns what it emits or throws. */
+function errorCodesFrom(text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'error-codes-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'errors.ts'), text);
+    const { plugin } = require(path.join(ROOT, 'sdk', 'codegen', 'error-codes.cjs')) as {
+      plugin: (schema: unknown, documents: unknown[], config: { source: string }) => string;
+    };
+    return plugin(null, [], { source: path.join(dir, 'errors.ts') });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('the generated SDK', () => {
   it('is what codegen.yml generates from schema.graphql and the operations (run `npm run codegen` when this fails)', () => {
     const stdout = execFileSync(process.execPath, ['-e', GENERATE_WITHOUT_SAVING], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const outputs = JSON.parse(stdout) as Array<{ filename: string; content: string }>;
     expect(outputs.map((o) => path.relative(ROOT, path.resolve(ROOT, o.filename))).sort()).toEqual([
+      'sdk/src/generated/error-codes.ts',
       'sdk/src/generated/graphql.ts',
       'sdk/src/generated/schema.ts',
       'sdk/src/generated/sdk.ts',
@@ -53,6 +75,28 @@ describe('the generated SDK', () => {
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `mutation.${f}`),
     ];
     expect(rootFields.filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it("types CdpGraphQLError.code with exactly the server's ERROR_CODES, in order", () => {
+    expect(ERROR_CODE_UNIONS_MATCH).toBe(true);
+    expect(CDP_ERROR_CODES).toEqual(Object.keys(ERROR_CODES));
+  });
+
+  it('reads ERROR_CODES whatever its formatting, and refuses what it cannot read instead of guessing', () => {
+    // String.raw: the fixture is TypeScript source as it would be on disk, escapes included.
+    const emitted = errorCodesFrom(String.raw`
+      // a comment { NOT_A_CODE: 'x' }
+      export const ERROR_CODES = {
+        'QUOTED': "A \"quoted\" key.",
+        PLAIN: ${'`'}A template */ with a comment end.${'`'},
+      } as const;`);
+    expect(emitted).toContain(`export type CdpErrorCode =\n  /** A "quoted" key. */\n  | 'QUOTED'\n  /** A template *\\/ with a comment end. */\n  | 'PLAIN';`);
+    expect(emitted).toContain(`export const CDP_ERROR_CODES: ReadonlyArray<CdpErrorCode> = [\n  'QUOTED',\n  'PLAIN',\n];`);
+    expect(emitted).not.toContain('NOT_A_CODE');
+    expect(() => errorCodesFrom('export const OTHER = {};')).toThrow(/no ERROR_CODES object/);
+    expect(() => errorCodesFrom('const X = "a"; export const ERROR_CODES = { A: X };')).toThrow(/description of A must be a string literal/);
+    expect(() => errorCodesFrom('export const ERROR_CODES = { ...OTHER };')).toThrow(/must be `CODE: \'description\'`/);
+    expect(() => errorCodesFrom("export const ERROR_CODES = { notUpper: 'x' };")).toThrow(/UPPER_SNAKE_CASE/);
   });
 
   it("gives no operation a name that would hide the client's own methods", () => {

@@ -14,6 +14,10 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** A field whose value conforms to the standard internet email address format as specified in HTML Spec: https://html.spec.whatwg.org/multipage/input.html#valid-e-mail-address. */
+  EmailAddress: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: { readonly [key: string]: unknown }; output: { readonly [key: string]: unknown }; }
   /** A field whose value conforms to the standard URL format as specified in RFC3986: https://www.ietf.org/rfc/rfc3986.txt. */
   URL: { input: string; output: string; }
 };
@@ -301,6 +305,82 @@ export type AssociateStatus =
   /** The placement ended early. */
   | 'WITHDRAWN';
 
+/** One change recorded by CDP Hub: who, when, which operation, which object, and the changed fields. Personal values read "[redacted]". */
+export type AuditEntry = {
+  readonly __typename?: 'AuditEntry';
+  /** The user who acted; null for the system, anonymous callers and deleted users. */
+  readonly actor: Maybe<User>;
+  /** Who acted, in words: "user:ADMIN", "anonymous", "system:seed", "system:cli". */
+  readonly actorLabel: Scalars['String']['output'];
+  /** The changed fields after the change. */
+  readonly after: Maybe<Scalars['JSONObject']['output']>;
+  /** The changed fields before the change. */
+  readonly before: Maybe<Scalars['JSONObject']['output']>;
+  /** The global ID of the changed object, when it is a Node. */
+  readonly entityId: Maybe<Scalars['ID']['output']>;
+  /** The type of the changed object, e.g. "User". */
+  readonly entityType: Scalars['String']['output'];
+  /** Opaque identifier of the entry. */
+  readonly id: Scalars['ID']['output'];
+  /** When the change was committed (the server clock of its request). */
+  readonly occurredAt: Scalars['DateTime']['output'];
+  /** The mutation or event, e.g. "createUser", "login", "login.failed". */
+  readonly operation: Scalars['String']['output'];
+  /** The id of the HTTP request, as in the server log. */
+  readonly requestId: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  readonly __typename?: 'AuditEntryConnection';
+  /** The edges of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<AuditEntryEdge>;
+  /** The nodes of this page, without cursors. */
+  readonly nodes: ReadonlyArray<AuditEntry>;
+  /** Information to aid in pagination. */
+  readonly pageInfo: PageInfo;
+  /** The total number of audit entries that match, across all pages. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection of audit entries. */
+export type AuditEntryEdge = {
+  readonly __typename?: 'AuditEntryEdge';
+  /** An opaque cursor for this edge; pass it as `after` or `before`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The AuditEntry at the end of the edge. */
+  readonly node: AuditEntry;
+};
+
+/** Narrows the audit log; all given conditions must hold. */
+export type AuditEntryFilter = {
+  /** Only changes made by this User. */
+  readonly actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only changes of this object (its global ID). */
+  readonly entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only changes of this type of object, e.g. "User". */
+  readonly entityType?: InputMaybe<Scalars['String']['input']>;
+  /** Only changes before this instant. */
+  readonly occurredBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only changes at or after this instant. */
+  readonly occurredFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only these operations, e.g. ["login.failed"]. */
+  readonly operationIn?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+};
+
+/** How to order audit entries. */
+export type AuditEntryOrder = {
+  /** The direction; ascending by default. */
+  readonly direction?: OrderDirection;
+  /** The field to order by. */
+  readonly field: AuditEntryOrderField;
+};
+
+/** Fields by which audit entries can be ordered. Ties are broken by ID so every page is stable. */
+export type AuditEntryOrderField =
+  /** Order by when the change happened. */
+  | 'OCCURRED_AT';
+
 /** The certificate awarded to an associate at a certificate ceremony on successful completion. */
 export type Certificate = Node & {
   readonly __typename?: 'Certificate';
@@ -347,6 +427,25 @@ export type CertificateVerificationReason =
   | 'REVOKED'
   /** The certificate exists and has not been revoked. */
   | 'VALID';
+
+/** A change of the signed-in user's own password. */
+export type ChangePasswordInput = {
+  /** The current password, to confirm it is really the user. */
+  readonly currentPassword: Scalars['String']['input'];
+  /** The new password: 12 to 128 characters, not a common password. */
+  readonly newPassword: Scalars['String']['input'];
+};
+
+/** The result of changePassword. */
+export type ChangePasswordPayload = {
+  readonly __typename?: 'ChangePasswordPayload';
+  /** How many of the user's other sessions ended; this one stays signed in. */
+  readonly endedSessionCount: Maybe<Scalars['Int']['output']>;
+  /** The signed-in user. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
 
 /** One programme year: the Professional Associates who work at the Secretariat together. */
 export type Cohort = Node & {
@@ -478,12 +577,52 @@ export type CohortStatus =
   /** Nominations are closed and being reviewed and ranked. */
   | 'SELECTION';
 
+/** A new user account. ADMIN only. */
+export type CreateUserInput = {
+  /** For a FOCAL_POINT (required, and only for one): the Administration it acts for. */
+  readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
+  /** For an ASSOCIATE (required, and only for one): its ProfessionalAssociate record. */
+  readonly associateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Name shown in the interface. */
+  readonly displayName: Scalars['String']['input'];
+  /** The e-mail the user signs in with; unique, compared without case. */
+  readonly email: Scalars['String']['input'];
+  /** The initial password: 12 to 128 characters, not a common password. The user should change it with changePassword. */
+  readonly password: Scalars['String']['input'];
+  /** What the user may do. */
+  readonly role: UserRole;
+};
+
+/** The result of createUser. */
+export type CreateUserPayload = {
+  readonly __typename?: 'CreateUserPayload';
+  /** The user as it now is; null on failure. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** How precisely a date is known. Month-precision dates are stored as the first day of that month. */
 export type DatePrecision =
   /** The exact day is known. */
   | 'DAY'
   /** Only the year and month are known; the stored day is the 1st. */
   | 'MONTH';
+
+/** The user to deactivate. ADMIN only. */
+export type DeactivateUserInput = {
+  /** The User to deactivate: they can no longer sign in, and their sessions end at once. */
+  readonly id: Scalars['ID']['input'];
+};
+
+/** The result of deactivateUser. */
+export type DeactivateUserPayload = {
+  readonly __typename?: 'DeactivateUserPayload';
+  /** The user as it now is; null on failure. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
 
 /** A part of the WCO Secretariat in which associates are placed. */
 export type Directorate =
@@ -637,6 +776,44 @@ export type InvitationOrderField =
   /** Order by when the invitation was sent. */
   | 'SENT_AT';
 
+/** Credentials to sign in with. */
+export type LoginInput = {
+  /** The e-mail the account signs in with (case does not matter). */
+  readonly email: Scalars['String']['input'];
+  /** The password. Never logged or stored. */
+  readonly password: Scalars['String']['input'];
+};
+
+/** The result of login. */
+export type LoginPayload = {
+  readonly __typename?: 'LoginPayload';
+  /** When the token stops working; sign in again then. */
+  readonly expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** With TOO_MANY_ATTEMPTS: the seconds to wait before trying again (also sent as the Retry-After header). */
+  readonly retryAfterSeconds: Maybe<Scalars['Int']['output']>;
+  /** The bearer token: send it as "Authorization: Bearer <token>". Shown once; keep it secret. Null on failure. */
+  readonly token: Maybe<Scalars['String']['output']>;
+  /** The signed-in user. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** No input is needed to sign out; the session is the one of the bearer token. */
+export type LogoutInput = {
+  /** An optional client-chosen tag echoed in the audit log, e.g. "timeout". */
+  readonly reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of logout. */
+export type LogoutPayload = {
+  readonly __typename?: 'LogoutPayload';
+  /** When the session ended; the token is refused from now on. */
+  readonly endedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A dated step of a research project. */
 export type Milestone = Node & {
   readonly __typename?: 'Milestone';
@@ -654,6 +831,59 @@ export type Milestone = Node & {
   readonly title: Scalars['String']['output'];
 };
 
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type Mutation = {
+  readonly __typename?: 'Mutation';
+  /** Changes the signed-in user's password after checking the current one, and ends the user's other sessions. Requires sign-in. */
+  readonly changePassword: ChangePasswordPayload;
+  /** Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link. Only for ADMIN. */
+  readonly createUser: CreateUserPayload;
+  /** Deactivates a user: they can no longer sign in, and their sessions end at once. Only for ADMIN. */
+  readonly deactivateUser: DeactivateUserPayload;
+  /** Signs in with e-mail and password and returns a bearer token. Repeated failures are throttled (TOO_MANY_ATTEMPTS). */
+  readonly login: LoginPayload;
+  /** Ends the session of the bearer token; the token is refused from the next request on. Requires sign-in. */
+  readonly logout: LogoutPayload;
+  /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
+  readonly updateUser: UpdateUserPayload;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationDeactivateUserArgs = {
+  input: DeactivateUserInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationLoginArgs = {
+  input: LoginInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationLogoutArgs = {
+  input: InputMaybe<LogoutInput>;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
+};
+
 /** An object with a globally unique, opaque ID. Any Node can be fetched again with `node(id:)` or `nodes(ids:)`. */
 export type Node = {
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
@@ -665,6 +895,8 @@ export type Nomination = Node & {
   readonly __typename?: 'Nomination';
   /** The nominating administration. */
   readonly administration: Administration;
+  /** E-mail of the candidate (personal data; nominations are visible only to ADMIN, REVIEWER and the focal point of the administration). */
+  readonly candidateEmail: Scalars['EmailAddress']['output'];
   /** Full name of the candidate. */
   readonly candidateFullName: Scalars['String']['output'];
   /** Languages the candidate works in (BCP 47 codes such as "en", "fr"). */
@@ -681,8 +913,8 @@ export type Nomination = Node & {
   readonly id: Scalars['ID']['output'];
   /** Why the administration nominates this candidate. */
   readonly motivation: Scalars['String']['output'];
-  /** Reviews of the nomination, oldest first. ADMIN and REVIEWER only. */
-  readonly reviews: ReadonlyArray<Review>;
+  /** Reviews of the nomination, oldest first. Reviewers see their own until the nomination is decided, then all. Only for ADMIN, REVIEWER. */
+  readonly reviews: Maybe<ReadonlyArray<Review>>;
   /** Progress of the nomination. */
   readonly status: NominationStatus;
   /** When the nomination was submitted. */
@@ -784,6 +1016,8 @@ export type ProfessionalAssociate = Node & {
   readonly cohort: Cohort;
   /** Secretariat directorate of the placement; null until assigned. */
   readonly directorate: Maybe<Directorate>;
+  /** Work e-mail of the associate (personal data). Only for ADMIN, the FOCAL_POINT of the associate’s administration, and the associate themself; null for anyone else. */
+  readonly email: Maybe<Scalars['EmailAddress']['output']>;
   /** Last day of the placement. */
   readonly endDate: Maybe<Scalars['Date']['output']>;
   /** Full name of the associate. */
@@ -794,6 +1028,8 @@ export type ProfessionalAssociate = Node & {
   readonly isSampleData: Scalars['Boolean']['output'];
   /** Working languages (BCP 47 codes such as "en", "fr", "es"). */
   readonly languages: ReadonlyArray<Scalars['String']['output']>;
+  /** Telephone number of the associate, international format (personal data). Only for ADMIN, the FOCAL_POINT of the associate’s administration, and the associate themself; null for anyone else. */
+  readonly phone: Maybe<Scalars['String']['output']>;
   /** The WCO region of the associate's administration. */
   readonly region: Region;
   /** The research project of the associate; null when there is none yet or it is not visible to the caller. */
@@ -975,6 +1211,8 @@ export type Query = {
   readonly alumniNetwork: AlumniNetwork;
   /** Professional Associates of all cohorts. */
   readonly associates: ProfessionalAssociateConnection;
+  /** The audit log: every recorded change, newest first unless ordered otherwise. Only for ADMIN. */
+  readonly auditLog: AuditEntryConnection;
   /** The cohort with this label in a programme, or null. */
   readonly cohort: Maybe<Cohort>;
   /** Cohorts of all programmes. */
@@ -999,6 +1237,8 @@ export type Query = {
   readonly researchProjects: ResearchProjectConnection;
   /** Full-text search of research titles, themes and abstracts, most relevant first. Every word must match; the last word also matches as a prefix. */
   readonly searchResearch: ResearchProjectConnection;
+  /** Every user account, active or not. Only for ADMIN. */
+  readonly users: UserConnection;
   /** Checks a certificate by the serial printed on it. Open to everyone, e.g. an employer checking a CV. */
   readonly verifyCertificate: CertificateVerification;
   /** The signed-in user, or null for anonymous callers. */
@@ -1049,6 +1289,17 @@ export type QueryAssociatesArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<ProfessionalAssociateOrder>;
+};
+
+
+/** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
+export type QueryAuditLogArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AuditEntryFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<AuditEntryOrder>;
 };
 
 
@@ -1154,6 +1405,17 @@ export type QuerySearchResearchArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
+export type QueryUsersArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<UserFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<UserOrder>;
 };
 
 
@@ -1348,6 +1610,8 @@ export type Review = Node & {
   readonly id: Scalars['ID']['output'];
   /** The reviewed nomination. */
   readonly nomination: Nomination;
+  /** Who wrote the review: shown to ADMIN, and to the reviewer themself. */
+  readonly reviewer: Maybe<User>;
   /** Score from 1 (weak) to 5 (excellent). */
   readonly score: Scalars['Int']['output'];
 };
@@ -1361,14 +1625,148 @@ export type ThemeCount = {
   readonly theme: Scalars['String']['output'];
 };
 
-/** A person who signs in to CDP Hub. */
+/** Changes to a user; omitted fields stay as they are. ADMIN only. */
+export type UpdateUserInput = {
+  /** New administration of a FOCAL_POINT. */
+  readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
+  /** New associate record of an ASSOCIATE. */
+  readonly associateId?: InputMaybe<Scalars['ID']['input']>;
+  /** New display name. */
+  readonly displayName?: InputMaybe<Scalars['String']['input']>;
+  /** New sign-in e-mail. */
+  readonly email?: InputMaybe<Scalars['String']['input']>;
+  /** The User to change. */
+  readonly id: Scalars['ID']['input'];
+  /** New role; it applies from the user’s next request. The links must suit it (pass them in the same call). */
+  readonly role?: InputMaybe<UserRole>;
+};
+
+/** The result of updateUser. */
+export type UpdateUserPayload = {
+  readonly __typename?: 'UpdateUserPayload';
+  /** The user as it now is; null on failure. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** A person who signs in to CDP Hub. Visible to ADMIN and to the user themself. */
 export type User = Node & {
   readonly __typename?: 'User';
+  /** For a FOCAL_POINT: the administration it acts for. */
+  readonly administration: Maybe<Administration>;
+  /** For an ASSOCIATE: its Professional Associate record. */
+  readonly associate: Maybe<ProfessionalAssociate>;
+  /** Name shown in the interface, e.g. "Amina Diallo". */
+  readonly displayName: Scalars['String']['output'];
+  /** The e-mail the user signs in with. */
+  readonly email: Scalars['EmailAddress']['output'];
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
+  /** False once an ADMIN deactivated the user: they can no longer sign in, and their sessions ended. */
+  readonly isActive: Scalars['Boolean']['output'];
+  /** When the user last signed in; null if never. */
+  readonly lastLoginAt: Maybe<Scalars['DateTime']['output']>;
   /** What the user may do. */
   readonly role: UserRole;
 };
+
+/** A page of users. */
+export type UserConnection = {
+  readonly __typename?: 'UserConnection';
+  /** The edges of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<UserEdge>;
+  /** The nodes of this page, without cursors. */
+  readonly nodes: ReadonlyArray<User>;
+  /** Information to aid in pagination. */
+  readonly pageInfo: PageInfo;
+  /** The total number of users that match, across all pages. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection of users. */
+export type UserEdge = {
+  readonly __typename?: 'UserEdge';
+  /** An opaque cursor for this edge; pass it as `after` or `before`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The User at the end of the edge. */
+  readonly node: User;
+};
+
+/** A validation or business-rule failure of a mutation. The mutation changed nothing when it returns any; authentication and authorization failures are GraphQL errors instead. */
+export type UserError = {
+  readonly __typename?: 'UserError';
+  /** Which rule failed; stable, for programs. */
+  readonly code: UserErrorCode;
+  /** Path of the offending input field from the argument, e.g. ["input", "email"]; null when no single field is at fault. */
+  readonly field: Maybe<ReadonlyArray<Scalars['String']['output']>>;
+  /** What went wrong, in English, for people. */
+  readonly message: Scalars['String']['output'];
+};
+
+/** Why a mutation refused its input. Each value is one rule; the message says it in words for people. */
+export type UserErrorCode =
+  /** No administration has this ID. */
+  | 'ADMINISTRATION_NOT_FOUND'
+  /** A FOCAL_POINT must be linked to the administration it acts for. */
+  | 'ADMINISTRATION_REQUIRED'
+  /** Another user is already linked to this Professional Associate. */
+  | 'ASSOCIATE_ALREADY_LINKED'
+  /** No Professional Associate has this ID. */
+  | 'ASSOCIATE_NOT_FOUND'
+  /** An ASSOCIATE user must be linked to its Professional Associate record. */
+  | 'ASSOCIATE_REQUIRED'
+  /** The current password given to confirm the change is wrong. */
+  | 'CURRENT_PASSWORD_INCORRECT'
+  /** Another user already signs in with this e-mail. */
+  | 'EMAIL_TAKEN'
+  /** The e-mail and password do not match an active account. Unknown e-mails get the same answer. */
+  | 'INVALID_CREDENTIALS'
+  /** A field holds a global ID that is malformed or names another type of object. */
+  | 'INVALID_ID'
+  /** A field has a value of the wrong form (see the message), e.g. an empty name or a malformed e-mail. */
+  | 'INVALID_VALUE'
+  /** The change would leave CDP Hub without an active ADMIN. */
+  | 'LAST_ADMIN'
+  /** The role cannot be linked to this kind of record: only a FOCAL_POINT has an administration and only an ASSOCIATE an associate. */
+  | 'LINK_NOT_ALLOWED'
+  /** The new password is in a list of common passwords; choose a less guessable one. */
+  | 'PASSWORD_TOO_COMMON'
+  /** The new password has more than 128 characters. */
+  | 'PASSWORD_TOO_LONG'
+  /** The new password has fewer than 12 characters. */
+  | 'PASSWORD_TOO_SHORT'
+  /** The new password is the same as the current one. */
+  | 'PASSWORD_UNCHANGED'
+  /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
+  | 'TOO_MANY_ATTEMPTS'
+  /** The user is deactivated already. */
+  | 'USER_INACTIVE'
+  /** No user has this ID. */
+  | 'USER_NOT_FOUND';
+
+/** Narrows a list of users; all given conditions must hold. */
+export type UserFilter = {
+  /** Only active (true) or deactivated (false) users. */
+  readonly isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only users with one of these roles. */
+  readonly roleIn?: InputMaybe<ReadonlyArray<UserRole>>;
+};
+
+/** How to order users. */
+export type UserOrder = {
+  /** The direction; ascending by default. */
+  readonly direction?: OrderDirection;
+  /** The field to order by. */
+  readonly field: UserOrderField;
+};
+
+/** Fields by which users can be ordered. Ties are broken by ID so every page is stable. */
+export type UserOrderField =
+  /** Order by when the account was created. */
+  | 'CREATED_AT'
+  /** Order by display name. */
+  | 'DISPLAY_NAME';
 
 /** What a signed-in user may do. */
 export type UserRole =

@@ -29,9 +29,35 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
+    Login(variables: Operations.LoginMutationVariables, options?: C): Promise<Operations.LoginMutation> {
+      return requester<Operations.LoginMutation, Operations.LoginMutationVariables>(Operations.LoginDocument, variables, options) as Promise<Operations.LoginMutation>;
+    },
+    Logout(variables?: Operations.LogoutMutationVariables, options?: C): Promise<Operations.LogoutMutation> {
+      return requester<Operations.LogoutMutation, Operations.LogoutMutationVariables>(Operations.LogoutDocument, variables, options) as Promise<Operations.LogoutMutation>;
+    },
+    ChangePassword(variables: Operations.ChangePasswordMutationVariables, options?: C): Promise<Operations.ChangePasswordMutation> {
+      return requester<Operations.ChangePasswordMutation, Operations.ChangePasswordMutationVariables>(Operations.ChangePasswordDocument, variables, options) as Promise<Operations.ChangePasswordMutation>;
+    },
+    CreateUser(variables: Operations.CreateUserMutationVariables, options?: C): Promise<Operations.CreateUserMutation> {
+      return requester<Operations.CreateUserMutation, Operations.CreateUserMutationVariables>(Operations.CreateUserDocument, variables, options) as Promise<Operations.CreateUserMutation>;
+    },
+    UpdateUser(variables: Operations.UpdateUserMutationVariables, options?: C): Promise<Operations.UpdateUserMutation> {
+      return requester<Operations.UpdateUserMutation, Operations.UpdateUserMutationVariables>(Operations.UpdateUserDocument, variables, options) as Promise<Operations.UpdateUserMutation>;
+    },
+    DeactivateUser(variables: Operations.DeactivateUserMutationVariables, options?: C): Promise<Operations.DeactivateUserMutation> {
+      return requester<Operations.DeactivateUserMutation, Operations.DeactivateUserMutationVariables>(Operations.DeactivateUserDocument, variables, options) as Promise<Operations.DeactivateUserMutation>;
+    },
     Administration(variables: Operations.AdministrationQueryVariables, options?: C): Promise<Operations.AdministrationQuery> {
       return requester<Operations.AdministrationQuery, Operations.AdministrationQueryVariables>(Operations.AdministrationDocument, variables, options) as Promise<Operations.AdministrationQuery>;
     },
@@ -109,6 +135,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     SearchResearch(variables: Operations.SearchResearchQueryVariables, options?: C): Promise<Operations.SearchResearchQuery> {
       return requester<Operations.SearchResearchQuery, Operations.SearchResearchQueryVariables>(Operations.SearchResearchDocument, variables, options) as Promise<Operations.SearchResearchQuery>;
+    },
+    Users(variables?: Operations.UsersQueryVariables, options?: C): Promise<Operations.UsersQuery> {
+      return requester<Operations.UsersQuery, Operations.UsersQueryVariables>(Operations.UsersDocument, variables, options) as Promise<Operations.UsersQuery>;
+    },
+    AuditLog(variables?: Operations.AuditLogQueryVariables, options?: C): Promise<Operations.AuditLogQuery> {
+      return requester<Operations.AuditLogQuery, Operations.AuditLogQueryVariables>(Operations.AuditLogDocument, variables, options) as Promise<Operations.AuditLogQuery>;
     },
     Viewer(variables?: Operations.ViewerQueryVariables, options?: C): Promise<Operations.ViewerQuery> {
       return requester<Operations.ViewerQuery, Operations.ViewerQueryVariables>(Operations.ViewerDocument, variables, options) as Promise<Operations.ViewerQuery>;

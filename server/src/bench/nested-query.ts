@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../app';
+import { ephemeralAuthSettings } from '../auth/setup';
 import { systemClock } from '../common/clock';
 import { createLogger } from '../common/logger';
 import { parseDatabaseUrl } from '../config';
@@ -28,7 +29,7 @@ async function main() {
   const logger = createLogger('warn');
   const bundle = await openDatabase(database, logger);
   await seedIfEmpty(bundle.dataSource, systemClock, logger);
-  const app = await createApp({ database: bundle, clock: systemClock, logger });
+  const app = await createApp({ database: bundle, clock: systemClock, logger, auth: ephemeralAuthSettings() });
   const url = await app.listen(0, '127.0.0.1');
   const post = async (size: number) => {
     const res = await fetch(url, {
@@ -60,7 +61,7 @@ async function main() {
     console.log(`${String(size).padStart(9)} | ${String(associates).padStart(19)} | ${String(statements).padStart(14)} | ${median.padStart(9)} | ${p95.padStart(6)}`);
   }
   await app.close();
-  await bundle.dataSource.destroy();
+  await bundle.database.close();
 }
 
 main().catch((err) => {

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import type { Logger } from '../common/logger';
+import { Database } from './database';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SqlLogger, StatementCounter } from './sql-logger';
+import { ClockStampSubscriber } from './clock-stamp-subscriber';
 
 /**
  * Entities declare instants as `type: Date`, which TypeORM maps to
@@ -26,7 +28,10 @@ export class CdpDataSource extends DataSource {
 }
 
 export interface DataSourceBundle {
+  /** The connection that writes: migrations, the seed and every transaction. */
   dataSource: CdpDataSource;
+  /** Reads and transactions for request handling; see Database. */
+  database: Database;
   statements: StatementCounter;
 }
 
@@ -41,11 +46,12 @@ export function dataSourceOptions(
   database: DatabaseConfig,
   logger: Logger,
   statements: StatementCounter,
-  { slowStatementMs = SLOW_STATEMENT_MS }: DatabaseOptions = {},
+  { slowStatementMs = SLOW_STATEMENT_MS, readonly = false }: DatabaseOptions & { readonly?: boolean } = {},
 ): DataSourceOptions {
   const common = {
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: readonly ? [] : MIGRATIONS,
+    subscribers: [ClockStampSubscriber],
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logger: new SqlLogger(logger, statements),
@@ -59,7 +65,9 @@ export function dataSourceOptions(
     ...common,
     type: 'better-sqlite3',
     database: database.file,
-    enableWAL: database.file !== ':memory:',
+    readonly,
+    // WAL is a property of the file: the writer sets it, and readers then never see uncommitted pages.
+    enableWAL: !readonly && database.file !== ':memory:',
     timeout: 5000,
     // SQLite's own LOWER folds ASCII only; case-insensitive filters must treat "Åland" like PostgreSQL does.
     prepareDatabase: (db: { function(name: string, options: object, fn: (value: unknown) => unknown): void }) => {
@@ -68,16 +76,35 @@ export function dataSourceOptions(
   };
 }
 
-export function createDataSource(database: DatabaseConfig, logger: Logger, options?: DatabaseOptions): DataSourceBundle {
-  const statements = new StatementCounter();
-  return { dataSource: new CdpDataSource(dataSourceOptions(database, logger, statements, options)), statements };
+export function createDataSource(
+  database: DatabaseConfig,
+  logger: Logger,
+  statements = new StatementCounter(),
+  options?: DatabaseOptions,
+): CdpDataSource {
+  return new CdpDataSource(dataSourceOptions(database, logger, statements, options));
 }
 
-/** Connects and brings the schema up to date. Never `synchronize`: migrations only. */
-export async function openDatabase(database: DatabaseConfig, logger: Logger, options?: DatabaseOptions): Promise<DataSourceBundle> {
-  const bundle = createDataSource(database, logger, options);
-  await bundle.dataSource.initialize();
-  const applied = await bundle.dataSource.runMigrations();
-  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
-  return bundle;
+/**
+ * Connects and brings the schema up to date (never `synchronize`: migrations
+ * only). A SQLite file also gets a second, read-only connection for reads, so
+ * no request ever observes another request's uncommitted writes.
+ */
+export async function openDatabase(config: DatabaseConfig, logger: Logger, options?: DatabaseOptions): Promise<DataSourceBundle> {
+  const statements = new StatementCounter();
+  const writer = createDataSource(config, logger, statements, options);
+  await writer.initialize();
+  try {
+    const applied = await writer.runMigrations();
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    let reader: CdpDataSource = writer;
+    if (config.kind === 'sqlite' && config.file !== ':memory:') {
+      reader = new CdpDataSource(dataSourceOptions(config, logger, statements, { ...options, readonly: true }));
+      await reader.initialize();
+    }
+    return { dataSource: writer, database: new Database(writer, reader), statements };
+  } catch (err) {
+    await writer.destroy();
+    throw err;
+  }
 }

@@ -14,6 +14,7 @@ import { Region } from '../modules/region/region.entity';
 import { Milestone } from '../modules/research/milestone.entity';
 import { ResearchProject } from '../modules/research/research-project.entity';
 import { ResearchTheme } from '../modules/research/research-theme.entity';
+import { Session } from '../modules/user/session.entity';
 import { User } from '../modules/user/user.entity';
 
 export const ENTITIES = [
@@ -33,5 +34,6 @@ export const ENTITIES = [
   AlumniProfile,
   AlumniActivity,
   User,
+  Session,
   AuditEntry,
 ];

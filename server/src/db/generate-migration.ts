@@ -15,7 +15,7 @@ import { createLogger } from '../common/logger';
 import { createDataSource } from './data-source';
 
 async function pendingDdl(database: Parameters<typeof createDataSource>[0]) {
-  const { dataSource } = createDataSource(database, createLogger('warn'));
+  const dataSource = createDataSource(database, createLogger("warn"));
   await dataSource.initialize();
   await dataSource.runMigrations();
   const sql = await dataSource.driver.createSchemaBuilder().log();

@@ -1,25 +1,57 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { AuthSettings } from '../auth/auth-settings';
 import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
+import type { Database } from '../db/database';
 import type { Viewer } from '../modules/user/viewer';
 import { Loaders } from './loaders';
+
+/** Facts about the HTTP request that rules need (throttling, audit) and headers they ask to send back. */
+export interface RequestInfo {
+  ip: string;
+  /** Response headers set by rules, e.g. Retry-After when sign-in is throttled. */
+  responseHeaders: Map<string, string>;
+}
 
 /** Everything a resolver or service needs about the current request; services take it first. */
 export interface RequestContext {
   requestId: string;
-  dataSource: DataSource;
+  database: Database;
+  /**
+   * Where this context reads (and, inside `withTransaction`, writes). Outside
+   * a transaction it is the reading connection, which sees committed data only.
+   */
+  db: EntityManager;
+  /** True in the context `withTransaction` hands to its work. */
+  inTransaction: boolean;
   clock: Clock;
   log: Logger;
   viewer: Viewer | null;
   loaders: Loaders;
+  request: RequestInfo;
+  auth: AuthSettings;
 }
 
 export function createRequestContext(args: {
   requestId: string;
-  dataSource: DataSource;
+  database: Database;
   clock: Clock;
   log: Logger;
   viewer?: Viewer | null;
+  request?: Partial<RequestInfo>;
+  auth: AuthSettings;
 }): RequestContext {
-  return { ...args, viewer: args.viewer ?? null, loaders: new Loaders(args.dataSource) };
+  const db = args.database.reader.manager;
+  return {
+    requestId: args.requestId,
+    database: args.database,
+    db,
+    inTransaction: false,
+    clock: args.clock,
+    log: args.log,
+    viewer: args.viewer ?? null,
+    loaders: new Loaders(db),
+    auth: args.auth,
+    request: { ip: args.request?.ip ?? 'unknown', responseHeaders: args.request?.responseHeaders ?? new Map() },
+  };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { ConnectionArgs, Page } from './relay/connection';
 import type { Ordering } from './relay/cursor';
 import { paginateChildren, type ChildListSpec } from './relay/paginate';
@@ -23,7 +23,12 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<any, any>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: EntityManager) {}
+
+  /** Forgets every loaded row: after a transaction commits, later fields must read what it wrote. */
+  clearAll(): void {
+    this.loaders.clear();
+  }
 
   private named<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(key);
@@ -35,7 +40,7 @@ export class Loaders {
   }
 
   private entityName(entity: EntityTarget<ObjectLiteral>): string {
-    return this.dataSource.getMetadata(entity).name;
+    return this.db.connection.getMetadata(entity).name;
   }
 
   /** Loads rows by primary key; unknown keys give null. */
@@ -54,7 +59,7 @@ export class Loaders {
   oneBy<T extends ObjectLiteral>(entity: EntityTarget<T>, property: string): DataLoader<string, T | null> {
     return this.named(`one:${this.entityName(entity)}:${property}`, () =>
       new DataLoader<string, T | null>(async (keys) => {
-        const rows = await this.dataSource.getRepository(entity).findBy({ [property]: In([...keys]) } as never);
+        const rows = await this.db.getRepository(entity).findBy({ [property]: In([...keys]) } as never);
         const byKey = new Map(rows.map((row) => [String(row[property]), row]));
         return keys.map((k) => byKey.get(k) ?? null);
       }),
@@ -69,7 +74,7 @@ export class Loaders {
   ): DataLoader<string, T[]> {
     return this.named(`many:${this.entityName(entity)}:${property}:${JSON.stringify(order)}`, () =>
       new DataLoader<string, T[]>(async (keys) => {
-        const repository = this.dataSource.getRepository(entity);
+        const repository = this.db.getRepository(entity);
         // Ties are broken by primary key so lists come back in the same order every time.
         const tieBreak = Object.fromEntries(repository.metadata.primaryColumns.map((c) => [c.propertyName, 'ASC']));
         const rows = await repository.find({ where: { [property]: In([...keys]) } as never, order: { ...order, ...tieBreak } as never });
@@ -89,7 +94,7 @@ export class Loaders {
     const key = `children:${name}:${JSON.stringify([args.first, args.after, args.last, args.before, ordering.field.key, ordering.direction])}`;
     return this.named(key, () =>
       new DataLoader<string, Page<T>>((parentIds) =>
-        paginateChildren(this.dataSource, spec, parentIds, args, ordering),
+        paginateChildren(this.db, spec, parentIds, args, ordering),
       ),
     );
   }

@@ -16,12 +16,14 @@ import { RegionResolver } from '../modules/region/region.resolver';
 import { MilestoneResolver } from '../modules/research/milestone.resolver';
 import { ResearchResolver } from '../modules/research/research.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
-import { ViewerResolver } from '../modules/user/viewer.resolver';
-import { authChecker } from './auth-checker';
+import { UserResolver } from '../modules/user/user.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { enforcePolicy } from '../auth/policy/enforce-policy';
 
 const RESOLVERS = [
   NodeResolver,
-  ViewerResolver,
+  UserResolver,
+  AuditResolver,
   RegionResolver,
   AdministrationResolver,
   ProgrammeResolver,
@@ -50,15 +52,15 @@ export function buildCdpSchema(): Promise<GraphQLSchema> {
       resolvers: RESOLVERS,
       // Every Node type is in the schema even before a field returns it, so node(id) can answer it.
       orphanedTypes: Object.values(NODE_SOURCES).map((s) => s.entity as Function),
-      authChecker,
-      authMode: 'error',
       // The refused value is not echoed back: it may be 50,000 characters.
       validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     });
     // TypeGraphQL has no option for the root type's description; the docs pane opens on it.
     schema.getQueryType()!.description =
       'Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni.';
-    return schema;
+    schema.getMutationType()!.description =
+      'Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed.';
+    return enforcePolicy(schema);
   })().catch((err: unknown) => {
     built = undefined;
     throw err;

@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-users';
+
 /**
  * The operations the playground opens with, one tab each. A test validates
  * every one against the built schema and runs it on the seeded database, so
@@ -121,6 +123,35 @@ query ProgrammeStatistics {
   }
 }
 `,
+  },
+  {
+    // Last, so the cohort page stays the tab the playground opens on. The
+    // credentials are the development seed's demo ADMIN: production refuses
+    // to start while demo users are active, so there they simply fail.
+    name: 'SignIn',
+    query: `# Sign in (the demo ADMIN of the development seed; see the README).
+# Run it, copy "token" from the result, open the Headers tab below and paste:
+#   {"Authorization": "Bearer <token>"}
+# Every tab then runs as that user, e.g. { viewer { email role } }.
+# The token lasts SESSION_TTL_HOURS (12 h); logout ends it sooner.
+mutation SignIn($input: LoginInput!) {
+  login(input: $input) {
+    token
+    expiresAt
+    user {
+      displayName
+      email
+      role
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+`,
+    variables: { input: { email: DEMO_USERS.ADMIN.email, password: DEMO_PASSWORD } },
   },
 ];
 

@@ -23,12 +23,13 @@ const DEMO_NOTE = 'Sample cohort created for demonstration; invitations and nomi
  * up to and including March, else March of the next year; the cohort is
  * labelled by the year Y of that March. Created only together with its
  * cohort: if a cohort with the label exists (seeded before, or a real one),
- * nothing is done for it.
+ * nothing is done for it. Returns the cohort.
  */
-export async function seedDemonstrationCohort(manager: EntityManager, programme: Programme, now: Date, ensure: Ensure): Promise<void> {
+export async function seedDemonstrationCohort(manager: EntityManager, programme: Programme, now: Date, ensure: Ensure): Promise<Cohort> {
   const y = now.getUTCMonth() + 1 <= 3 ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
   const label = `${y}-${y + 1}`;
-  if (await manager.existsBy(Cohort, { programmeId: programme.uuid, label })) return;
+  const existing = await manager.findOneBy(Cohort, { programmeId: programme.uuid, label });
+  if (existing) return existing;
 
   const { row: cohort } = await ensure(Cohort, 'Cohort', { programmeId: programme.uuid, label }, () => ({
     programmeId: programme.uuid,
@@ -91,6 +92,7 @@ export async function seedDemonstrationCohort(manager: EntityManager, programme:
       decidedAt: null,
     }));
   }
+  return cohort;
 }
 
 /** "Dana Varenko" -> "dana.varenko" */

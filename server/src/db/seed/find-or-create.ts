@@ -19,6 +19,7 @@ export const ENTITY_NAMES = [
   'AlumniProfile',
   'Invitation',
   'Nomination',
+  'User',
 ] as const;
 export type EntityName = (typeof ENTITY_NAMES)[number];
 

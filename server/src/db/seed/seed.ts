@@ -11,7 +11,9 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
 import type { Logger } from '../../common/logger';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity';
+import { runTransaction } from '../database';
 import { seedDemonstrationCohort } from './demo-cohort';
+import { seedDemoUsers } from './demo-users';
 import { ensurer, noneCreated, totalCreated } from './find-or-create';
 import { seedHistoricalCohorts } from './historical-cohorts';
 import { seedProgramme, seedRegionsAndAdministrations } from './programme-and-administrations';
@@ -29,17 +31,19 @@ export async function seed(dataSource: DataSource, clock: Clock, log: Logger): P
   const now = clock.now();
   const created = noneCreated();
 
-  await dataSource.transaction(async (manager) => {
+  await runTransaction(dataSource, clock, async (manager) => {
     const ensure = ensurer(manager, created);
 
     const administration = await seedRegionsAndAdministrations(ensure);
     const programme = await seedProgramme(ensure);
     await seedHistoricalCohorts(manager, ensure, created, programme, administration);
-    await seedDemonstrationCohort(manager, programme, now, ensure);
+    const demoCohort = await seedDemonstrationCohort(manager, programme, now, ensure);
+    await seedDemoUsers(manager, ensure, demoCohort);
 
     if (totalCreated(created) > 0) {
       await manager.save(
         manager.create(AuditEntry, {
+          occurredAt: now,
           actorId: null,
           actorLabel: SEED_ACTOR,
           requestId: null,

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import { BeforeInsert, BeforeUpdate, Column, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { toGlobalId } from './global-id';
 
 const typeNames = new Map<Function, string>();
@@ -38,9 +38,10 @@ export abstract class Node {
   }
 
   /**
-   * Written by the application, not by a database default: database clocks
-   * store seconds (SQLite) or microseconds (PostgreSQL), while cursors carry
-   * JavaScript's milliseconds and must compare equal to the stored value.
+   * Written by the application from the request's clock (ClockStampSubscriber),
+   * not by a database default: database clocks store seconds (SQLite) or
+   * microseconds (PostgreSQL), while cursors carry JavaScript's milliseconds
+   * and must compare equal to the stored value.
    */
   @Index()
   @Column({ type: Date })
@@ -49,17 +50,6 @@ export abstract class Node {
   @Index()
   @Column({ type: Date })
   updatedAt: Date;
-
-  @BeforeInsert()
-  protected stampCreation(): void {
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
-  }
-
-  @BeforeUpdate()
-  protected stampUpdate(): void {
-    this.updatedAt = new Date();
-  }
 }
 
 /** Declares an entity class as a GraphQL object type implementing Node. */

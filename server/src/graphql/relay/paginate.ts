@@ -1,4 +1,4 @@
-import { In, type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { OrderDirection } from '../../common/sort-direction';
 import { param } from '../../common/sql';
 import { AppError } from '../errors';
@@ -164,14 +164,14 @@ export interface ChildListSpec<T extends ObjectLiteral> {
  * `before` apply to every parent's list alike.
  */
 export async function paginateChildren<T extends ObjectLiteral>(
-  dataSource: DataSource,
+  db: EntityManager,
   spec: ChildListSpec<T>,
   parentIds: readonly string[],
   args: ConnectionArgs,
   ordering: Ordering,
 ): Promise<Page<T>[]> {
   const w = pageWindow(args, ordering);
-  const repo = dataSource.getRepository(spec.entity);
+  const repo = db.getRepository(spec.entity);
   const base = () => repo.createQueryBuilder('c').where(`c.${spec.parentProperty} IN (:...parentIds)`, { parentIds });
 
   // The first size+1 ids of each parent's list, numbered in order by a window function.
@@ -186,7 +186,7 @@ export async function paginateChildren<T extends ObjectLiteral>(
       'rn',
     );
   const ranked = (
-    await dataSource
+    await db
       .createQueryBuilder()
       .select(['ranked.id AS id', 'ranked.parent AS parent', 'ranked.rn AS rn'])
       .from(`(${inner.getQuery()})`, 'ranked')

@@ -9,7 +9,7 @@ import { administrationOrder, type AdministrationFilter, type AdministrationOrde
 
 export class AdministrationService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: AdministrationFilter | null, orderBy?: AdministrationOrder | null) {
-    const qb = ctx.dataSource.getRepository(Administration).createQueryBuilder('adm');
+    const qb = ctx.db.getRepository(Administration).createQueryBuilder('adm');
     if (filter?.regionCode) {
       const regions = qb.subQuery().select('r.uuid').from(Region, 'r');
       whereEquals(regions, 'r.code', filter.regionCode);
@@ -32,6 +32,6 @@ export class AdministrationService {
   }
 
   findByIso2(ctx: RequestContext, iso2: string) {
-    return ctx.dataSource.getRepository(Administration).findOneBy({ iso2: iso2.toUpperCase() });
+    return ctx.db.getRepository(Administration).findOneBy({ iso2: iso2.toUpperCase() });
   }
 }

@@ -49,7 +49,7 @@ const GROUP_KEY: Record<AlumniNetworkEdgeKind, (row: NetworkRow) => string> = {
 
 export class AlumniService {
   private filtered(ctx: RequestContext, filter?: AlumniFilter | null) {
-    const qb = ctx.dataSource.getRepository(AlumniProfile).createQueryBuilder('ap');
+    const qb = ctx.db.getRepository(AlumniProfile).createQueryBuilder('ap');
     if (filter?.isLiaisonPoint != null) whereEquals(qb, 'ap.isLiaisonPoint', filter.isLiaisonPoint);
     if (filter) {
       const { cohortId, administrationIso2, regionCode } = filter;

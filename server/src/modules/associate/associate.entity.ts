@@ -1,4 +1,4 @@
-import { GraphQLDate } from 'graphql-scalars';
+import { GraphQLDate, GraphQLEmailAddress } from 'graphql-scalars';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -40,11 +40,11 @@ export class ProfessionalAssociate extends Node {
   @Column({ type: 'varchar', length: 200 })
   fullName: string;
 
-  /** Personal data: not exposed until authenticated access exists. */
+  @Field(() => GraphQLEmailAddress, { nullable: true, description: 'Work e-mail of the associate (personal data).' })
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
-  /** Personal data: not exposed until authenticated access exists. */
+  @Field(() => String, { nullable: true, description: 'Telephone number of the associate, international format (personal data).' })
   @Column({ type: 'varchar', length: 40, nullable: true })
   phone: string | null;
 

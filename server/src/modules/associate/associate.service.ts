@@ -12,7 +12,7 @@ export class AssociateService {
     filter?: ProfessionalAssociateFilter | null,
     orderBy?: ProfessionalAssociateOrder | null,
   ) {
-    const qb = ctx.dataSource.getRepository(ProfessionalAssociate).createQueryBuilder('pa');
+    const qb = ctx.db.getRepository(ProfessionalAssociate).createQueryBuilder('pa');
     return paginate(applyAssociateFilter(qb, 'pa', filter), args, associateOrder.toOrdering(orderBy));
   }
 

@@ -4,7 +4,7 @@ import { CertificateVerificationReason, type CertificateVerification } from './c
 
 export class CertificateService {
   async verify(ctx: RequestContext, serial: string): Promise<CertificateVerification> {
-    const certificate = await ctx.dataSource.getRepository(Certificate).findOneBy({ serial: serial.trim().toUpperCase() });
+    const certificate = await ctx.db.getRepository(Certificate).findOneBy({ serial: serial.trim().toUpperCase() });
     if (!certificate) return { isValid: false, reason: CertificateVerificationReason.NOT_FOUND, certificate: null };
     if (certificate.revokedAt) return { isValid: false, reason: CertificateVerificationReason.REVOKED, certificate };
     return { isValid: true, reason: CertificateVerificationReason.VALID, certificate };

@@ -9,7 +9,7 @@ import { Invitation } from './invitation.entity';
 
 export class CohortService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: CohortFilter | null, orderBy?: CohortOrder | null) {
-    const qb = ctx.dataSource.getRepository(Cohort).createQueryBuilder('cohort');
+    const qb = ctx.db.getRepository(Cohort).createQueryBuilder('cohort');
     if (filter?.programmeCode) {
       const programmes = qb.subQuery().select('p.uuid').from(Programme, 'p');
       whereEquals(programmes, 'p.code', filter.programmeCode);
@@ -22,7 +22,7 @@ export class CohortService {
   }
 
   async findByLabel(ctx: RequestContext, label: string, programmeCode: string): Promise<Cohort | null> {
-    return ctx.dataSource
+    return ctx.db
       .getRepository(Cohort)
       .createQueryBuilder('cohort')
       .innerJoin(Programme, 'p', 'p.uuid = cohort.programmeId')

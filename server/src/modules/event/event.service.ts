@@ -8,7 +8,7 @@ import { eventOrder, type EventFilter, type EventOrder } from './event.types';
 
 export class EventService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: EventFilter | null, orderBy?: EventOrder | null) {
-    const qb = ctx.dataSource.getRepository(Event).createQueryBuilder('event');
+    const qb = ctx.db.getRepository(Event).createQueryBuilder('event');
     if (filter?.kindIn) whereIn(qb, 'event.kind', filter.kindIn);
     if (filter?.cohortId) whereEquals(qb, 'event.cohortId', fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId'));
     if (filter?.startsFrom) qb.andWhere('event.startsAt >= :startsFrom', { startsFrom: filter.startsFrom });

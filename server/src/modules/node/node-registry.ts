@@ -12,6 +12,7 @@ import { Event } from '../event/event.entity';
 import { Nomination } from '../nomination/nomination.entity';
 import { canSeeNomination } from '../nomination/nomination-visibility';
 import { Review } from '../nomination/review.entity';
+import { canSeeReview } from '../nomination/review-visibility';
 import { Programme } from '../programme/programme.entity';
 import { Region } from '../region/region.entity';
 import { Milestone } from '../research/milestone.entity';
@@ -48,7 +49,7 @@ export const NODE_SOURCES: Record<string, NodeSource<ObjectLiteral>> = {
   Nomination: source<Nomination>({ entity: Nomination, isVisible: (ctx, n) => canSeeNomination(ctx.viewer, n) }),
   Review: source<Review>({
     entity: Review,
-    isVisible: (ctx) => ctx.viewer?.role === UserRole.ADMIN || ctx.viewer?.role === UserRole.REVIEWER,
+    isVisible: async (ctx, r) => canSeeReview(ctx.viewer, r, await ctx.loaders.required(Nomination, r.nominationId)),
   }),
   User: source<User>({
     entity: User,

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLEmailAddress } from 'graphql-scalars';
 import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -35,7 +35,7 @@ export class Nomination extends Node {
   @Column({ type: 'varchar', length: 200 })
   candidateFullName: string;
 
-  /** Personal data: exposed only to authorised users (a later issue adds the field). */
+  @Field(() => GraphQLEmailAddress, { description: 'E-mail of the candidate (personal data; nominations are visible only to ADMIN, REVIEWER and the focal point of the administration).' })
   @Column({ type: 'varchar', length: 254 })
   candidateEmail: string;
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { ConnectionArgs } from '../../graphql/relay/connection';
 import { Administration } from '../administration/administration.entity';
@@ -11,10 +11,9 @@ import { NominationConnection, NominationFilter, NominationOrder } from './nomin
 export class NominationResolver {
   private readonly nominationService = new NominationService();
 
-  @Authorized()
   @Query(() => NominationConnection, {
     description:
-      'Nominations visible to the signed-in user: all for ADMIN and REVIEWER, their own administration’s for a FOCAL_POINT. Requires sign-in.',
+      'Nominations visible to the signed-in user: all for ADMIN and REVIEWER, their own administration’s for a FOCAL_POINT.',
   })
   async nominations(
     @Args(() => ConnectionArgs) args: ConnectionArgs,

@@ -10,7 +10,7 @@ import { nominationOrder, type NominationFilter, type NominationOrder } from './
 
 export class NominationService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: NominationFilter | null, orderBy?: NominationOrder | null) {
-    const qb = scopeVisibleNominations(ctx.dataSource.getRepository(Nomination).createQueryBuilder('nom'), 'nom', ctx.viewer);
+    const qb = scopeVisibleNominations(ctx.db.getRepository(Nomination).createQueryBuilder('nom'), 'nom', ctx.viewer);
     if (filter?.cohortId) whereEquals(qb, 'nom.cohortId', fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId'));
     if (filter?.statusIn) whereIn(qb, 'nom.status', filter.statusIn);
     if (filter?.administrationIso2) whereAdministrationIso2(qb, 'nom.administrationId', filter.administrationIso2);

@@ -6,10 +6,10 @@ import { programmeOrder, type ProgrammeOrder } from './programme.types';
 
 export class ProgrammeService {
   list(ctx: RequestContext, args: ConnectionArgs, orderBy?: ProgrammeOrder | null) {
-    return paginate(ctx.dataSource.getRepository(Programme).createQueryBuilder('prog'), args, programmeOrder.toOrdering(orderBy));
+    return paginate(ctx.db.getRepository(Programme).createQueryBuilder('prog'), args, programmeOrder.toOrdering(orderBy));
   }
 
   findByCode(ctx: RequestContext, code: string) {
-    return ctx.dataSource.getRepository(Programme).findOneBy({ code });
+    return ctx.db.getRepository(Programme).findOneBy({ code });
   }
 }

@@ -6,7 +6,7 @@ import { regionOrder, type RegionOrder } from './region.types';
 
 export class RegionService {
   list(ctx: RequestContext, args: ConnectionArgs, orderBy?: RegionOrder | null) {
-    const qb = ctx.dataSource.getRepository(Region).createQueryBuilder('region');
+    const qb = ctx.db.getRepository(Region).createQueryBuilder('region');
     return paginate(qb, args, regionOrder.toOrdering(orderBy));
   }
 }

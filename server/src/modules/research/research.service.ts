@@ -22,7 +22,7 @@ function relevanceFor(terms: string[]): Ordering {
 
 export class ResearchService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: ResearchProjectFilter | null, orderBy?: ResearchProjectOrder | null) {
-    const qb = scopeVisibleResearch(ctx.dataSource.getRepository(ResearchProject).createQueryBuilder('rp'), 'rp', ctx.viewer);
+    const qb = scopeVisibleResearch(ctx.db.getRepository(ResearchProject).createQueryBuilder('rp'), 'rp', ctx.viewer);
     if (filter?.statusIn) whereIn(qb, 'rp.status', filter.statusIn);
     if (filter?.theme) {
       const themed = qb.subQuery().select('t.researchProjectId').from(ResearchTheme, 't');
@@ -42,8 +42,8 @@ export class ResearchService {
     if (!terms.length) {
       throw new AppError('BAD_USER_INPUT', 'The search query must contain at least one word.', { argument: 'query' });
     }
-    const matches = researchSearchIndex.matchesSql(ctx.dataSource.manager, terms);
-    const qb = ctx.dataSource
+    const matches = researchSearchIndex.matchesSql(ctx.db, terms);
+    const qb = ctx.db
       .createQueryBuilder()
       .select('m.id', 'uuid')
       .addSelect('m.rank', 'rank')

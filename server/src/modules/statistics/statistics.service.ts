@@ -17,9 +17,9 @@ type Counted = { key: string; n: number | string };
 /** Programme figures from a fixed handful of aggregate statements, whatever the size of the programme. */
 export class StatisticsService {
   async forProgramme(ctx: RequestContext, code: string): Promise<ProgrammeStatistics | null> {
-    const programme = await ctx.dataSource.getRepository(Programme).findOneBy({ code });
+    const programme = await ctx.db.getRepository(Programme).findOneBy({ code });
     if (!programme) return null;
-    const ds = ctx.dataSource;
+    const ds = ctx.db;
 
     const cohorts = await ds.getRepository(Cohort).find({ where: { programmeId: programme.uuid }, order: { label: 'ASC' } });
     const perCohort = await ds

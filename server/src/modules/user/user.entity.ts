@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -6,14 +7,19 @@ import { ProfessionalAssociate } from '../associate/associate.entity';
 import { UserRole } from './user-role';
 
 @Entity('app_user')
-@NodeObject('User', 'A person who signs in to CDP Hub.')
+@NodeObject('User', 'A person who signs in to CDP Hub. Visible to ADMIN and to the user themself.')
 export class User extends Node {
-  /** Sign-in name; exposed to its owner only once authentication exists. */
+  /** Sign-in name, stored lower-cased; exposed by UserResolver to ADMIN and the user. */
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;
 
+  /** argon2id hash in PHC form; never exposed. */
   @Column({ type: 'varchar', length: 255 })
   passwordHash: string;
+
+  @Field(() => String, { description: 'Name shown in the interface, e.g. "Amina Diallo".' })
+  @Column({ type: 'varchar', length: 200, default: '' })
+  displayName: string;
 
   @Field(() => UserRole, { description: 'What the user may do.' })
   @Index()
@@ -38,6 +44,15 @@ export class User extends Node {
   @JoinColumn({ name: 'associateId' })
   associate?: Relation<ProfessionalAssociate> | null;
 
+  @Field(() => Boolean, { description: 'False once an ADMIN deactivated the user: they can no longer sign in, and their sessions ended.' })
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the user last signed in; null if never.' })
+  @Column({ type: Date, nullable: true })
+  lastLoginAt: Date | null;
+
+  /** True for the demonstration users of the development seed; production refuses to start while one is active. */
+  @Column({ type: 'boolean', default: false })
+  isDemo: boolean;
 }

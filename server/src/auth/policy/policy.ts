@@ -1,0 +1,114 @@
+import { UserRole } from '../../modules/user/user-role';
+import { PUBLIC, SIGNED_IN, owner, roles, rows, type Rule } from './rules';
+
+const { ADMIN, REVIEWER, FOCAL_POINT, ASSOCIATE } = UserRole;
+
+/**
+ * CDP Hub's read and write rules, in one place (DESIGN section 2). Every
+ * field of every object type, every root field and every mutation has a
+ * rule here: the schema build fails on a field without one, and so does a
+ * test that walks the schema. Nothing is public by default.
+ *
+ * Row visibility (which objects a viewer may see at all) is applied where
+ * objects are listed or fetched: `rows` rules name it, and the functions in
+ * each module's `*-visibility.ts` implement it for lists, search,
+ * statistics, nested fields and node(id).
+ */
+
+/** "the associate's own user, the focal point of its administration, or ADMIN" */
+const associatePersonalData = owner(
+  'ADMIN, the FOCAL_POINT of the associate’s administration, and the associate themself',
+  (ctx, associate: { uuid: string; administrationId: string }) =>
+    ctx.viewer!.role === ADMIN ||
+    (ctx.viewer!.role === FOCAL_POINT && ctx.viewer!.administrationId === associate.administrationId) ||
+    (ctx.viewer!.role === ASSOCIATE && ctx.viewer!.associateId === associate.uuid),
+);
+
+/** Types whose every field anyone may read (given the object is listed or fetched). */
+const PUBLIC_TYPES = [
+  'Region',
+  'RegionCount',
+  'Administration',
+  'AdministrationCount',
+  'Programme',
+  'ProgrammeStatistics',
+  'Cohort',
+  'CohortCount',
+  'Invitation',
+  'Event',
+  'ProfessionalAssociate',
+  'Certificate',
+  'CertificateVerification',
+  'AlumniProfile',
+  'AlumniActivity',
+  'AlumniNetwork',
+  'AlumniNetworkNode',
+  'AlumniNetworkEdge',
+  'ThemeCount',
+  'PageInfo',
+  'UserError',
+];
+
+/** Types whose fields follow the visibility of the object itself. */
+const ROW_TYPES: Record<string, Rule> = {
+  ResearchProject: rows('everyone once PUBLISHED; before that ADMIN and the associate who carries it out'),
+  Milestone: rows('whoever may see the research project'),
+  Nomination: rows('ADMIN and REVIEWER; a FOCAL_POINT for its own administration'),
+  Review: rows('ADMIN; a REVIEWER its own reviews, and the others once the nomination is decided'),
+  User: rows('ADMIN, and the user themself'),
+  AuditEntry: rows('ADMIN'),
+};
+
+/** Fields whose rule differs from their type's. */
+const FIELD_RULES: Record<string, Record<string, Rule>> = {
+  ProfessionalAssociate: { email: associatePersonalData, phone: associatePersonalData },
+  Nomination: { reviews: roles(ADMIN, REVIEWER) },
+};
+
+/** Root fields: who may ask them (the objects they return are scoped by row rules as well). */
+const QUERY_RULES: Record<string, Rule> = {
+  node: PUBLIC,
+  nodes: PUBLIC,
+  viewer: PUBLIC,
+  programme: PUBLIC,
+  programmes: PUBLIC,
+  regions: PUBLIC,
+  administrations: PUBLIC,
+  administration: PUBLIC,
+  cohorts: PUBLIC,
+  cohort: PUBLIC,
+  associates: PUBLIC,
+  researchProjects: PUBLIC,
+  searchResearch: PUBLIC,
+  events: PUBLIC,
+  alumni: PUBLIC,
+  alumniNetwork: PUBLIC,
+  programmeStatistics: PUBLIC,
+  verifyCertificate: PUBLIC,
+  nominations: SIGNED_IN,
+  users: roles(ADMIN),
+  auditLog: roles(ADMIN),
+};
+
+const MUTATION_RULES: Record<string, Rule> = {
+  login: PUBLIC,
+  logout: SIGNED_IN,
+  changePassword: SIGNED_IN,
+  createUser: roles(ADMIN),
+  updateUser: roles(ADMIN),
+  deactivateUser: roles(ADMIN),
+};
+
+/**
+ * The rule of `type.field`, or undefined when the policy has none (which
+ * stops the server from starting). Connections, edges and payloads carry
+ * what their producer was allowed to return, so they are public structure.
+ */
+export function ruleFor(typeName: string, fieldName: string): Rule | undefined {
+  if (typeName === 'Query') return QUERY_RULES[fieldName];
+  if (typeName === 'Mutation') return MUTATION_RULES[fieldName];
+  const own = FIELD_RULES[typeName]?.[fieldName];
+  if (own) return own;
+  if (PUBLIC_TYPES.includes(typeName) || /(Connection|Edge|Payload)$/.test(typeName)) return PUBLIC;
+  return ROW_TYPES[typeName];
+}

@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import type { Config } from '../config';
+import type { AuthSettings } from './auth-settings';
+import { DEFAULT_LOGIN_LIMITS, LoginThrottle } from './login-throttle';
+
+/**
+ * The token pepper: from CDP_TOKEN_PEPPER (required in production, which
+ * configuration enforces), else generated once for development and kept in
+ * `<dataDir>/token-pepper`, readable by the owner only.
+ */
+export function resolveTokenPepper(config: Pick<Config, 'auth'>, dataDir: string): string {
+  if (config.auth.tokenPepper) return config.auth.tokenPepper;
+  const file = path.join(dataDir, 'token-pepper');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pepper = randomBytes(48).toString('base64url');
+  fs.writeFileSync(file, `${pepper}\n`, { mode: 0o600, flag: 'wx' });
+  return pepper;
+}
+
+/** Redis for state shared by instances; commands fail fast instead of queueing while it is away. */
+export function connectRedis(url: string): Redis {
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+}
+
+export function authSettings(config: Pick<Config, 'auth'>, pepper: string, redis?: Redis): AuthSettings {
+  return {
+    pepper,
+    sessionTtlMs: config.auth.sessionTtlHours * 3_600_000,
+    throttle: new LoginThrottle(config.auth.loginLimits, redis),
+  };
+}
+
+/** Settings for a process that keeps no tokens across restarts (benchmarks, tests): a random pepper, 12 h sessions. */
+export function ephemeralAuthSettings(limits = DEFAULT_LOGIN_LIMITS, redis?: Redis): AuthSettings {
+  return { pepper: randomBytes(32).toString('base64url'), sessionTtlMs: 12 * 3_600_000, throttle: new LoginThrottle(limits, redis) };
+}

@@ -1,0 +1,91 @@
+import { Mutex } from 'async-mutex';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { systemClock, type Clock } from '../common/clock';
+
+/** What a transaction's QueryRunner carries for the entity subscribers (see ClockStampSubscriber). */
+export interface TransactionData {
+  clock: Clock;
+}
+
+/**
+ * The one way CDP Hub writes. On PostgreSQL each transaction has its own
+ * pooled connection, and rules that read before they write lock the rows they
+ * read (`lockForUpdate`). On SQLite there is one writing connection: TypeORM
+ * would turn a second concurrent transaction into a SAVEPOINT of the first
+ * (so one rollback would undo another request's "committed" rows), so write
+ * transactions queue behind a process-wide mutex and start with
+ * BEGIN IMMEDIATE, which takes the file's write lock at once instead of
+ * failing half-way when another process holds it. Reads go to a separate
+ * read-only connection, which in WAL mode sees committed data only.
+ */
+export class Database {
+  private readonly writeQueue = new Mutex();
+
+  constructor(
+    readonly writer: DataSource,
+    readonly reader: DataSource,
+  ) {}
+
+  get kind(): 'sqlite' | 'postgres' {
+    return this.writer.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  /** Runs `work` in one transaction: it commits whole when `work` resolves, and leaves nothing when it throws. */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock = systemClock): Promise<T> {
+    if (this.kind === 'postgres') return this.run(work, clock);
+    return this.writeQueue.runExclusive(() => this.run(work, clock));
+  }
+
+  private run<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock): Promise<T> {
+    return runTransaction(this.writer, clock, work);
+  }
+
+  /** Closes the reading and the writing connections. */
+  async close(): Promise<void> {
+    if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
+    if (this.writer.isInitialized) await this.writer.destroy();
+  }
+}
+
+/**
+ * One transaction on `dataSource` whose writes take their timestamps from
+ * `clock`. Callers that may run concurrently go through Database.transaction.
+ */
+export async function runTransaction<T>(
+  dataSource: DataSource,
+  clock: Clock,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  const data: TransactionData = { clock };
+  runner.data = data;
+  if (dataSource.options.type !== 'postgres') beginImmediately(runner);
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    const result = await work(runner.manager);
+    await runner.commitTransaction();
+    return result;
+  } catch (err) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw err;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** TypeORM's SQLite runner always sends a deferred BEGIN; the write lock must be taken when the transaction starts. */
+function beginImmediately(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    (query as (...args: unknown[]) => Promise<unknown>)(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as QueryRunner['query'];
+}
+
+/**
+ * The `lock` option of a find whose rows a rule checks before writing: they
+ * stay locked against other transactions until this one ends. On SQLite the write queue already makes
+ * the transaction the only writer, and the driver has no row locks.
+ */
+export function lockForUpdate(manager: EntityManager): { mode: 'pessimistic_write' } | undefined {
+  return manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' } : undefined;
+}

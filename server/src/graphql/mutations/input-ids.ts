@@ -1,0 +1,14 @@
+import { AppError } from '../errors';
+import { fromGlobalIdOfType } from '../relay/global-id';
+import { UserErrorCode } from './user-error-code';
+import { fail } from './user-error';
+
+/** The UUID behind an input field's global ID; a malformed or foreign ID is the user error INVALID_ID on that field. */
+export function inputId(globalId: string, typeName: string, field: string): string {
+  try {
+    return fromGlobalIdOfType(globalId, typeName, `input.${field}`);
+  } catch (err) {
+    if (err instanceof AppError) fail(UserErrorCode.INVALID_ID, `${field} must be the ID of a ${typeName}.`, field);
+    throw err;
+  }
+}

@@ -1,0 +1,21 @@
+import { Loaders } from './loaders';
+import type { RequestContext } from './context';
+
+/**
+ * The transaction seam every mutation uses. `work` gets a context whose
+ * manager and (fresh) loaders belong to one transaction: it commits whole
+ * when `work` resolves and leaves nothing when it throws, audit entry
+ * included. Nested calls join the outer transaction. After the commit the
+ * request's own loaders are cleared, so the payload reads what was written.
+ */
+export async function withTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  if (ctx.inTransaction) return work(ctx);
+  try {
+    return await ctx.database.transaction(
+      (manager) => work({ ...ctx, db: manager, loaders: new Loaders(manager), inTransaction: true }),
+      ctx.clock,
+    );
+  } finally {
+    ctx.loaders.clearAll();
+  }
+}

@@ -1,0 +1,43 @@
+import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { OrderDirection } from '../../common/sort-direction';
+import { ConnectionType } from '../../graphql/relay/connection';
+import { defineOrder } from '../../graphql/relay/order';
+import { AuditEntry } from './audit-entry.entity';
+
+export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry', 'audit entries');
+export type AuditEntryConnection = InstanceType<typeof AuditEntryConnection>;
+
+export const auditOrder = defineOrder(
+  'AuditEntry',
+  'audit entries',
+  { OCCURRED_AT: { property: 'occurredAt', kind: 'date', description: 'Order by when the change happened.' } },
+  { field: 'OCCURRED_AT', direction: OrderDirection.DESC },
+);
+export const AuditEntryOrder = auditOrder.OrderInput;
+export type AuditEntryOrder = InstanceType<typeof AuditEntryOrder>;
+
+@InputType({ description: 'Narrows the audit log; all given conditions must hold.' })
+export class AuditEntryFilter {
+  @Field(() => String, { nullable: true, description: 'Only changes of this type of object, e.g. "User".' })
+  @MaxLength(60)
+  entityType?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only changes of this object (its global ID).' })
+  entityId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only changes made by this User.' })
+  actorId?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only these operations, e.g. ["login.failed"].' })
+  @ArrayMaxSize(50)
+  @MaxLength(80, { each: true })
+  operationIn?: string[] | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only changes at or after this instant.' })
+  occurredFrom?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only changes before this instant.' })
+  occurredBefore?: Date | null;
+}

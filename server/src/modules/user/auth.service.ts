@@ -1,0 +1,89 @@
+import { hashPassword, verifyPassword } from '../../auth/passwords';
+import type { RequestContext } from '../../graphql/context';
+import { fail, userError, UserFailure } from '../../graphql/mutations/user-error';
+import { UserErrorCode } from '../../graphql/mutations/user-error-code';
+import { withTransaction } from '../../graphql/transaction';
+import { audit } from '../audit/audit.service';
+import { sessions } from './session.service';
+import type { ChangePasswordInput, LoginInput, LogoutInput } from './user.inputs';
+import { User } from './user.entity';
+import { normaliseEmail } from './user.service';
+
+/** Sign-in, sign-out and the user's own password. */
+export class AuthService {
+  /**
+   * Unknown e-mails, inactive accounts and wrong passwords take one path and
+   * get one answer, a password verification included. Failures are counted
+   * for throttling and audited in a transaction of their own, since the
+   * refusal itself changes nothing else.
+   */
+  async login(ctx: RequestContext, input: LoginInput): Promise<{ token: string; expiresAt: Date; user: User; retryAfterSeconds: null }> {
+    const email = normaliseEmail(input.email);
+    await this.refuseWhileThrottled(ctx, email);
+    const user = await ctx.db.findOneBy(User, { email });
+    const usable = user?.isActive ? user : null;
+    if (!(await verifyPassword(usable?.passwordHash ?? null, input.password)) || !usable) {
+      await ctx.auth.throttle.recordFailure(email, ctx.request.ip);
+      await withTransaction(ctx, (tx) =>
+        audit(tx, { operation: 'login.failed', entityType: 'User', entityId: user?.uuid ?? null, after: { email } }),
+      );
+      fail(UserErrorCode.INVALID_CREDENTIALS, 'The e-mail or password is wrong.');
+    }
+    await ctx.auth.throttle.recordSuccess(email, ctx.request.ip);
+    return withTransaction(ctx, async (tx) => {
+      const { token, session } = await sessions.start(tx, ctx.auth, usable.uuid);
+      usable.lastLoginAt = session.createdAt;
+      await tx.db.save(usable);
+      await audit(tx, { operation: 'login', entityType: 'User', entityId: usable.uuid, actorId: usable.uuid, actorLabel: `user:${usable.role}` });
+      return { token, expiresAt: session.expiresAt, user: usable, retryAfterSeconds: null };
+    });
+  }
+
+  async logout(ctx: RequestContext, input: LogoutInput): Promise<{ endedAt: Date }> {
+    const viewer = ctx.viewer!;
+    return withTransaction(ctx, async (tx) => {
+      await sessions.end(tx, viewer.sessionId, 'LOGOUT');
+      await audit(tx, { operation: 'logout', entityType: 'User', entityId: viewer.userId, after: { reason: input.reason ?? null } });
+      return { endedAt: tx.clock.now() };
+    });
+  }
+
+  /** Confirms the current password (throttled like sign-in), then ends every other session of the user. */
+  async changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<{ user: User; endedSessionCount: number }> {
+    const viewer = ctx.viewer!;
+    const current = await ctx.db.findOneByOrFail(User, { uuid: viewer.userId });
+    await this.refuseWhileThrottled(ctx, current.email);
+    if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+      await ctx.auth.throttle.recordFailure(current.email, ctx.request.ip);
+      fail(UserErrorCode.CURRENT_PASSWORD_INCORRECT, 'The current password is wrong.', 'currentPassword');
+    }
+    if (input.newPassword === input.currentPassword) {
+      fail(UserErrorCode.PASSWORD_UNCHANGED, 'The new password must differ from the current one.', 'newPassword');
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    return withTransaction(ctx, async (tx) => {
+      const user = await tx.db.findOneByOrFail(User, { uuid: viewer.userId });
+      user.passwordHash = passwordHash;
+      await tx.db.save(user);
+      const endedSessionCount = await sessions.endAll(tx, user.uuid, 'PASSWORD_CHANGED', viewer.sessionId);
+      await audit(tx, {
+        operation: 'changePassword',
+        entityType: 'User',
+        entityId: user.uuid,
+        before: { passwordHash },
+        after: { passwordHash, endedSessionCount },
+      });
+      return { user, endedSessionCount };
+    });
+  }
+
+  private async refuseWhileThrottled(ctx: RequestContext, email: string): Promise<void> {
+    const wait = await ctx.auth.throttle.secondsToWait(email, ctx.request.ip);
+    if (wait > 0) {
+      ctx.request.responseHeaders.set('Retry-After', String(wait));
+      throw new UserFailure([userError(UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed attempts. Try again in ${wait} seconds.`)], {
+        retryAfterSeconds: wait,
+      });
+    }
+  }
+}

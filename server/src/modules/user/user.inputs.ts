@@ -1,0 +1,106 @@
+import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH } from '../../auth/password-policy';
+import { UserRole } from './user-role';
+
+const EMAIL = { message: 'Enter an e-mail address such as name@customs.example.' };
+const NAME_MAX = 200;
+
+@InputType({ description: 'Credentials to sign in with.' })
+export class LoginInput {
+  @Field(() => String, { description: 'The e-mail the account signs in with (case does not matter).' })
+  @MaxLength(254, { message: 'The e-mail has more than 254 characters.' })
+  email: string;
+
+  @Field(() => String, { description: 'The password. Never logged or stored.' })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `The password has more than ${PASSWORD_MAX_LENGTH} characters.` })
+  password: string;
+}
+
+@InputType({ description: 'A new user account. ADMIN only.' })
+export class CreateUserInput {
+  @Field(() => String, { description: 'The e-mail the user signs in with; unique, compared without case.' })
+  @IsEmail({}, EMAIL)
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String, { description: 'Name shown in the interface.' })
+  @MinLength(1, { message: 'Enter a display name.' })
+  @MaxLength(NAME_MAX)
+  displayName: string;
+
+  @Field(() => UserRole, { description: 'What the user may do.' })
+  role: UserRole;
+
+  @Field(() => String, {
+    description: 'The initial password: 12 to 128 characters, not a common password. The user should change it with changePassword.',
+  })
+  @IsAcceptablePassword()
+  password: string;
+
+  @Field(() => ID, { nullable: true, description: 'For a FOCAL_POINT (required, and only for one): the Administration it acts for.' })
+  @IsOptional()
+  administrationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'For an ASSOCIATE (required, and only for one): its ProfessionalAssociate record.' })
+  @IsOptional()
+  associateId?: string | null;
+}
+
+@InputType({ description: 'Changes to a user; omitted fields stay as they are. ADMIN only.' })
+export class UpdateUserInput {
+  @Field(() => ID, { description: 'The User to change.' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'New sign-in e-mail.' })
+  @IsOptional()
+  @IsEmail({}, EMAIL)
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New display name.' })
+  @IsOptional()
+  @MinLength(1, { message: 'Enter a display name.' })
+  @MaxLength(NAME_MAX)
+  displayName?: string | null;
+
+  @Field(() => UserRole, {
+    nullable: true,
+    description: 'New role; it applies from the user’s next request. The links must suit it (pass them in the same call).',
+  })
+  @IsOptional()
+  role?: UserRole | null;
+
+  @Field(() => ID, { nullable: true, description: 'New administration of a FOCAL_POINT.' })
+  @IsOptional()
+  administrationId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'New associate record of an ASSOCIATE.' })
+  @IsOptional()
+  associateId?: string | null;
+}
+
+@InputType({ description: 'The user to deactivate. ADMIN only.' })
+export class DeactivateUserInput {
+  @Field(() => ID, { description: 'The User to deactivate: they can no longer sign in, and their sessions end at once.' })
+  id: string;
+}
+
+@InputType({ description: "A change of the signed-in user's own password." })
+export class ChangePasswordInput {
+  @Field(() => String, { description: 'The current password, to confirm it is really the user.' })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+
+  @Field(() => String, { description: 'The new password: 12 to 128 characters, not a common password.' })
+  @IsAcceptablePassword()
+  newPassword: string;
+}
+
+@InputType({ description: 'No input is needed to sign out; the session is the one of the bearer token.' })
+export class LogoutInput {
+  @Field(() => String, { nullable: true, description: 'An optional client-chosen tag echoed in the audit log, e.g. "timeout".' })
+  @IsOptional()
+  @MaxLength(40)
+  reason?: string | null;
+}

@@ -1,0 +1,55 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { MutationPayload } from '../../graphql/mutations/payload';
+import { User } from './user.entity';
+
+@ObjectType({ description: 'The result of login.' })
+export class LoginPayload extends MutationPayload {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The bearer token: send it as "Authorization: Bearer <token>". Shown once; keep it secret. Null on failure.',
+  })
+  token: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the token stops working; sign in again then.' })
+  expiresAt: Date | null;
+
+  @Field(() => User, { nullable: true, description: 'The signed-in user.' })
+  user: User | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With TOO_MANY_ATTEMPTS: the seconds to wait before trying again (also sent as the Retry-After header).',
+  })
+  retryAfterSeconds: number | null;
+}
+
+@ObjectType({ description: 'The result of logout.' })
+export class LogoutPayload extends MutationPayload {
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the session ended; the token is refused from now on.' })
+  endedAt: Date | null;
+}
+
+@ObjectType()
+abstract class UserChangePayload extends MutationPayload {
+  @Field(() => User, { nullable: true, description: 'The user as it now is; null on failure.' })
+  user: User | null;
+}
+
+@ObjectType({ description: 'The result of createUser.' })
+export class CreateUserPayload extends UserChangePayload {}
+
+@ObjectType({ description: 'The result of updateUser.' })
+export class UpdateUserPayload extends UserChangePayload {}
+
+@ObjectType({ description: 'The result of deactivateUser.' })
+export class DeactivateUserPayload extends UserChangePayload {}
+
+@ObjectType({ description: 'The result of changePassword.' })
+export class ChangePasswordPayload extends MutationPayload {
+  @Field(() => User, { nullable: true, description: 'The signed-in user.' })
+  user: User | null;
+
+  @Field(() => Int, { nullable: true, description: "How many of the user's other sessions ended; this one stays signed in." })
+  endedSessionCount: number | null;
+}
