@@ -46,11 +46,12 @@ export interface TestServer extends Caller {
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
 export async function startTestServer(
   kind: DatabaseKind,
-  options: { playground?: boolean; auth?: AuthSettings } = {},
+  options: { playground?: boolean; auth?: AuthSettings; logger?: Logger } = {},
 ): Promise<TestServer> {
   const auth = options.auth ?? ephemeralAuthSettings();
   const db: TestDatabase = await kind.create();
-  const logger = createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
+  // A test that inspects the log (e.g. for leaked secrets) passes its own logger.
+  const logger = options.logger ?? createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
   const clock = fixedClock(TEST_NOW);
   let database: DataSourceBundle | undefined;
   let app: CdpApp;
