@@ -53,6 +53,8 @@ export interface TestServerOptions {
   slowStatementMs?: number;
   /** Sign-in settings (pepper, session lifetime, login throttle); fresh in-memory ones by default. */
   auth?: AuthSettings;
+  /** The server's logger; silent unless `captureLogs`. */
+  logger?: Logger;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -60,9 +62,12 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
   const auth = options.auth ?? ephemeralAuthSettings();
   const db: TestDatabase = await kind.create();
   const logLines: Array<Record<string, any>> = [];
-  const logger = options.captureLogs
-    ? createLogger('warn', { write: (line: string) => void logLines.push(JSON.parse(line)) })
-    : createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
+  // A test that inspects the log (e.g. for leaked secrets) passes its own logger, or asks for warn-and-above lines.
+  const logger =
+    options.logger ??
+    (options.captureLogs
+      ? createLogger('warn', { write: (line: string) => void logLines.push(JSON.parse(line)) })
+      : createLogger('silent', pino.destination({ dest: '/dev/null', sync: true })));
   const clock = fixedClock(TEST_NOW);
   let database: DataSourceBundle | undefined;
   let app: CdpApp;

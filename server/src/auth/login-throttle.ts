@@ -39,34 +39,32 @@ export class LoginThrottle {
     return `${email.trim().toLowerCase()}|${address}`;
   }
 
-  /** Seconds to wait before another attempt may be made; 0 when one is allowed now. */
-  async secondsToWait(email: string, address: string): Promise<number> {
-    const [account, all] = await Promise.all([
-      this.byAccountAndAddress.get(LoginThrottle.accountKey(email, address)),
-      this.byAddress.get(address),
+  /**
+   * Reserves one attempt before the password is checked, and answers the
+   * seconds to wait (0: go ahead). Counting first, atomically in Redis or
+   * in memory, is what keeps parallel guesses within the limit: a
+   * read-then-count check lets every request in flight through before the
+   * first failure is recorded. The attempt counts as a failure unless
+   * recordSuccess takes it back.
+   */
+  async attempt(email: string, address: string): Promise<number> {
+    const results = await Promise.all([
+      this.byAccountAndAddress.consume(LoginThrottle.accountKey(email, address)).then(allowed, refusedFor),
+      this.byAddress.consume(address).then(allowed, refusedFor),
     ]);
-    const waits = [
-      [account, this.limits.perAccountAndAddress],
-      [all, this.limits.perAddress],
-    ] as const;
-    const ms = Math.max(0, ...waits.map(([res, points]) => (res && res.consumedPoints >= points ? res.msBeforeNext : 0)));
-    return Math.ceil(ms / 1000);
+    return Math.ceil(Math.max(0, ...results) / 1000);
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byAccountAndAddress.consume(LoginThrottle.accountKey(email, address)).catch(ignoreLimitReached),
-      this.byAddress.consume(address).catch(ignoreLimitReached),
-    ]);
-  }
-
-  /** A successful sign-in clears that account's count from that address. */
+  /** The password was right: that account's count from that address is cleared, and the address gets its attempt back. */
   async recordSuccess(email: string, address: string): Promise<void> {
-    await this.byAccountAndAddress.delete(LoginThrottle.accountKey(email, address));
+    await Promise.all([this.byAccountAndAddress.delete(LoginThrottle.accountKey(email, address)), this.byAddress.reward(address, 1)]);
   }
 }
 
-/** consume() rejects with a RateLimiterRes once over the limit; the block it set is what secondsToWait reads. */
-function ignoreLimitReached(reason: unknown): void {
+const allowed = (): number => 0;
+
+/** consume() rejects with a RateLimiterRes once over the limit (and blocks the key for the window); its wait is the answer. */
+function refusedFor(reason: unknown): number {
   if (!(reason instanceof RateLimiterRes)) throw reason;
+  return Math.max(1, reason.msBeforeNext);
 }

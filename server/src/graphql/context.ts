@@ -30,6 +30,8 @@ export interface RequestContext {
   loaders: Loaders;
   request: RequestInfo;
   auth: AuthSettings;
+  /** Who acts when no user is signed in, for the audit log, e.g. "system:cli"; "anonymous" when unset. */
+  actorLabel?: string;
 }
 
 export function createRequestContext(args: {
@@ -40,6 +42,7 @@ export function createRequestContext(args: {
   viewer?: Viewer | null;
   request?: Partial<RequestInfo>;
   auth: AuthSettings;
+  actorLabel?: string;
 }): RequestContext {
   const db = args.database.reader.manager;
   return {
@@ -53,5 +56,6 @@ export function createRequestContext(args: {
     loaders: new Loaders(db),
     auth: args.auth,
     request: { ip: args.request?.ip ?? 'unknown', responseHeaders: args.request?.responseHeaders ?? new Map() },
+    actorLabel: args.actorLabel,
   };
 }

@@ -44,7 +44,7 @@ export interface AuditRecord {
   after?: Values | null;
   /** Who acted when it is not the signed-in viewer (e.g. the user who just signed in). */
   actorId?: string | null;
-  /** Defaults to the viewer's role ("user:ADMIN"), or "anonymous". */
+  /** Defaults to the viewer's role ("user:ADMIN"), else the context's actorLabel (e.g. "system:cli"), else "anonymous". */
   actorLabel?: string;
 }
 
@@ -59,7 +59,7 @@ export async function audit(tx: RequestContext, record: AuditRecord): Promise<vo
     tx.db.create(AuditEntry, {
     occurredAt: tx.clock.now(),
     actorId,
-    actorLabel: record.actorLabel ?? (tx.viewer ? `user:${tx.viewer.role}` : 'anonymous'),
+    actorLabel: record.actorLabel ?? (tx.viewer ? `user:${tx.viewer.role}` : (tx.actorLabel ?? 'anonymous')),
     requestId: tx.requestId,
     operation: record.operation,
     entityType: record.entityType,

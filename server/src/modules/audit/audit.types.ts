@@ -1,9 +1,10 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { MaxLength } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { OrderDirection } from '../../common/sort-direction';
 import { ConnectionType } from '../../graphql/relay/connection';
 import { defineOrder } from '../../graphql/relay/order';
+import { BoundedId, BoundedList, BoundedText } from '../../graphql/input-bounds';
 import { AuditEntry } from './audit-entry.entity';
 
 export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry', 'audit entries');
@@ -21,17 +22,19 @@ export type AuditEntryOrder = InstanceType<typeof AuditEntryOrder>;
 @InputType({ description: 'Narrows the audit log; all given conditions must hold.' })
 export class AuditEntryFilter {
   @Field(() => String, { nullable: true, description: 'Only changes of this type of object, e.g. "User".' })
-  @MaxLength(60)
+  @BoundedText(60)
   entityType?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only changes of this object (its global ID).' })
+  @BoundedId()
   entityId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only changes made by this User.' })
+  @BoundedId()
   actorId?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Only these operations, e.g. ["login.failed"].' })
-  @ArrayMaxSize(50)
+  @BoundedList(50)
   @MaxLength(80, { each: true })
   operationIn?: string[] | null;
 

@@ -13,8 +13,9 @@ import { normaliseEmail } from './user.service';
 export class AuthService {
   /**
    * Unknown e-mails, inactive accounts and wrong passwords take one path and
-   * get one answer, a password verification included. Failures are counted
-   * for throttling and audited in a transaction of their own, since the
+   * get one answer, a password verification included. Each attempt is
+   * counted by the throttle before the password is checked (a success takes
+   * it back); failures are audited in a transaction of their own, since the
    * refusal itself changes nothing else.
    */
   async login(ctx: RequestContext, input: LoginInput): Promise<{ token: string; expiresAt: Date; user: User; retryAfterSeconds: null }> {
@@ -23,7 +24,7 @@ export class AuthService {
     const user = await ctx.db.findOneBy(User, { email });
     const usable = user?.isActive ? user : null;
     if (!(await verifyPassword(usable?.passwordHash ?? null, input.password)) || !usable) {
-      await ctx.auth.throttle.recordFailure(email, ctx.request.ip);
+      // The attempt reserved above stays counted as a failure.
       await withTransaction(ctx, (tx) =>
         audit(tx, { operation: 'login.failed', entityType: 'User', entityId: user?.uuid ?? null, after: { email } }),
       );
@@ -54,9 +55,9 @@ export class AuthService {
     const current = await ctx.db.findOneByOrFail(User, { uuid: viewer.userId });
     await this.refuseWhileThrottled(ctx, current.email);
     if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
-      await ctx.auth.throttle.recordFailure(current.email, ctx.request.ip);
       fail(UserErrorCode.CURRENT_PASSWORD_INCORRECT, 'The current password is wrong.', 'currentPassword');
     }
+    await ctx.auth.throttle.recordSuccess(current.email, ctx.request.ip);
     if (input.newPassword === input.currentPassword) {
       fail(UserErrorCode.PASSWORD_UNCHANGED, 'The new password must differ from the current one.', 'newPassword');
     }
@@ -77,8 +78,9 @@ export class AuthService {
     });
   }
 
+  /** Reserves this attempt with the throttle (so parallel guesses count at once), or refuses it while the limit is reached. */
   private async refuseWhileThrottled(ctx: RequestContext, email: string): Promise<void> {
-    const wait = await ctx.auth.throttle.secondsToWait(email, ctx.request.ip);
+    const wait = await ctx.auth.throttle.attempt(email, ctx.request.ip);
     if (wait > 0) {
       ctx.request.responseHeaders.set('Retry-After', String(wait));
       throw new UserFailure([userError(UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed attempts. Try again in ${wait} seconds.`)], {

@@ -1,8 +1,8 @@
-import { ArrayMaxSize } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { OrderDirection } from '../../common/sort-direction';
 import { ConnectionType } from '../../graphql/relay/connection';
 import { defineOrder } from '../../graphql/relay/order';
+import { BoundedEnumList } from '../../graphql/input-bounds';
 import { User } from './user.entity';
 import { UserRole } from './user-role';
 
@@ -24,7 +24,7 @@ export type UserOrder = InstanceType<typeof UserOrder>;
 @InputType({ description: 'Narrows a list of users; all given conditions must hold.' })
 export class UserFilter {
   @Field(() => [UserRole], { nullable: true, description: 'Only users with one of these roles.' })
-  @ArrayMaxSize(10)
+  @BoundedEnumList(UserRole)
   roleIn?: UserRole[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only active (true) or deactivated (false) users.' })
