@@ -261,10 +261,14 @@ describeEachDatabase('search, statistics, certificates and the alumni network', 
 
       it('confirms every seeded certificate as VALID, with its associate', async () => {
         expect(CERTIFICATES.length).toBeGreaterThan(0);
-        const query = `{ ${CERTIFICATES.map(
-          (c, i) => `c${i}: verifyCertificate(serial: "${c.serial}") { isValid reason certificate { serial associate { cohort { label } administration { iso2 } } } }`,
-        ).join('\n')} }`;
-        const data = await server.data(query);
+        // In batches within the alias limit (15).
+        const data: Record<string, unknown> = {};
+        for (let start = 0; start < CERTIFICATES.length; start += 15) {
+          const query = `{ ${CERTIFICATES.slice(start, start + 15).map(
+            (c, i) => `c${start + i}: verifyCertificate(serial: "${c.serial}") { isValid reason certificate { serial associate { cohort { label } administration { iso2 } } } }`,
+          ).join('\n')} }`;
+          Object.assign(data, await server.data(query));
+        }
         CERTIFICATES.forEach((c, i) => {
           expect(data[`c${i}`]).toEqual({
             isValid: true,
