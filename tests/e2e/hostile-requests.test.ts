@@ -1,3 +1,4 @@
+import { UserRole } from '../../server/src/modules/user/user-role';
 import { HOSTILE_REQUESTS, PASSING_FAN_OUT, type HostileRequest } from '../../server/src/bench/hostile-catalog';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
@@ -27,7 +28,7 @@ const EXPECTED: Record<string, { status: number; code: string; limit?: string }>
   'nameContains of 50,000 characters': { status: 200, code: 'BAD_USER_INPUT' },
   'iso2In with 40,000 items': { status: 400, code: 'BAD_USER_INPUT' },
   'statusIn with 40,000 items': { status: 400, code: 'BAD_USER_INPUT' },
-  'mutation { __typename }': { status: 400, code: 'OPERATION_NOT_SUPPORTED' },
+  'subscription { __typename }': { status: 400, code: 'OPERATION_NOT_SUPPORTED' },
   'persisted query with a mismatched hash': { status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH' },
   'persisted query version 2': { status: 400, code: 'PERSISTED_QUERY_VERSION_UNSUPPORTED' },
   'GET ?query= without the preflight header': { status: 400, code: 'BAD_REQUEST' },
@@ -150,6 +151,8 @@ describeEachDatabase('hostile requests (issue #9)', (kind) => {
       types { name kind enumValues { name } inputFields { name type { kind name ofType { kind name ofType { kind name } } } } } } }`);
     const types = new Map<string, any>(schema.__schema.types.map((t: any) => [t.name, t]));
     const sample = (name: string) => (name === 'CountryCode' ? 'JP' : types.get(name)?.kind === 'ENUM' ? types.get(name).enumValues[0].name : 'x');
+    // As ADMIN, so that the filters of sign-in-only lists (nominations, users, auditLog) reach their validation.
+    const admin = await server.as(UserRole.ADMIN);
     let checked = 0;
     for (const field of schema.__schema.queryType.fields) {
       const filterArg = field.args.find((a: any) => a.name === 'filter');
@@ -160,10 +163,10 @@ describeEachDatabase('hostile requests (issue #9)', (kind) => {
         const named = isList ? input.type.ofType.ofType.name : input.type.name;
         if (!isList && named !== 'String' && named !== 'ID') continue;
         const value = isList ? Array.from({ length: 499 }, () => sample(named)) : 'x'.repeat(10_000);
-        const result = await server.graphql(`query ($f: ${filterType}) { ${field.name}(filter: $f) { __typename } }`, { f: { [input.name]: value } });
+        const result = await admin.graphql(`query ($f: ${filterType}) { ${field.name}(filter: $f) { __typename } }`, { f: { [input.name]: value } });
         expect({ field: `${filterType}.${input.name}`, code: result.errors?.[0]?.extensions?.code }).toEqual({
           field: `${filterType}.${input.name}`,
-          code: field.name === 'nominations' ? expect.stringMatching(/^(BAD_USER_INPUT|UNAUTHENTICATED)$/) : 'BAD_USER_INPUT',
+          code: 'BAD_USER_INPUT',
         });
         checked += 1;
       }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { getNamedType, isEnumType, isListType, isNonNullType, parse, print, typeFromAST, type DocumentNode, type GraphQLSchema, type GraphQLType } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, parse, print, typeFromAST, type DocumentNode, type GraphQLSchema, type GraphQLType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import * as generated from '../../sdk/src/generated/graphql';
 import { refusalsOf } from '../../server/src/graphql/limits/check-document';
@@ -19,6 +19,10 @@ function worstCase(name: string, type: GraphQLType): unknown {
   if (isListType(type)) return Array.from({ length: MAX_PAGE_SIZE }, () => worstCase(name, type.ofType));
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0].value;
+  // A mutation's input: every field at its worst case.
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(Object.values(named.getFields()).map((f) => [f.name, worstCase(f.name, f.type)]).filter(([, v]) => v !== undefined));
+  }
   switch (named.name) {
     case 'Int':
       return /^(first|last)$/.test(name) ? MAX_PAGE_SIZE : 1;

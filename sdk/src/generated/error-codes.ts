@@ -15,7 +15,7 @@ export type CdpErrorCode =
   | 'UNAUTHENTICATED'
   /** The signed-in user's role does not allow the operation. */
   | 'FORBIDDEN'
-  /** The query is deeper or more costly than the server accepts. */
+  /** The document is larger, deeper, has more aliases or directives, or costs more than the server accepts; extensions.limit names the limit and extensions.max its value. */
   | 'QUERY_TOO_COMPLEX'
   /** The document is not valid GraphQL syntax. */
   | 'GRAPHQL_PARSE_FAILED'
@@ -25,10 +25,18 @@ export type CdpErrorCode =
   | 'PERSISTED_QUERY_NOT_FOUND'
   /** The server does not support persisted queries. */
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** The persisted query's sha256Hash is not the hash of the query sent with it. */
+  | 'PERSISTED_QUERY_HASH_MISMATCH'
+  /** The persisted query protocol version is not 1, the only one supported. */
+  | 'PERSISTED_QUERY_VERSION_UNSUPPORTED'
+  /** The operation type (subscription) does not exist in this schema. */
+  | 'OPERATION_NOT_SUPPORTED'
   /** The operation to run could not be determined. */
   | 'OPERATION_RESOLUTION_FAILURE'
   /** The HTTP request is not a valid GraphQL request. */
   | 'BAD_REQUEST'
+  /** The HTTP path is not served; GraphQL is at /graphql and liveness at /healthz. */
+  | 'ENDPOINT_NOT_FOUND'
   /** Introspection is turned off on this server. */
   | 'INTROSPECTION_DISABLED'
   /** The document has too many nested selections to validate. */
@@ -50,8 +58,12 @@ export const CDP_ERROR_CODES: ReadonlyArray<CdpErrorCode> = [
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_HASH_MISMATCH',
+  'PERSISTED_QUERY_VERSION_UNSUPPORTED',
+  'OPERATION_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'ENDPOINT_NOT_FOUND',
   'INTROSPECTION_DISABLED',
   'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
   'INTERNAL_SERVER_ERROR',

@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/connection';
-import { LIST_BOUNDS } from './list-bounds';
+import { listBound } from './list-bounds';
 
 const isConnection = (type: { name: string }) => type.name.endsWith('Connection');
 
@@ -58,7 +58,7 @@ export function costEstimators(schema: GraphQLSchema): ComplexityEstimator[] {
     if (isConnection(getNamedType(field.type))) return 1 + perItem * pageSize(args);
     // A connection's nodes and edges are its page, already counted at the connection.
     if (!isListType(getNullableType(field.type)) || isConnection(type)) return undefined;
-    const bound = LIST_BOUNDS[`${type.name}.${field.name}`] ?? MAX_PAGE_SIZE;
+    const bound = listBound(type.name, field.name) ?? MAX_PAGE_SIZE;
     return 1 + perItem * bound;
   };
   return [list, simpleEstimator({ defaultComplexity: 1 })];
@@ -72,7 +72,7 @@ export function listFieldsWithoutBound(schema: GraphQLSchema): string[] {
     for (const field of Object.values(type.getFields())) {
       const root = type === schema.getQueryType();
       if (!isListType(getNullableType(field.type)) || (root && field.args.some((a) => a.name === 'ids'))) continue;
-      if (!(`${type.name}.${field.name}` in LIST_BOUNDS)) missing.push(`${type.name}.${field.name}`);
+      if (listBound(type.name, field.name) === undefined) missing.push(`${type.name}.${field.name}`);
     }
   }
   return missing;

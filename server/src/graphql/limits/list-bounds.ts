@@ -33,4 +33,15 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Nomination.reviews': 20,
   'ResearchProject.milestones': 50,
   'ResearchProject.themes': 20,
+  // Enforced by the input: an error names one input field, a few levels deep.
+  'UserError.field': 10,
 };
+
+/** Every mutation payload lists its user errors: at most one per input field, and inputs have a few dozen. */
+const USER_ERRORS_BOUND = 50;
+
+/** The bound of a list field that is not a connection, or undefined when it has none. */
+export function listBound(typeName: string, fieldName: string): number | undefined {
+  if (fieldName === 'userErrors' && typeName.endsWith('Payload')) return USER_ERRORS_BOUND;
+  return LIST_BOUNDS[`${typeName}.${fieldName}`];
+}
