@@ -445,7 +445,9 @@ describeEachDatabase('authorization matrix', (kind) => {
 
   beforeAll(async () => {
     schema = await buildCdpSchema();
-    server = await startTestServer(kind);
+    // The probes select every field of every type under per-type aliases: far more than any client's query, so the
+    // alias and token limits (tested in hostile-requests.test.ts) are raised for this server only.
+    server = await startTestServer(kind, { limits: { maxAliases: 1_000, maxTokens: 20_000 } });
     fx = await arrange(server);
     callers.anonymous = server;
     for (const who of WHO) if (who !== 'anonymous') callers[who] = await server.as(ROLE[who]);

@@ -9,6 +9,7 @@ import { fixedClock, type Clock } from '../../server/src/common/clock';
 import { createLogger, type Logger } from '../../server/src/common/logger';
 import { openDatabase, type DataSourceBundle } from '../../server/src/db/data-source';
 import { seed } from '../../server/src/db/seed/seed';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../server/src/graphql/limits/query-limits';
 import type { DatabaseKind, TestDatabase } from './databases';
 
 /** The instant every test runs at: the demonstration cohort is then 2027-2028. */
@@ -55,6 +56,8 @@ export interface TestServerOptions {
   auth?: AuthSettings;
   /** The server's logger; silent unless `captureLogs`. */
   logger?: Logger;
+  /** Request limits other than the defaults, for suites whose probes are larger than any client's query. */
+  limits?: Partial<QueryLimits>;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -75,7 +78,15 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
   try {
     database = await openDatabase(db.config, logger, { slowStatementMs: options.slowStatementMs });
     await seed(database.dataSource, clock, logger);
-    app = await createApp({ database, clock, logger, auth, environment: 'test', playground: options.playground ?? true });
+    app = await createApp({
+      database,
+      clock,
+      logger,
+      auth,
+      environment: 'test',
+      playground: options.playground ?? true,
+      limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
+    });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
     // A failed start must not leave a database behind on the shared PostgreSQL server.
