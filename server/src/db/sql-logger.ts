@@ -21,7 +21,9 @@ export class SqlLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     this.counter.count += 1;
-    this.logger.warn({ sql: query, err: error }, 'sql statement failed');
+    // Message and code only: the driver's error also carries the parameters and the offending key (personal data).
+    const err = typeof error === 'string' ? { message: error } : { message: error.message, code: (error as { code?: unknown }).code };
+    this.logger.warn({ sql: query, err }, 'sql statement failed');
   }
 
   logQuerySlow(time: number, query: string): void {
