@@ -15,7 +15,7 @@ import { Programme } from '../../server/src/modules/programme/programme.entity';
 import { Region } from '../../server/src/modules/region/region.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { insert } from '../support/arrange';
-import { arrangeCohort, expectAdminOnly, expectUserErrors, freshLabel, setCohortStatus, uuidOf, yearDates } from '../support/cohort-workflow';
+import { arrangeCohort, expectAdminOnly, expectUserErrors, freshLabel, uuidOf, yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
