@@ -137,7 +137,8 @@ const PUBLIC_FIELDS: Record<string, string> = {
   Cohort:
     'associates capacity endDate events id invitationDate invitations label nominationDeadline note notificationDate programme selectionDate startDate startDatePrecision status',
   Invitation: 'administration cohort id sentAt',
-  Event: 'audience cohort datePrecision id isVirtual kind location officiantName officiantTitle programme startsAt title',
+  Event:
+    'audience cancellationReason cancelledAt cohort datePrecision id isCancelled isVirtual kind location officiantName officiantTitle programme startsAt title',
   ProfessionalAssociate:
     'administration alumniProfile certificates cohort directorate endDate fullName id isSampleData languages region startDate status supervisorName',
   Certificate: 'associate ceremony id isValid issuedAt revocationReason revokedAt serial signatoryName signatoryTitle signature',
@@ -162,6 +163,12 @@ const PUBLIC_FIELDS: Record<string, string> = {
   CreateUserPayload: 'user userErrors',
   UpdateUserPayload: 'user userErrors',
   DeactivateUserPayload: 'user userErrors',
+  CreateCohortPayload: 'cohort userErrors',
+  TransitionCohortPayload: 'cohort userErrors',
+  InviteAdministrationsPayload: 'alreadyInvited cohort ineligible invited userErrors',
+  ScheduleEventPayload: 'event userErrors',
+  RescheduleEventPayload: 'event userErrors',
+  CancelEventPayload: 'event userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -204,6 +211,12 @@ const MUTATION: Record<string, Row> = {
   createUser: ADMIN_ONLY,
   updateUser: ADMIN_ONLY,
   deactivateUser: ADMIN_ONLY,
+  createCohort: ADMIN_ONLY,
+  inviteAdministrations: ADMIN_ONLY,
+  transitionCohort: ADMIN_ONLY,
+  scheduleEvent: ADMIN_ONLY,
+  rescheduleEvent: ADMIN_ONLY,
+  cancelEvent: ADMIN_ONLY,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -552,6 +565,10 @@ describeEachDatabase('authorization matrix', (kind) => {
     const usersBefore = await fx.userCount();
     const tokens = {} as Record<Who, string>;
     let throwawayId = '';
+    /** The cohort and event ADMIN's createCohort and scheduleEvent make, which the later cohort and event mutations act on. */
+    let cohortId = '';
+    let eventId = '';
+    const rwanda = (await callers.ADMIN.data('{ administration(iso2: "RW") { id } }')).administration.id;
 
     /** Each mutation with a well-formed input; the outcome must hold whatever the input's own merits. */
     const calls: Record<string, (who: Who) => Promise<{ result: GraphQLResponse; ran: (data: any) => boolean }>> = {
@@ -604,9 +621,81 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.deactivateUser.user?.isActive === false };
       },
+      async createCohort(who) {
+        const year = 2200 + WHO.indexOf(who);
+        const result = await callers[who].graphql(
+          'mutation ($input: CreateCohortInput!) { createCohort(input: $input) { cohort { id } userErrors { code } } }',
+          {
+            input: {
+              label: `${year}-${year + 1}`,
+              capacity: 10,
+              dates: {
+                invitationDate: `${year - 1}-12-01`,
+                nominationDeadline: `${year}-03-31`,
+                selectionDate: `${year}-05-31`,
+                notificationDate: `${year}-06-30`,
+                startDate: `${year}-09-01`,
+                endDate: `${year + 1}-06-30`,
+              },
+            },
+          },
+        );
+        if (who === 'ADMIN') cohortId = result.data?.createCohort.cohort?.id;
+        return { result, ran: (d) => d.createCohort.cohort !== null };
+      },
+      async inviteAdministrations(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: InviteAdministrationsInput!) { inviteAdministrations(input: $input) { invited { id } userErrors { code } } }',
+          { input: { cohortId, administrationIds: [rwanda] } },
+        );
+        return { result, ran: (d) => d.inviteAdministrations.invited.length === 1 };
+      },
+      async transitionCohort(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: TransitionCohortInput!) { transitionCohort(input: $input) { cohort { status } userErrors { code } } }',
+          { input: { cohortId, to: 'NOMINATIONS_OPEN' } },
+        );
+        return { result, ran: (d) => d.transitionCohort.cohort?.status === 'NOMINATIONS_OPEN' };
+      },
+      async scheduleEvent(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: ScheduleEventInput!) { scheduleEvent(input: $input) { event { id } userErrors { code } } }',
+          { input: { cohortId, kind: 'WORKSHOP', title: `Scheduled by ${who}`, startsAt: `${2200 + WHO.indexOf('ADMIN')}-10-01T09:00:00Z` } },
+        );
+        if (who === 'ADMIN') eventId = result.data?.scheduleEvent.event?.id;
+        return { result, ran: (d) => d.scheduleEvent.event !== null };
+      },
+      async rescheduleEvent(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: RescheduleEventInput!) { rescheduleEvent(input: $input) { event { location } userErrors { code } } }',
+          { input: { eventId, location: `Moved by ${who}` } },
+        );
+        return { result, ran: (d) => d.rescheduleEvent.event?.location === `Moved by ${who}` };
+      },
+      async cancelEvent(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: CancelEventInput!) { cancelEvent(input: $input) { event { isCancelled } userErrors { code } } }',
+          { input: { eventId, reason: `Cancelled by ${who}` } },
+        );
+        return { result, ran: (d) => d.cancelEvent.event?.isCancelled === true };
+      },
     };
-    // In this order: logout uses login's sessions, and ADMIN's createUser makes the user the later two change.
-    expect(Object.keys(calls)).toEqual(['login', 'logout', 'changePassword', 'createUser', 'updateUser', 'deactivateUser']);
+    // In this order: logout uses login's sessions, and ADMIN's createUser makes the user the later two change;
+    // ADMIN's createCohort and scheduleEvent make the cohort and the event the mutations after each act on.
+    expect(Object.keys(calls)).toEqual([
+      'login',
+      'logout',
+      'changePassword',
+      'createUser',
+      'updateUser',
+      'deactivateUser',
+      'createCohort',
+      'inviteAdministrations',
+      'transitionCohort',
+      'scheduleEvent',
+      'rescheduleEvent',
+      'cancelEvent',
+    ]);
     expect(Object.keys(calls).sort()).toEqual(Object.keys(MUTATION).sort());
 
     const mismatches: string[] = [];
@@ -629,6 +718,17 @@ describeEachDatabase('authorization matrix', (kind) => {
       id: throwawayId,
     });
     expect(throwaway.node).toEqual({ displayName: 'Renamed by ADMIN', isActive: false });
+    // Only ADMIN's cohort and event calls left a trace.
+    const made = await callers.ADMIN.data(
+      'query ($c: ID!, $e: ID!) { cohort: node(id: $c) { ... on Cohort { status invitations { totalCount } events { title } } } event: node(id: $e) { ... on Event { location cancellationReason } } }',
+      { c: cohortId, e: eventId },
+    );
+    expect(made).toEqual({
+      cohort: { status: 'NOMINATIONS_OPEN', invitations: { totalCount: 1 }, events: [{ title: 'Scheduled by ADMIN' }] },
+      event: { location: 'Moved by ADMIN', cancellationReason: 'Cancelled by ADMIN' },
+    });
+    const cohorts = (await callers.ADMIN.data('{ cohorts(first: 100, filter: { labelFrom: "2200-2201" }) { nodes { label } } }')).cohorts;
+    expect(cohorts.nodes).toEqual([{ label: `${2200 + WHO.indexOf('ADMIN')}-${2201 + WHO.indexOf('ADMIN')}` }]);
     // The callers' own sessions still work: logout ended only the fresh ones.
     for (const who of WHO.filter((w) => w !== 'anonymous')) {
       expect((await callers[who].data('{ viewer { role } }')).viewer.role).toBe(who);

@@ -204,7 +204,87 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     // A deactivated user cannot sign in, and gets the same answer as a wrong password.
     expect(codesOf((await c.login({ input: { email: user.email, password: NEW_PASSWORD } })).login.userErrors)).toEqual([['INVALID_CREDENTIALS', null]]);
   },
+  createCohort: async (c, _ids, f) => {
+    const input = { label: '2090-2091', capacity: 8, dates: sdkCohortDates(2090) };
+    await expect(c.createCohort({ input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const admin = await f.as('ADMIN');
+    const { createCohort } = await admin.createCohort({ input });
+    expect(createCohort).toMatchObject({ userErrors: [], cohort: { label: '2090-2091', status: 'PLANNED', capacity: 8, startDate: '2090-09-01', programme: { code: 'WCO-JAPAN-CDP' } } });
+    const again = await admin.createCohort({ input });
+    expect(codesOf(again.createCohort.userErrors)).toEqual([['COHORT_LABEL_TAKEN', ['input', 'label']]]);
+  },
+  transitionCohort: async (_c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const cohort = await sdkCohort(admin, '2091-2092');
+    const skipping = await admin.transitionCohort({ input: { cohortId: cohort.id, to: 'SELECTION' } });
+    expect(codesOf(skipping.transitionCohort.userErrors)).toEqual([['INVALID_TRANSITION', ['input', 'to']]]);
+    const { transitionCohort } = await admin.transitionCohort({ input: { cohortId: cohort.id, to: 'NOMINATIONS_OPEN' } });
+    expect(transitionCohort).toMatchObject({ userErrors: [], cohort: { id: cohort.id, status: 'NOMINATIONS_OPEN' } });
+  },
+  inviteAdministrations: async (c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const cohort = await sdkCohort(admin, '2092-2093');
+    const rwanda = (await c.administration({ iso2: 'RW' })).administration!;
+    const { inviteAdministrations } = await admin.inviteAdministrations({ input: { cohortId: cohort.id, administrationIds: [rwanda.id] } });
+    expect(inviteAdministrations).toMatchObject({ userErrors: [], alreadyInvited: [], ineligible: [], invited: [{ administration: { iso2: 'RW' } }] });
+    const again = await admin.inviteAdministrations({ input: { cohortId: cohort.id, administrationIds: [rwanda.id] } });
+    expect(again.inviteAdministrations).toMatchObject({ userErrors: [], invited: [], alreadyInvited: [{ iso2: 'RW', region: { code: 'ESA' } }] });
+  },
+  scheduleEvent: async (_c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const cohort = await sdkCohort(admin, '2093-2094');
+    const input = { cohortId: cohort.id, kind: 'CERTIFICATE_CEREMONY' as const, title: 'Certificate ceremony', startsAt: '2094-07-04T10:00:00.000Z', officiantName: 'Ian Saunders' };
+    const { scheduleEvent } = await admin.scheduleEvent({ input });
+    expect(scheduleEvent).toMatchObject({ userErrors: [], event: { kind: 'CERTIFICATE_CEREMONY', isCancelled: false, cohort: { id: cohort.id, label: '2093-2094' } } });
+    const early = await admin.scheduleEvent({ input: { ...input, startsAt: '2093-08-01T10:00:00.000Z' } });
+    expect(codesOf(early.scheduleEvent.userErrors)).toEqual([['EVENT_OUTSIDE_COHORT', ['input', 'startsAt']]]);
+  },
+  rescheduleEvent: async (_c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const event = await sdkWorkshop(admin, '2094-2095');
+    const { rescheduleEvent } = await admin.rescheduleEvent({ input: { eventId: event.id, isVirtual: true, location: null } });
+    expect(rescheduleEvent).toMatchObject({ userErrors: [], event: { id: event.id, isVirtual: true, location: null } });
+  },
+  cancelEvent: async (c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const event = await sdkWorkshop(admin, '2095-2096');
+    const { cancelEvent } = await admin.cancelEvent({ input: { eventId: event.id, reason: 'Trainer unavailable.' } });
+    expect(cancelEvent).toMatchObject({ userErrors: [], event: { isCancelled: true, cancellationReason: 'Trainer unavailable.' } });
+    const { events } = await c.events({ filter: { cohortId: event.cohort!.id, includeCancelled: true } });
+    expect(events.nodes.map((e) => [e.id, e.isCancelled])).toEqual([[event.id, true]]);
+    const again = await admin.cancelEvent({ input: { eventId: event.id, reason: 'Again.' } });
+    expect(codesOf(again.cancelEvent.userErrors)).toEqual([['EVENT_CANCELLED', ['input', 'eventId']]]);
+  },
 };
+
+/** The six dates of the programme year starting in September of `year`. */
+function sdkCohortDates(year: number) {
+  return {
+    invitationDate: `${year - 1}-12-01`,
+    nominationDeadline: `${year}-03-31`,
+    selectionDate: `${year}-05-31`,
+    notificationDate: `${year}-06-30`,
+    startDate: `${year}-09-01`,
+    endDate: `${year + 1}-06-30`,
+  };
+}
+
+/** A new PLANNED cohort made through the SDK as ADMIN. */
+async function sdkCohort(admin: CdpClient, label: string) {
+  const { createCohort } = await admin.createCohort({ input: { label, capacity: 10, dates: sdkCohortDates(Number(label.slice(0, 4))) } });
+  expect(createCohort.userErrors).toEqual([]);
+  return createCohort.cohort!;
+}
+
+/** A workshop of a new cohort, scheduled through the SDK as ADMIN. */
+async function sdkWorkshop(admin: CdpClient, label: string) {
+  const cohort = await sdkCohort(admin, label);
+  const { scheduleEvent } = await admin.scheduleEvent({
+    input: { cohortId: cohort.id, kind: 'WORKSHOP', title: 'Workshop', startsAt: `${label.slice(0, 4)}-10-01T10:00:00.000Z`, location: 'Room A' },
+  });
+  expect(scheduleEvent.userErrors).toEqual([]);
+  return scheduleEvent.event!;
+}
 
 describeEachDatabase('@cdp-hub/sdk against the live server', (kind) => {
   let server: TestServer;

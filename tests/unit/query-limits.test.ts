@@ -30,6 +30,10 @@ function worstCase(name: string, type: GraphQLType): unknown {
       return true;
     case 'CountryCode':
       return 'JP';
+    case 'Date':
+      return '2027-01-01';
+    case 'DateTime':
+      return '2027-01-01T00:00:00Z';
     case 'ID':
     case 'String':
       return 'x';

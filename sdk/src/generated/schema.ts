@@ -381,6 +381,23 @@ export type AuditEntryOrderField =
   /** Order by when the change happened. */
   | 'OCCURRED_AT';
 
+/** The cancellation of an event: it stays on record, marked cancelled. ADMIN only. */
+export type CancelEventInput = {
+  /** The Event to cancel. */
+  readonly eventId: Scalars['ID']['input'];
+  /** Why the event is cancelled; shown to everyone who sees the event. */
+  readonly reason: Scalars['String']['input'];
+};
+
+/** The result of cancelEvent. */
+export type CancelEventPayload = {
+  readonly __typename?: 'CancelEventPayload';
+  /** The event as it now is; null on failure. */
+  readonly event: Maybe<Event>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** The certificate awarded to an associate at a certificate ceremony on successful completion. */
 export type Certificate = Node & {
   readonly __typename?: 'Certificate';
@@ -456,7 +473,7 @@ export type Cohort = Node & {
   readonly capacity: Maybe<Scalars['Int']['output']>;
   /** When the programme year ends. */
   readonly endDate: Maybe<Scalars['Date']['output']>;
-  /** Events of this cohort in time order. */
+  /** Events of this cohort in time order, cancelled ones included (isCancelled): frontends show them struck through. */
   readonly events: ReadonlyArray<Event>;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
@@ -526,6 +543,22 @@ export type CohortCount = {
   readonly cohort: Cohort;
 };
 
+/** The six dates of a programme year; each must be later than the one before, in the order below. */
+export type CohortDatesInput = {
+  /** When the programme year ends (usually June of the next year). */
+  readonly endDate: Scalars['Date']['input'];
+  /** When invitation letters go to eligible administrations (usually December). */
+  readonly invitationDate: Scalars['Date']['input'];
+  /** Last day on which nominations are accepted (usually March). */
+  readonly nominationDeadline: Scalars['Date']['input'];
+  /** When candidates are notified of the results (usually June). */
+  readonly notificationDate: Scalars['Date']['input'];
+  /** When the selection takes place (usually May). */
+  readonly selectionDate: Scalars['Date']['input'];
+  /** When the programme year commences (usually September). */
+  readonly startDate: Scalars['Date']['input'];
+};
+
 /** An edge in a connection of cohorts. */
 export type CohortEdge = {
   readonly __typename?: 'CohortEdge';
@@ -576,6 +609,31 @@ export type CohortStatus =
   | 'PLANNED'
   /** Nominations are closed and being reviewed and ranked. */
   | 'SELECTION';
+
+/** A new cohort, created PLANNED. ADMIN only. */
+export type CreateCohortInput = {
+  /** How many associates may be selected: 1 to 50. */
+  readonly capacity: Scalars['Int']['input'];
+  /** The six dates of the programme year, all required and in order. */
+  readonly dates: CohortDatesInput;
+  /** Programme year as two consecutive years, e.g. "2027-2028"; unique within the programme. */
+  readonly label: Scalars['String']['input'];
+  /** Remarks about the cohort. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  /** Code of the programme the cohort belongs to, e.g. WCO-JAPAN-CDP; the default programme when neither this nor programmeId is given. */
+  readonly programmeCode?: InputMaybe<Scalars['String']['input']>;
+  /** The Programme the cohort belongs to; or name it by programmeCode. */
+  readonly programmeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The result of createCohort. */
+export type CreateCohortPayload = {
+  readonly __typename?: 'CreateCohortPayload';
+  /** The cohort as it now is; null on failure. */
+  readonly cohort: Maybe<Cohort>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
 
 /** A new user account. ADMIN only. */
 export type CreateUserInput = {
@@ -640,12 +698,18 @@ export type Event = Node & {
   readonly __typename?: 'Event';
   /** Who the event is addressed to, e.g. "senior management". */
   readonly audience: Maybe<Scalars['String']['output']>;
+  /** Why the event was cancelled; null unless it was. */
+  readonly cancellationReason: Maybe<Scalars['String']['output']>;
+  /** When the event was cancelled; null while it takes place as planned. */
+  readonly cancelledAt: Maybe<Scalars['DateTime']['output']>;
   /** The cohort the event is for; null for programme-wide events. */
   readonly cohort: Maybe<Cohort>;
   /** How precisely startsAt is known. */
   readonly datePrecision: DatePrecision;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
+  /** Whether the event was cancelled (see cancelledAt and cancellationReason). */
+  readonly isCancelled: Scalars['Boolean']['output'];
   /** Whether the event is held online. */
   readonly isVirtual: Scalars['Boolean']['output'];
   /** What kind of event it is. */
@@ -690,6 +754,8 @@ export type EventEdge = {
 export type EventFilter = {
   /** Only events of this cohort (a Cohort ID). */
   readonly cohortId?: InputMaybe<Scalars['ID']['input']>;
+  /** Also list cancelled events (isCancelled), which are left out by default. */
+  readonly includeCancelled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only events of one of these kinds. */
   readonly kindIn?: InputMaybe<ReadonlyArray<EventKind>>;
   /** Only events that start before this instant. */
@@ -776,6 +842,31 @@ export type InvitationOrderField =
   /** Order by when the invitation was sent. */
   | 'SENT_AT';
 
+/** Invitations of administrations to nominate candidates for a cohort: name them by ID, or invite every eligible one. Each administration is invited once per cohort; ineligible ones are skipped. ADMIN only. */
+export type InviteAdministrationsInput = {
+  /** The Administrations to invite: 1 to 60. Leave empty with allEligible: true. */
+  readonly administrationIds?: ReadonlyArray<Scalars['ID']['input']>;
+  /** Invite every eligible administration not invited yet, instead of administrationIds. */
+  readonly allEligible?: Scalars['Boolean']['input'];
+  /** The Cohort the invitations are for; it must be PLANNED or NOMINATIONS_OPEN. */
+  readonly cohortId: Scalars['ID']['input'];
+};
+
+/** The result of inviteAdministrations: who was invited now, and who was skipped and why. */
+export type InviteAdministrationsPayload = {
+  readonly __typename?: 'InviteAdministrationsPayload';
+  /** Administrations asked for that had been invited to the cohort before; not invited again. */
+  readonly alreadyInvited: ReadonlyArray<Administration>;
+  /** The cohort as it now is; null on failure. */
+  readonly cohort: Maybe<Cohort>;
+  /** Administrations asked for that are not eligible for the programme; not invited. */
+  readonly ineligible: ReadonlyArray<Administration>;
+  /** The invitations sent by this call; empty on failure or when nobody was left to invite. */
+  readonly invited: ReadonlyArray<Invitation>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** Credentials to sign in with. */
 export type LoginInput = {
   /** The e-mail the account signs in with (case does not matter). */
@@ -834,24 +925,48 @@ export type Milestone = Node & {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Cancels an event, with the reason. It stays on record as cancelled; events lists leave it out unless filter.includeCancelled. Only for ADMIN. */
+  readonly cancelEvent: CancelEventPayload;
   /** Changes the signed-in user's password after checking the current one, and ends the user's other sessions. Requires sign-in. */
   readonly changePassword: ChangePasswordPayload;
+  /** Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates. Only for ADMIN. */
+  readonly createCohort: CreateCohortPayload;
   /** Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link. Only for ADMIN. */
   readonly createUser: CreateUserPayload;
   /** Deactivates a user: they can no longer sign in, and their sessions end at once. Only for ADMIN. */
   readonly deactivateUser: DeactivateUserPayload;
+  /** Sends invitation letters for a cohort to eligible administrations. Administrations invited before and ineligible ones are reported, not invited, and do not fail the call. Only for ADMIN. */
+  readonly inviteAdministrations: InviteAdministrationsPayload;
   /** Signs in with e-mail and password and returns a bearer token. Repeated failures are throttled (TOO_MANY_ATTEMPTS). */
   readonly login: LoginPayload;
   /** Ends the session of the bearer token; the token is refused from the next request on. Requires sign-in. */
   readonly logout: LogoutPayload;
+  /** Changes the start, place, format or officiant of an event that is not cancelled. Only for ADMIN. */
+  readonly rescheduleEvent: RescheduleEventPayload;
+  /** Schedules a programme event, for a cohort or for the whole programme. Only for ADMIN. */
+  readonly scheduleEvent: ScheduleEventPayload;
+  /** Moves a cohort one step forward in the yearly cycle, or cancels it. Closing nominations (to SELECTION) waits for the nomination deadline unless closeEarly; completing waits for every placement to end. Only for ADMIN. */
+  readonly transitionCohort: TransitionCohortPayload;
   /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
   readonly updateUser: UpdateUserPayload;
 };
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationCancelEventArgs = {
+  input: CancelEventInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationCreateCohortArgs = {
+  input: CreateCohortInput;
 };
 
 
@@ -868,6 +983,12 @@ export type MutationDeactivateUserArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationInviteAdministrationsArgs = {
+  input: InviteAdministrationsInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationLoginArgs = {
   input: LoginInput;
 };
@@ -876,6 +997,24 @@ export type MutationLoginArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationLogoutArgs = {
   input: InputMaybe<LogoutInput>;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationRescheduleEventArgs = {
+  input: RescheduleEventInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationScheduleEventArgs = {
+  input: ScheduleEventInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationTransitionCohortArgs = {
+  input: TransitionCohortInput;
 };
 
 
@@ -1510,6 +1649,31 @@ export type RegionOrderField =
   /** Order by region name. */
   | 'NAME';
 
+/** Changes to an event that is not cancelled; omitted fields stay as they are, null clears a text. ADMIN only. */
+export type RescheduleEventInput = {
+  /** The Event to change. */
+  readonly eventId: Scalars['ID']['input'];
+  /** Whether the event is now held online. */
+  readonly isVirtual?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The new place; null when none is set any more. */
+  readonly location?: InputMaybe<Scalars['String']['input']>;
+  /** Who officiates now; null when nobody is named. */
+  readonly officiantName?: InputMaybe<Scalars['String']['input']>;
+  /** The officiant's title; null when none. */
+  readonly officiantTitle?: InputMaybe<Scalars['String']['input']>;
+  /** The new start; it must still fall within the cohort’s year. */
+  readonly startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The result of rescheduleEvent. */
+export type RescheduleEventPayload = {
+  readonly __typename?: 'RescheduleEventPayload';
+  /** The event as it now is; null on failure. */
+  readonly event: Maybe<Event>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** The research an associate carries out on a Customs issue of global importance. */
 export type ResearchProject = Node & {
   readonly __typename?: 'ResearchProject';
@@ -1616,6 +1780,39 @@ export type Review = Node & {
   readonly score: Scalars['Int']['output'];
 };
 
+/** A new programme event. ADMIN only. */
+export type ScheduleEventInput = {
+  /** Who the event is addressed to, e.g. "senior management". */
+  readonly audience?: InputMaybe<Scalars['String']['input']>;
+  /** The Cohort the event is for; leave out for programme-wide events such as alumni reunions. */
+  readonly cohortId?: InputMaybe<Scalars['ID']['input']>;
+  /** Whether the event is held online. */
+  readonly isVirtual?: Scalars['Boolean']['input'];
+  /** What kind of event it is. */
+  readonly kind: EventKind;
+  /** Where the event takes place. */
+  readonly location?: InputMaybe<Scalars['String']['input']>;
+  /** Who officiates, e.g. the Secretary General. */
+  readonly officiantName?: InputMaybe<Scalars['String']['input']>;
+  /** The officiant's title. */
+  readonly officiantTitle?: InputMaybe<Scalars['String']['input']>;
+  /** Code of the programme: the cohort's programme when a cohort is given (a different code is PROGRAMME_MISMATCH), else the default programme. */
+  readonly programmeCode?: InputMaybe<Scalars['String']['input']>;
+  /** When the event starts. An event of a cohort must fall within the cohort’s year (EVENT_OUTSIDE_COHORT). */
+  readonly startsAt: Scalars['DateTime']['input'];
+  /** Title of the event. */
+  readonly title: Scalars['String']['input'];
+};
+
+/** The result of scheduleEvent. */
+export type ScheduleEventPayload = {
+  readonly __typename?: 'ScheduleEventPayload';
+  /** The event as it now is; null on failure. */
+  readonly event: Maybe<Event>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** How often a theme occurs in research. */
 export type ThemeCount = {
   readonly __typename?: 'ThemeCount';
@@ -1623,6 +1820,25 @@ export type ThemeCount = {
   readonly researchCount: Scalars['Int']['output'];
   /** The theme. */
   readonly theme: Scalars['String']['output'];
+};
+
+/** A move of a cohort to its next status, or to CANCELLED. ADMIN only. */
+export type TransitionCohortInput = {
+  /** With to: SELECTION, close nominations before the nomination deadline has passed. Ignored for other moves. */
+  readonly closeEarly?: Scalars['Boolean']['input'];
+  /** The Cohort to move. */
+  readonly cohortId: Scalars['ID']['input'];
+  /** The status to move to: the next one of PLANNED, NOMINATIONS_OPEN, SELECTION, IN_PROGRESS, COMPLETED, or CANCELLED from any status before COMPLETED. */
+  readonly to: CohortStatus;
+};
+
+/** The result of transitionCohort. */
+export type TransitionCohortPayload = {
+  readonly __typename?: 'TransitionCohortPayload';
+  /** The cohort as it now is; null on failure. */
+  readonly cohort: Maybe<Cohort>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
 };
 
 /** Changes to a user; omitted fields stay as they are. ADMIN only. */
@@ -1716,16 +1932,48 @@ export type UserErrorCode =
   | 'ASSOCIATE_NOT_FOUND'
   /** An ASSOCIATE user must be linked to its Professional Associate record. */
   | 'ASSOCIATE_REQUIRED'
+  /** A cohort takes from 1 to 50 associates. */
+  | 'CAPACITY_OUT_OF_RANGE'
+  /** The cohort is cancelled: no events are scheduled for it. */
+  | 'COHORT_CANCELLED'
+  /** The cohort has 50 events already, the most a cohort holds. */
+  | 'COHORT_EVENTS_FULL'
+  /** The cohort has no capacity or misses one of its six dates, which it needs before it opens for nominations and later. */
+  | 'COHORT_INCOMPLETE'
+  /** A cohort label names two consecutive years, e.g. "2027-2028". */
+  | 'COHORT_LABEL_INVALID'
+  /** The programme already has a cohort with this label. */
+  | 'COHORT_LABEL_TAKEN'
+  /** No cohort has this ID. */
+  | 'COHORT_NOT_FOUND'
+  /** Invitations go out only while the cohort is PLANNED or NOMINATIONS_OPEN. */
+  | 'COHORT_NOT_INVITING'
   /** The current password given to confirm the change is wrong. */
   | 'CURRENT_PASSWORD_INCORRECT'
+  /** A cohort date is not after the one before it: invitationDate < nominationDeadline < selectionDate < notificationDate < startDate < endDate. */
+  | 'DATES_OUT_OF_ORDER'
+  /** The nomination deadline has not passed yet; pass closeEarly: true to close nominations before it. */
+  | 'DEADLINE_NOT_PASSED'
   /** Another user already signs in with this e-mail. */
   | 'EMAIL_TAKEN'
+  /** The event is cancelled: it can no longer be rescheduled or cancelled again. */
+  | 'EVENT_CANCELLED'
+  /** Certificates were issued or research was presented at this event, so it cannot be cancelled. */
+  | 'EVENT_HAS_RECORDS'
+  /** No event has this ID. */
+  | 'EVENT_NOT_FOUND'
+  /** The event does not fall within its cohort’s year: no cohort event before the invitation date, and no reporting session or certificate ceremony before the start date. */
+  | 'EVENT_OUTSIDE_COHORT'
   /** The e-mail and password do not match an active account. Unknown e-mails get the same answer. */
   | 'INVALID_CREDENTIALS'
   /** A field holds a global ID that is malformed or names another type of object. */
   | 'INVALID_ID'
+  /** The cohort cannot move to this status from its current one: statuses move forward one step at a time (PLANNED, NOMINATIONS_OPEN, SELECTION, IN_PROGRESS, COMPLETED), or to CANCELLED before COMPLETED; COMPLETED and CANCELLED are final. */
+  | 'INVALID_TRANSITION'
   /** A field has a value of the wrong form (see the message), e.g. an empty name or a malformed e-mail. */
   | 'INVALID_VALUE'
+  /** Give either administrationIds (at least one) or allEligible: true, not both and not neither. */
+  | 'INVITEES_UNSPECIFIED'
   /** The change would leave CDP Hub without an active ADMIN. */
   | 'LAST_ADMIN'
   /** The role cannot be linked to this kind of record: only a FOCAL_POINT has an administration and only an ASSOCIATE an associate. */
@@ -1738,8 +1986,16 @@ export type UserErrorCode =
   | 'PASSWORD_TOO_SHORT'
   /** The new password is the same as the current one. */
   | 'PASSWORD_UNCHANGED'
+  /** Some associates of the cohort still have a placement that is neither COMPLETED nor WITHDRAWN; the message says how many. */
+  | 'PLACEMENTS_OPEN'
+  /** The input names two different programmes (by ID and by code, or a cohort of another programme); name one, or leave the code out. */
+  | 'PROGRAMME_MISMATCH'
+  /** No programme has this ID or code. */
+  | 'PROGRAMME_NOT_FOUND'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
+  /** One call invites at most 60 administrations by ID; use allEligible: true to invite them all. */
+  | 'TOO_MANY_INVITEES'
   /** The user is deactivated already. */
   | 'USER_INACTIVE'
   /** No user has this ID. */

@@ -37,6 +37,12 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -48,6 +54,24 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     ChangePassword(variables: Operations.ChangePasswordMutationVariables, options?: C): Promise<Operations.ChangePasswordMutation> {
       return requester<Operations.ChangePasswordMutation, Operations.ChangePasswordMutationVariables>(Operations.ChangePasswordDocument, variables, options) as Promise<Operations.ChangePasswordMutation>;
+    },
+    CreateCohort(variables: Operations.CreateCohortMutationVariables, options?: C): Promise<Operations.CreateCohortMutation> {
+      return requester<Operations.CreateCohortMutation, Operations.CreateCohortMutationVariables>(Operations.CreateCohortDocument, variables, options) as Promise<Operations.CreateCohortMutation>;
+    },
+    TransitionCohort(variables: Operations.TransitionCohortMutationVariables, options?: C): Promise<Operations.TransitionCohortMutation> {
+      return requester<Operations.TransitionCohortMutation, Operations.TransitionCohortMutationVariables>(Operations.TransitionCohortDocument, variables, options) as Promise<Operations.TransitionCohortMutation>;
+    },
+    InviteAdministrations(variables: Operations.InviteAdministrationsMutationVariables, options?: C): Promise<Operations.InviteAdministrationsMutation> {
+      return requester<Operations.InviteAdministrationsMutation, Operations.InviteAdministrationsMutationVariables>(Operations.InviteAdministrationsDocument, variables, options) as Promise<Operations.InviteAdministrationsMutation>;
+    },
+    ScheduleEvent(variables: Operations.ScheduleEventMutationVariables, options?: C): Promise<Operations.ScheduleEventMutation> {
+      return requester<Operations.ScheduleEventMutation, Operations.ScheduleEventMutationVariables>(Operations.ScheduleEventDocument, variables, options) as Promise<Operations.ScheduleEventMutation>;
+    },
+    RescheduleEvent(variables: Operations.RescheduleEventMutationVariables, options?: C): Promise<Operations.RescheduleEventMutation> {
+      return requester<Operations.RescheduleEventMutation, Operations.RescheduleEventMutationVariables>(Operations.RescheduleEventDocument, variables, options) as Promise<Operations.RescheduleEventMutation>;
+    },
+    CancelEvent(variables: Operations.CancelEventMutationVariables, options?: C): Promise<Operations.CancelEventMutation> {
+      return requester<Operations.CancelEventMutation, Operations.CancelEventMutationVariables>(Operations.CancelEventDocument, variables, options) as Promise<Operations.CancelEventMutation>;
     },
     CreateUser(variables: Operations.CreateUserMutationVariables, options?: C): Promise<Operations.CreateUserMutation> {
       return requester<Operations.CreateUserMutation, Operations.CreateUserMutationVariables>(Operations.CreateUserDocument, variables, options) as Promise<Operations.CreateUserMutation>;

@@ -4,8 +4,10 @@ import { AdministrationResolver } from '../modules/administration/administration
 import { AlumniActivityResolver, AlumniResolver } from '../modules/alumni/alumni.resolver';
 import { AssociateResolver } from '../modules/associate/associate.resolver';
 import { CertificateResolver } from '../modules/certificate/certificate.resolver';
+import { CohortMutations } from '../modules/cohort/cohort.mutations';
 import { CohortResolver } from '../modules/cohort/cohort.resolver';
 import { InvitationResolver } from '../modules/cohort/invitation.resolver';
+import { EventMutations } from '../modules/event/event.mutations';
 import { EventResolver } from '../modules/event/event.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { assertEveryNodeTypeHasASource, NODE_SOURCES } from '../modules/node/node-registry';
@@ -40,6 +42,8 @@ const RESOLVERS = [
   AlumniResolver,
   AlumniActivityResolver,
   StatisticsResolver,
+  CohortMutations,
+  EventMutations,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -97,6 +97,12 @@ const MUTATION_RULES: Record<string, Rule> = {
   createUser: roles(ADMIN),
   updateUser: roles(ADMIN),
   deactivateUser: roles(ADMIN),
+  createCohort: roles(ADMIN),
+  transitionCohort: roles(ADMIN),
+  inviteAdministrations: roles(ADMIN),
+  scheduleEvent: roles(ADMIN),
+  rescheduleEvent: roles(ADMIN),
+  cancelEvent: roles(ADMIN),
 };
 
 /**

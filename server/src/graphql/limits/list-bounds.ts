@@ -2,6 +2,7 @@ import { MAX_ADMINISTRATIONS } from '../../modules/administration/administration
 import { MAX_NETWORK_EDGES, MAX_NETWORK_NODES } from '../../modules/alumni/alumni.service';
 import { RegionCode } from '../../modules/region/region.entity';
 import { TOP_THEMES } from '../../modules/statistics/statistics.service';
+import { MAX_COHORT_EVENTS } from '../../modules/event/event-schedule.service';
 
 /**
  * The most items each list field that is not a connection can return, by
@@ -24,8 +25,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ProgrammeStatistics.topThemes': TOP_THEMES,
   // Declared: one cohort a programme year, for a century.
   'ProgrammeStatistics.byCohort': 100,
-  // Declared: a cohort's ten months hold a handful of events.
-  'Cohort.events': 50,
+  // Enforced: scheduleEvent refuses more (COHORT_EVENTS_FULL).
+  'Cohort.events': MAX_COHORT_EVENTS,
   // Declared: one certificate a placement, plus reissues.
   'ProfessionalAssociate.certificates': 5,
   'ProfessionalAssociate.languages': 20,
@@ -33,6 +34,10 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Nomination.reviews': 20,
   'ResearchProject.milestones': 50,
   'ResearchProject.themes': 20,
+  // Enforced: every eligible administration at most, whether named (60 at most) or allEligible.
+  'InviteAdministrationsPayload.invited': MAX_ADMINISTRATIONS,
+  'InviteAdministrationsPayload.alreadyInvited': MAX_ADMINISTRATIONS,
+  'InviteAdministrationsPayload.ineligible': MAX_ADMINISTRATIONS,
   // Enforced by the input: an error names one input field, a few levels deep.
   'UserError.field': 10,
 };

@@ -14,6 +14,7 @@ const REDACTED_FIELDS = new Set([
   'candidateEmail',
   'candidatePhone',
   'candidateFullName',
+  'officiantName',
 ]);
 export const REDACTED = '[redacted]';
 

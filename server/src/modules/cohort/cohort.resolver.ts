@@ -56,7 +56,7 @@ export class CohortResolver {
     return new ProfessionalAssociateConnection(await this.associateService.pageFor(ctx, 'cohortId', cohort.uuid, args, orderBy));
   }
 
-  @FieldResolver(() => [Event], { description: 'Events of this cohort in time order.' })
+  @FieldResolver(() => [Event], { description: 'Events of this cohort in time order, cancelled ones included (isCancelled): frontends show them struck through.' })
   events(@Root() cohort: Cohort, @Ctx() ctx: RequestContext): Promise<Event[]> {
     return this.eventService.forCohort(ctx, cohort.uuid);
   }

@@ -66,4 +66,18 @@ export class Event extends Node {
   @Field(() => String, { nullable: true, description: 'Who the event is addressed to, e.g. "senior management".' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   audience: string | null;
+
+  /** Cancelled events stay on record (frontends strike them through); lists leave them out unless asked. */
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the event was cancelled; null while it takes place as planned.' })
+  @Column({ type: Date, nullable: true })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the event was cancelled; null unless it was.' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  cancellationReason: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the event was cancelled (see cancelledAt and cancellationReason).' })
+  get isCancelled(): boolean {
+    return this.cancelledAt !== null && this.cancelledAt !== undefined;
+  }
 }

@@ -13,10 +13,11 @@ export class EventService {
     if (filter?.cohortId) whereEquals(qb, 'event.cohortId', fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId'));
     if (filter?.startsFrom) qb.andWhere('event.startsAt >= :startsFrom', { startsFrom: filter.startsFrom });
     if (filter?.startsBefore) qb.andWhere('event.startsAt < :startsBefore', { startsBefore: filter.startsBefore });
+    if (!filter?.includeCancelled) qb.andWhere('event.cancelledAt IS NULL');
     return paginate(qb, args, eventOrder.toOrdering(orderBy));
   }
 
-  /** All events of a cohort in time order; a cohort has a handful, so this is a plain list. */
+  /** All events of a cohort in time order, cancelled ones included (marked isCancelled); a cohort has a handful, so this is a plain list. */
   forCohort(ctx: RequestContext, cohortId: string): Promise<Event[]> {
     return ctx.loaders.manyBy(Event, 'cohortId', { startsAt: 'ASC' }).load(cohortId);
   }

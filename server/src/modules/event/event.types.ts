@@ -37,4 +37,11 @@ export class EventFilter {
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'Only events that start before this instant.' })
   startsBefore?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Also list cancelled events (isCancelled), which are left out by default.',
+  })
+  includeCancelled?: boolean | null;
 }

@@ -1,0 +1,103 @@
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { GraphQLDate } from 'graphql-scalars';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { UserErrorCode } from '../../graphql/mutations/user-error-code';
+import { CohortStatus } from './cohort-status';
+
+export const MIN_CAPACITY = 1;
+export const MAX_CAPACITY = 50;
+/** One call names at most this many administrations; `allEligible` covers inviting them all. */
+export const MAX_INVITEES = 60;
+
+@InputType({ description: 'The six dates of a programme year; each must be later than the one before, in the order below.' })
+export class CohortDatesInput {
+  @Field(() => GraphQLDate, { description: 'When invitation letters go to eligible administrations (usually December).' })
+  invitationDate: Date;
+
+  @Field(() => GraphQLDate, { description: 'Last day on which nominations are accepted (usually March).' })
+  nominationDeadline: Date;
+
+  @Field(() => GraphQLDate, { description: 'When the selection takes place (usually May).' })
+  selectionDate: Date;
+
+  @Field(() => GraphQLDate, { description: 'When candidates are notified of the results (usually June).' })
+  notificationDate: Date;
+
+  @Field(() => GraphQLDate, { description: 'When the programme year commences (usually September).' })
+  startDate: Date;
+
+  @Field(() => GraphQLDate, { description: 'When the programme year ends (usually June of the next year).' })
+  endDate: Date;
+}
+
+@InputType({ description: 'A new cohort, created PLANNED. ADMIN only.' })
+export class CreateCohortInput {
+  @Field(() => ID, { nullable: true, description: 'The Programme the cohort belongs to; or name it by programmeCode.' })
+  @IsOptional()
+  programmeId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the programme the cohort belongs to, e.g. WCO-JAPAN-CDP; the default programme when neither this nor programmeId is given.',
+  })
+  @IsOptional()
+  @MaxLength(40)
+  programmeCode?: string | null;
+
+  @Field(() => String, { description: 'Programme year as two consecutive years, e.g. "2027-2028"; unique within the programme.' })
+  @MaxLength(9, { message: 'A cohort label has the form "2027-2028".', context: { code: UserErrorCode.COHORT_LABEL_INVALID } })
+  label: string;
+
+  @Field(() => Int, { description: `How many associates may be selected: ${MIN_CAPACITY} to ${MAX_CAPACITY}.` })
+  @Min(MIN_CAPACITY, { message: `A cohort takes at least ${MIN_CAPACITY} associate.`, context: { code: UserErrorCode.CAPACITY_OUT_OF_RANGE } })
+  @Max(MAX_CAPACITY, { message: `A cohort takes at most ${MAX_CAPACITY} associates.`, context: { code: UserErrorCode.CAPACITY_OUT_OF_RANGE } })
+  capacity: number;
+
+  @Field(() => CohortDatesInput, { description: 'The six dates of the programme year, all required and in order.' })
+  dates: CohortDatesInput;
+
+  @Field(() => String, { nullable: true, description: 'Remarks about the cohort.' })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({ description: 'A move of a cohort to its next status, or to CANCELLED. ADMIN only.' })
+export class TransitionCohortInput {
+  @Field(() => ID, { description: 'The Cohort to move.' })
+  cohortId: string;
+
+  @Field(() => CohortStatus, {
+    description:
+      'The status to move to: the next one of PLANNED, NOMINATIONS_OPEN, SELECTION, IN_PROGRESS, COMPLETED, or CANCELLED from any status before COMPLETED.',
+  })
+  to: CohortStatus;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'With to: SELECTION, close nominations before the nomination deadline has passed. Ignored for other moves.',
+  })
+  closeEarly: boolean;
+}
+
+@InputType({
+  description:
+    'Invitations of administrations to nominate candidates for a cohort: name them by ID, or invite every eligible one. Each administration is invited once per cohort; ineligible ones are skipped. ADMIN only.',
+})
+export class InviteAdministrationsInput {
+  @Field(() => ID, { description: 'The Cohort the invitations are for; it must be PLANNED or NOMINATIONS_OPEN.' })
+  cohortId: string;
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: `The Administrations to invite: 1 to ${MAX_INVITEES}. Leave empty with allEligible: true.`,
+  })
+  @ArrayMaxSize(MAX_INVITEES, {
+    message: `Invite at most ${MAX_INVITEES} administrations by ID at once, or use allEligible: true.`,
+    context: { code: UserErrorCode.TOO_MANY_INVITEES },
+  })
+  administrationIds: string[];
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Invite every eligible administration not invited yet, instead of administrationIds.' })
+  allEligible: boolean;
+}

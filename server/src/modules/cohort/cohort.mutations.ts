@@ -1,0 +1,41 @@
+import { Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context';
+import { InputArg } from '../../graphql/mutations/input-arg';
+import { runMutation } from '../../graphql/mutations/run-mutation';
+import { CohortWorkflowService } from './cohort-workflow.service';
+import { CreateCohortInput, InviteAdministrationsInput, TransitionCohortInput } from './cohort.inputs';
+import { CreateCohortPayload, InviteAdministrationsPayload, TransitionCohortPayload } from './cohort.payloads';
+import { InvitationService } from './invitation.service';
+
+@Resolver()
+export class CohortMutations {
+  private readonly workflow = new CohortWorkflowService();
+  private readonly invitations = new InvitationService();
+
+  @Mutation(() => CreateCohortPayload, { description: 'Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates.' })
+  createCohort(@InputArg(CreateCohortInput, 'The new cohort.') input: CreateCohortInput, @Ctx() ctx: RequestContext): Promise<CreateCohortPayload> {
+    return runMutation(ctx, input, (c, i) => this.workflow.create(c, i), { cohort: null });
+  }
+
+  @Mutation(() => TransitionCohortPayload, {
+    description:
+      'Moves a cohort one step forward in the yearly cycle, or cancels it. Closing nominations (to SELECTION) waits for the nomination deadline unless closeEarly; completing waits for every placement to end.',
+  })
+  transitionCohort(
+    @InputArg(TransitionCohortInput, 'The cohort and the status to move it to.') input: TransitionCohortInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<TransitionCohortPayload> {
+    return runMutation(ctx, input, (c, i) => this.workflow.transition(c, i), { cohort: null });
+  }
+
+  @Mutation(() => InviteAdministrationsPayload, {
+    description:
+      'Sends invitation letters for a cohort to eligible administrations. Administrations invited before and ineligible ones are reported, not invited, and do not fail the call.',
+  })
+  inviteAdministrations(
+    @InputArg(InviteAdministrationsInput, 'The cohort and the administrations to invite.') input: InviteAdministrationsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InviteAdministrationsPayload> {
+    return runMutation(ctx, input, (c, i) => this.invitations.invite(c, i), { cohort: null, invited: [], alreadyInvited: [], ineligible: [] });
+  }
+}
