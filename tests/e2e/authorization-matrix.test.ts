@@ -18,8 +18,12 @@ import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLObje
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
 import { buildCdpSchema } from '../../server/src/graphql/schema';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
+import { AlumniActivity } from '../../server/src/modules/alumni/alumni-activity.entity';
+import { AlumniProfile } from '../../server/src/modules/alumni/alumni-profile.entity';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
+import { EventKind } from '../../server/src/modules/event/event-kind';
+import { Event } from '../../server/src/modules/event/event.entity';
 import { NominationStatus } from '../../server/src/modules/nomination/nomination-status';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { Review } from '../../server/src/modules/nomination/review.entity';
@@ -51,6 +55,8 @@ const F = 'FORBIDDEN';
 const EVERYONE: Row = [A, A, A, A, A];
 const SIGNED_IN: Row = [U, A, A, A, A];
 const ADMIN_ONLY: Row = [U, A, F, F, F];
+/** ADMIN, and an associate for its own record (the service refuses another's: see the workflow tests). */
+const ADMIN_OR_ASSOCIATE: Row = [U, A, F, F, A];
 
 /**
  * The objects the test arranges (see `arrange`), and who may fetch each one.
@@ -169,6 +175,18 @@ const PUBLIC_FIELDS: Record<string, string> = {
   ScheduleEventPayload: 'event userErrors',
   RescheduleEventPayload: 'event userErrors',
   CancelEventPayload: 'event userErrors',
+  AssignPlacementPayload: 'associate userErrors',
+  CompletePlacementPayload: 'alumniProfile associate userErrors',
+  ProposeResearchPayload: 'research userErrors',
+  UpdateResearchPayload: 'research userErrors',
+  ApproveResearchPayload: 'research userErrors',
+  AddMilestonePayload: 'milestone research userErrors',
+  CompleteMilestonePayload: 'milestone userErrors',
+  SubmitResearchPayload: 'research userErrors',
+  RecordPresentationPayload: 'research userErrors',
+  PublishResearchPayload: 'research userErrors',
+  UpdateAlumniProfilePayload: 'alumniProfile userErrors',
+  RecordAlumniActivityPayload: 'activity userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -217,6 +235,18 @@ const MUTATION: Record<string, Row> = {
   scheduleEvent: ADMIN_ONLY,
   rescheduleEvent: ADMIN_ONLY,
   cancelEvent: ADMIN_ONLY,
+  assignPlacement: ADMIN_ONLY,
+  completePlacement: ADMIN_ONLY,
+  proposeResearch: ADMIN_OR_ASSOCIATE,
+  updateResearch: ADMIN_OR_ASSOCIATE,
+  approveResearch: ADMIN_ONLY,
+  addMilestone: ADMIN_OR_ASSOCIATE,
+  completeMilestone: ADMIN_OR_ASSOCIATE,
+  submitResearch: ADMIN_OR_ASSOCIATE,
+  recordPresentation: ADMIN_ONLY,
+  publishResearch: ADMIN_ONLY,
+  updateAlumniProfile: ADMIN_OR_ASSOCIATE,
+  recordAlumniActivity: ADMIN_OR_ASSOCIATE,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -295,6 +325,10 @@ interface Fixtures {
   reviewOf: Record<string, Subject>;
   userCount: () => Promise<number>;
   publishedResearchCount: () => Promise<number>;
+  /** A reporting session of the demo associate's cohort, for recordPresentation. */
+  reportingSessionId: string;
+  ownDraftMilestoneCount: () => Promise<number>;
+  ownActivityCount: () => Promise<number>;
 }
 
 /**
@@ -437,6 +471,15 @@ async function arrange(server: TestServer): Promise<Fixtures> {
     },
     userCount: () => ds.getRepository(User).count(),
     publishedResearchCount: () => projects.countBy({ status: ResearchStatus.PUBLISHED }),
+    reportingSessionId: gid(
+      'Event',
+      (await ds.getRepository(Event).findOneByOrFail({ cohortId: ownCohort.uuid, kind: EventKind.REPORTING_SESSION })).uuid,
+    ),
+    ownDraftMilestoneCount: () => ds.getRepository(Milestone).countBy({ researchProjectId: ownDraft.uuid }),
+    ownActivityCount: async () => {
+      const profile = await ds.getRepository(AlumniProfile).findOneByOrFail({ associateId: ownAssociate.uuid });
+      return ds.getRepository(AlumniActivity).countBy({ alumniProfileId: profile.uuid });
+    },
   };
 }
 
@@ -570,6 +613,86 @@ describeEachDatabase('authorization matrix', (kind) => {
     let eventId = '';
     const rwanda = (await callers.ADMIN.data('{ administration(iso2: "RW") { id } }')).administration.id;
 
+    /** A workflow mutation called with `input`; `ran` tells that the call reached the service. */
+    const workflowCall =
+      (mutation: string, selection: string, input: (who: Who) => Record<string, unknown>, ran: (payload: any, who: Who) => boolean) =>
+      async (who: Who) => {
+        const type = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+        const result = await callers[who].graphql(`mutation ($input: ${type}!) { ${mutation}(input: $input) { ${selection} userErrors { code } } }`, {
+          input: input(who),
+        });
+        return { result, ran: (d: any) => ran(d[mutation], who) };
+      };
+    const refusedWith = (code: string) => (payload: any) => payload.userErrors[0]?.code === code;
+    const workflowCalls = () => {
+      const research = () => ({ researchId: fx.ids.ownDraftResearch });
+      const associate = () => ({ associateId: fx.ids.ownAssociate });
+      return {
+        assignPlacement: workflowCall(
+          'assignPlacement',
+          'associate { id }',
+          () => ({ ...associate(), directorate: 'CAPACITY_BUILDING', supervisorName: 'Supervisor', startDate: '2026-09-01', endDate: '2027-06-30' }),
+          refusedWith('PLACEMENT_CLOSED'),
+        ),
+        completePlacement: workflowCall(
+          'completePlacement',
+          'associate { id }',
+          () => ({ ...associate(), outcome: 'COMPLETED', endDate: '2026-06-30' }),
+          refusedWith('PLACEMENT_CLOSED'),
+        ),
+        proposeResearch: workflowCall(
+          'proposeResearch',
+          'research { id }',
+          () => ({ ...associate(), title: 'A second research', abstract: 'Not allowed.', themes: ['x'] }),
+          refusedWith('PLACEMENT_CLOSED'),
+        ),
+        updateResearch: workflowCall(
+          'updateResearch',
+          'research { abstract }',
+          (who) => ({ ...research(), abstract: `Abstract revised by ${who}.` }),
+          (p, who) => p.research?.abstract === `Abstract revised by ${who}.`,
+        ),
+        approveResearch: workflowCall('approveResearch', 'research { id }', research, refusedWith('INVALID_RESEARCH_STATUS')),
+        addMilestone: workflowCall(
+          'addMilestone',
+          'milestone { title }',
+          (who) => ({ ...research(), title: `Step added by ${who}`, dueDate: '2027-01-31' }),
+          (p, who) => p.milestone?.title === `Step added by ${who}`,
+        ),
+        completeMilestone: workflowCall(
+          'completeMilestone',
+          'milestone { id }',
+          () => ({ milestoneId: fx.ids.ownDraftMilestone }),
+          refusedWith('MILESTONE_ALREADY_COMPLETED'),
+        ),
+        submitResearch: workflowCall('submitResearch', 'research { id }', research, refusedWith('MILESTONES_OPEN')),
+        recordPresentation: workflowCall(
+          'recordPresentation',
+          'research { id }',
+          () => ({ ...research(), eventId: fx.reportingSessionId }),
+          refusedWith('INVALID_RESEARCH_STATUS'),
+        ),
+        publishResearch: workflowCall(
+          'publishResearch',
+          'research { id }',
+          () => ({ ...research(), reportUrl: 'https://example.org/report.pdf' }),
+          refusedWith('INVALID_RESEARCH_STATUS'),
+        ),
+        updateAlumniProfile: workflowCall(
+          'updateAlumniProfile',
+          'alumniProfile { currentPosition }',
+          (who) => ({ ...associate(), currentPosition: `Position set by ${who}` }),
+          (p, who) => p.alumniProfile?.currentPosition === `Position set by ${who}`,
+        ),
+        recordAlumniActivity: workflowCall(
+          'recordAlumniActivity',
+          'activity { title }',
+          (who) => ({ ...associate(), kind: 'LIAISON', date: '2026-11-01', title: `Recorded by ${who}` }),
+          (p, who) => p.activity?.title === `Recorded by ${who}`,
+        ),
+      };
+    };
+
     /** Each mutation with a well-formed input; the outcome must hold whatever the input's own merits. */
     const calls: Record<string, (who: Who) => Promise<{ result: GraphQLResponse; ran: (data: any) => boolean }>> = {
       async login(who) {
@@ -679,9 +802,13 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.cancelEvent.event?.isCancelled === true };
       },
+      // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
+      // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
+      ...workflowCalls(),
     };
     // In this order: logout uses login's sessions, and ADMIN's createUser makes the user the later two change;
-    // ADMIN's createCohort and scheduleEvent make the cohort and the event the mutations after each act on.
+    // ADMIN's createCohort and scheduleEvent make the cohort and the event the mutations after each act on;
+    // addMilestone leaves open milestones, which submitResearch then meets.
     expect(Object.keys(calls)).toEqual([
       'login',
       'logout',
@@ -695,7 +822,21 @@ describeEachDatabase('authorization matrix', (kind) => {
       'scheduleEvent',
       'rescheduleEvent',
       'cancelEvent',
+      'assignPlacement',
+      'completePlacement',
+      'proposeResearch',
+      'updateResearch',
+      'approveResearch',
+      'addMilestone',
+      'completeMilestone',
+      'submitResearch',
+      'recordPresentation',
+      'publishResearch',
+      'updateAlumniProfile',
+      'recordAlumniActivity',
     ]);
+    const milestonesBefore = await fx.ownDraftMilestoneCount();
+    const activitiesBefore = await fx.ownActivityCount();
     expect(Object.keys(calls).sort()).toEqual(Object.keys(MUTATION).sort());
 
     const mismatches: string[] = [];
@@ -712,6 +853,9 @@ describeEachDatabase('authorization matrix', (kind) => {
     }
     expect(mismatches).toEqual([]);
 
+    // The workflow steps ran for the associate and ADMIN only: one milestone and one activity each.
+    expect(await fx.ownDraftMilestoneCount()).toBe(milestonesBefore + 2);
+    expect(await fx.ownActivityCount()).toBe(activitiesBefore + 2);
     // The refused calls left no trace: one user more (ADMIN's), renamed and deactivated only by ADMIN.
     expect(await fx.userCount()).toBe(usersBefore + 1);
     const throwaway = await callers.ADMIN.data('query ($id: ID!) { node(id: $id) { ... on User { displayName isActive } } }', {

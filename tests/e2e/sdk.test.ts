@@ -254,6 +254,68 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     expect(events.nodes.map((e) => [e.id, e.isCancelled])).toEqual([[event.id, true]]);
     const again = await admin.cancelEvent({ input: { eventId: event.id, reason: 'Again.' } });
     expect(codesOf(again.cancelEvent.userErrors)).toEqual([['EVENT_CANCELLED', ['input', 'eventId']]]);
+  // The seeded associates' placements are completed and their research published: the workflow steps meet their rules
+  // there (the workflow-*.test.ts suites run each step through). A refusal still comes back typed, with null objects.
+  assignPlacement: async (c, ids, f) => {
+    const input = { associateId: ids.associate, directorate: 'CAPACITY_BUILDING' as const, supervisorName: 'Supervisor', startDate: '2026-09-01', endDate: '2027-06-30' };
+    await expect(c.assignPlacement({ input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const { assignPlacement } = await (await f.as('ADMIN')).assignPlacement({ input });
+    expect(assignPlacement.associate).toBeNull();
+    expect(codesOf(assignPlacement.userErrors)).toEqual([['PLACEMENT_CLOSED', ['input', 'associateId']]]);
+  },
+  completePlacement: async (_c, ids, f) => {
+    const input = { associateId: ids.associate, outcome: 'COMPLETED' as const, endDate: '2024-06-30' };
+    await expect((await f.as('ASSOCIATE')).completePlacement({ input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const { completePlacement } = await (await f.as('ADMIN')).completePlacement({ input });
+    expect(codesOf(completePlacement.userErrors)).toEqual([['PLACEMENT_CLOSED', ['input', 'associateId']]]);
+  },
+  proposeResearch: async (_c, _ids, f) => {
+    const input = { title: 'A proposal', abstract: 'An abstract.', themes: ['transit'] };
+    await expect((await f.as('REVIEWER')).proposeResearch({ input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const { proposeResearch } = await (await f.as('ADMIN')).proposeResearch({ input });
+    expect(codesOf(proposeResearch.userErrors)).toEqual([['ASSOCIATE_ID_REQUIRED', ['input', 'associateId']]]);
+  },
+  updateResearch: async (_c, ids, f) => {
+    const { updateResearch } = await (await f.as('ADMIN')).updateResearch({ input: { researchId: ids.research, themes: [] } });
+    expect(codesOf(updateResearch.userErrors)).toEqual([['INVALID_VALUE', ['input', 'themes']]]);
+  },
+  approveResearch: async (_c, ids, f) => {
+    const { approveResearch } = await (await f.as('ADMIN')).approveResearch({ input: { researchId: ids.research } });
+    expect(approveResearch.userErrors[0]).toMatchObject({ code: 'INVALID_RESEARCH_STATUS', message: expect.stringContaining('PUBLISHED') });
+  },
+  addMilestone: async (_c, ids, f) => {
+    const { addMilestone } = await (await f.as('ADMIN')).addMilestone({ input: { researchId: ids.research, title: 'Late', dueDate: '2026-12-01' } });
+    expect(addMilestone).toMatchObject({ milestone: null, research: null });
+    expect(codesOf(addMilestone.userErrors)).toEqual([['RESEARCH_LOCKED', ['input', 'researchId']]]);
+  },
+  completeMilestone: async (_c, _ids, f) => {
+    const milestoneId = toGlobalId('Milestone', '00000000-0000-4000-8000-000000000000');
+    const { completeMilestone } = await (await f.as('ADMIN')).completeMilestone({ input: { milestoneId } });
+    expect(codesOf(completeMilestone.userErrors)).toEqual([['MILESTONE_NOT_FOUND', ['input', 'milestoneId']]]);
+  },
+  submitResearch: async (_c, ids, f) => {
+    const { submitResearch } = await (await f.as('ADMIN')).submitResearch({ input: { researchId: ids.research } });
+    expect(codesOf(submitResearch.userErrors)).toEqual([['INVALID_RESEARCH_STATUS', ['input', 'researchId']]]);
+  },
+  recordPresentation: async (_c, ids, f) => {
+    const { recordPresentation } = await (await f.as('ADMIN')).recordPresentation({ input: { researchId: ids.research, eventId: ids.event } });
+    expect(codesOf(recordPresentation.userErrors)).toEqual([['INVALID_RESEARCH_STATUS', ['input', 'researchId']]]);
+  },
+  publishResearch: async (_c, ids, f) => {
+    const { publishResearch } = await (await f.as('ADMIN')).publishResearch({ input: { researchId: ids.research, reportUrl: 'javascript:alert(1)' } });
+    expect(codesOf(publishResearch.userErrors)).toEqual([['INVALID_VALUE', ['input', 'reportUrl']]]);
+  },
+  updateAlumniProfile: async (_c, ids, f) => {
+    const { updateAlumniProfile } = await (await f.as('ADMIN')).updateAlumniProfile({ input: { associateId: ids.associate, currentPosition: 'Deputy Director' } });
+    expect(updateAlumniProfile).toMatchObject({ userErrors: [], alumniProfile: { currentPosition: 'Deputy Director' } });
+  },
+  recordAlumniActivity: async (_c, ids, f) => {
+    const admin = await f.as('ADMIN');
+    const input = { associateId: ids.associate, kind: 'WCO_MEETING' as const, date: TEST_NOW.slice(0, 10), title: 'Permanent Technical Committee' };
+    const { recordAlumniActivity } = await admin.recordAlumniActivity({ input });
+    expect(recordAlumniActivity).toMatchObject({ userErrors: [], activity: { kind: 'WCO_MEETING', date: TEST_NOW.slice(0, 10), description: null } });
+    const future = await admin.recordAlumniActivity({ input: { ...input, date: '2099-01-01' } });
+    expect(codesOf(future.recordAlumniActivity.userErrors)).toEqual([['DATE_IN_FUTURE', ['input', 'date']]]);
   },
 };
 

@@ -37,6 +37,12 @@ function worstCase(name: string, type: GraphQLType): unknown {
     case 'ID':
     case 'String':
       return 'x';
+    case 'Date':
+      return '2026-11-26';
+    case 'DateTime':
+      return '2026-11-26T12:00:00Z';
+    case 'URL':
+      return 'https://example.org/x';
     default:
       return undefined;
   }

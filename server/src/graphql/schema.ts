@@ -20,6 +20,9 @@ import { ResearchResolver } from '../modules/research/research.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { PlacementMutations } from '../modules/associate/placement.mutations';
+import { ResearchMutations } from '../modules/research/research.mutations';
+import { AlumniMutations } from '../modules/alumni/alumni.mutations';
 import { enforcePolicy } from '../auth/policy/enforce-policy';
 
 const RESOLVERS = [
@@ -44,6 +47,9 @@ const RESOLVERS = [
   StatisticsResolver,
   CohortMutations,
   EventMutations,
+  PlacementMutations,
+  ResearchMutations,
+  AlumniMutations,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -103,6 +103,19 @@ const MUTATION_RULES: Record<string, Rule> = {
   scheduleEvent: roles(ADMIN),
   rescheduleEvent: roles(ADMIN),
   cancelEvent: roles(ADMIN),
+  assignPlacement: roles(ADMIN),
+  completePlacement: roles(ADMIN),
+  // An associate acts on its own research and alumni record only: the services check which record is theirs.
+  proposeResearch: roles(ADMIN, ASSOCIATE),
+  updateResearch: roles(ADMIN, ASSOCIATE),
+  approveResearch: roles(ADMIN),
+  addMilestone: roles(ADMIN, ASSOCIATE),
+  completeMilestone: roles(ADMIN, ASSOCIATE),
+  submitResearch: roles(ADMIN, ASSOCIATE),
+  recordPresentation: roles(ADMIN),
+  publishResearch: roles(ADMIN),
+  updateAlumniProfile: roles(ADMIN, ASSOCIATE),
+  recordAlumniActivity: roles(ADMIN, ASSOCIATE),
 };
 
 /**

@@ -15,6 +15,7 @@ const REDACTED_FIELDS = new Set([
   'candidatePhone',
   'candidateFullName',
   'officiantName',
+  'supervisorName',
 ]);
 export const REDACTED = '[redacted]';
 

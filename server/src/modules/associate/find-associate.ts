@@ -1,0 +1,19 @@
+import type { RequestContext } from '../../graphql/context';
+import { lockForUpdate } from '../../db/database';
+import { fail } from '../../graphql/mutations/user-error';
+import { UserErrorCode } from '../../graphql/mutations/user-error-code';
+import { AssociateStatus } from './associate-enums';
+import { ProfessionalAssociate } from './associate.entity';
+
+/** The associate a mutation changes or builds on, locked until the transaction ends; field is the input field that named it. */
+export async function lockAssociate(tx: RequestContext, uuid: string, field: string): Promise<ProfessionalAssociate> {
+  const associate = await tx.db.findOne(ProfessionalAssociate, { where: { uuid }, lock: lockForUpdate(tx.db) });
+  return associate ?? fail(UserErrorCode.ASSOCIATE_NOT_FOUND, 'No Professional Associate has this ID.', field);
+}
+
+/** A placement that has ended (COMPLETED or WITHDRAWN) changes no more, and takes no new research. */
+export function assertPlacementOpen(associate: ProfessionalAssociate, field: string): void {
+  if (associate.status === AssociateStatus.COMPLETED || associate.status === AssociateStatus.WITHDRAWN) {
+    fail(UserErrorCode.PLACEMENT_CLOSED, `The placement is ${associate.status} already; it can no longer change.`, field);
+  }
+}

@@ -1,0 +1,52 @@
+import { GraphQLDate } from 'graphql-scalars';
+import { Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Directorate } from './associate-enums';
+
+export enum PlacementOutcome {
+  COMPLETED = 'COMPLETED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+
+registerEnumType(PlacementOutcome, {
+  name: 'PlacementOutcome',
+  description: 'How a placement ends.',
+  valuesConfig: {
+    COMPLETED: { description: 'The associate completed the programme year; an alumni profile is created.' },
+    WITHDRAWN: { description: 'The placement ended early.' },
+  },
+});
+
+@InputType({ description: 'The directorate, supervisor and dates of an associate’s placement. ADMIN only.' })
+export class AssignPlacementInput {
+  @Field(() => ID, { description: 'The ProfessionalAssociate to place.' })
+  associateId: string;
+
+  @Field(() => Directorate, { description: 'The Secretariat directorate the associate works in.' })
+  directorate: Directorate;
+
+  @Field(() => String, { description: 'Name of the supervisor at the Secretariat (personal data: the audit log keeps only that it changed).' })
+  @Matches(/\S/, { message: 'Enter the supervisor’s name.' })
+  @MaxLength(200)
+  supervisorName: string;
+
+  @Field(() => GraphQLDate, { description: 'First day of the placement; within the cohort’s dates when they are known.' })
+  startDate: Date;
+
+  @Field(() => GraphQLDate, { description: 'Last day of the placement; not before startDate, within the cohort’s dates when they are known.' })
+  endDate: Date;
+}
+
+@InputType({ description: 'The end of an associate’s placement. ADMIN only.' })
+export class CompletePlacementInput {
+  @Field(() => ID, { description: 'The ProfessionalAssociate whose placement ends.' })
+  associateId: string;
+
+  @Field(() => PlacementOutcome, {
+    description: 'COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ASSIGNED or ACTIVE).',
+  })
+  outcome: PlacementOutcome;
+
+  @Field(() => GraphQLDate, { description: 'Last day of the placement; not before its start date.' })
+  endDate: Date;
+}
