@@ -22,6 +22,27 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
+/** A new milestone of an APPROVED or IN_PROGRESS research project. */
+export type AddMilestoneInput = {
+  /** When it is due. */
+  readonly dueDate: Scalars['Date']['input'];
+  /** The ResearchProject. */
+  readonly researchId: Scalars['ID']['input'];
+  /** What is due (at most 200 characters). */
+  readonly title: Scalars['String']['input'];
+};
+
+/** The result of addMilestone. */
+export type AddMilestonePayload = {
+  readonly __typename?: 'AddMilestonePayload';
+  /** The new milestone; null on failure. */
+  readonly milestone: Maybe<Milestone>;
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A Customs administration that is a Member of the WCO. */
 export type Administration = Node & {
   readonly __typename?: 'Administration';
@@ -293,6 +314,44 @@ export type AlumniProfileOrderField =
   | 'CREATED_AT'
   /** Order by when the profile last changed. */
   | 'UPDATED_AT';
+
+/** The research proposal to approve. ADMIN only. */
+export type ApproveResearchInput = {
+  /** The ResearchProject. */
+  readonly researchId: Scalars['ID']['input'];
+};
+
+/** The result of approveResearch. */
+export type ApproveResearchPayload = {
+  readonly __typename?: 'ApproveResearchPayload';
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** The directorate, supervisor and dates of an associate’s placement. ADMIN only. */
+export type AssignPlacementInput = {
+  /** The ProfessionalAssociate to place. */
+  readonly associateId: Scalars['ID']['input'];
+  /** The Secretariat directorate the associate works in. */
+  readonly directorate: Directorate;
+  /** Last day of the placement; not before startDate, within the cohort’s dates when they are known. */
+  readonly endDate: Scalars['Date']['input'];
+  /** First day of the placement; within the cohort’s dates when they are known. */
+  readonly startDate: Scalars['Date']['input'];
+  /** Name of the supervisor at the Secretariat (personal data: the audit log keeps only that it changed). */
+  readonly supervisorName: Scalars['String']['input'];
+};
+
+/** The result of assignPlacement. */
+export type AssignPlacementPayload = {
+  readonly __typename?: 'AssignPlacementPayload';
+  /** The associate as now placed; null on failure. */
+  readonly associate: Maybe<ProfessionalAssociate>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
 
 /** State of a Professional Associate's placement at the Secretariat. */
 export type AssociateStatus =
@@ -610,6 +669,42 @@ export type CohortStatus =
   /** Nominations are closed and being reviewed and ranked. */
   | 'SELECTION';
 
+/** The milestone that is done. */
+export type CompleteMilestoneInput = {
+  /** The Milestone; it is completed as of now. */
+  readonly milestoneId: Scalars['ID']['input'];
+};
+
+/** The result of completeMilestone. */
+export type CompleteMilestonePayload = {
+  readonly __typename?: 'CompleteMilestonePayload';
+  /** The completed milestone; null on failure. */
+  readonly milestone: Maybe<Milestone>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** The end of an associate’s placement. ADMIN only. */
+export type CompletePlacementInput = {
+  /** The ProfessionalAssociate whose placement ends. */
+  readonly associateId: Scalars['ID']['input'];
+  /** Last day of the placement; not before its start date. */
+  readonly endDate: Scalars['Date']['input'];
+  /** COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ASSIGNED or ACTIVE). */
+  readonly outcome: PlacementOutcome;
+};
+
+/** The result of completePlacement. */
+export type CompletePlacementPayload = {
+  readonly __typename?: 'CompletePlacementPayload';
+  /** The associate’s alumni profile after a COMPLETED placement (created if it did not exist); null otherwise. */
+  readonly alumniProfile: Maybe<AlumniProfile>;
+  /** The associate with the ended placement; null on failure. */
+  readonly associate: Maybe<ProfessionalAssociate>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A new cohort, created PLANNED. ADMIN only. */
 export type CreateCohortInput = {
   /** How many associates may be selected: 1 to 50. */
@@ -925,10 +1020,20 @@ export type Milestone = Node & {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Adds a milestone to APPROVED or IN_PROGRESS research (at most 50); the first one starts the research (APPROVED → IN_PROGRESS). Only for ADMIN, ASSOCIATE. */
+  readonly addMilestone: AddMilestonePayload;
+  /** Approves a PROPOSED research project (PROPOSED → APPROVED). Only for ADMIN. */
+  readonly approveResearch: ApproveResearchPayload;
+  /** Places an associate in a directorate with a supervisor and dates, while the cohort is in SELECTION or IN_PROGRESS. The placement becomes ACTIVE when the cohort is IN_PROGRESS and stays ASSIGNED before. Only for ADMIN. */
+  readonly assignPlacement: AssignPlacementPayload;
   /** Cancels an event, with the reason. It stays on record as cancelled; events lists leave it out unless filter.includeCancelled. Only for ADMIN. */
   readonly cancelEvent: CancelEventPayload;
   /** Changes the signed-in user's password after checking the current one, and ends the user's other sessions. Requires sign-in. */
   readonly changePassword: ChangePasswordPayload;
+  /** Marks a milestone completed as of now. Only for ADMIN, ASSOCIATE. */
+  readonly completeMilestone: CompleteMilestonePayload;
+  /** Ends a placement as COMPLETED (from ACTIVE; the associate becomes an alumnus with a profile) or WITHDRAWN. Only for ADMIN. */
+  readonly completePlacement: CompletePlacementPayload;
   /** Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates. Only for ADMIN. */
   readonly createCohort: CreateCohortPayload;
   /** Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link. Only for ADMIN. */
@@ -941,14 +1046,46 @@ export type Mutation = {
   readonly login: LoginPayload;
   /** Ends the session of the bearer token; the token is refused from the next request on. Requires sign-in. */
   readonly logout: LogoutPayload;
+  /** Proposes the research of an ASSIGNED or ACTIVE associate (one per associate); it starts PROPOSED. Only for ADMIN, ASSOCIATE. */
+  readonly proposeResearch: ProposeResearchPayload;
+  /** Publishes presented research with the address of its report (PRESENTED → PUBLISHED); from then on everyone can read and search it. Only for ADMIN. */
+  readonly publishResearch: PublishResearchPayload;
+  /** Records something an alumnus (a COMPLETED placement) did, dated today or earlier: the alumnus themself, or ADMIN. Only for ADMIN, ASSOCIATE. */
+  readonly recordAlumniActivity: RecordAlumniActivityPayload;
+  /** Records that submitted research was presented at a reporting session of the associate’s cohort (SUBMITTED → PRESENTED). Only for ADMIN. */
+  readonly recordPresentation: RecordPresentationPayload;
   /** Changes the start, place, format or officiant of an event that is not cancelled. Only for ADMIN. */
   readonly rescheduleEvent: RescheduleEventPayload;
   /** Schedules a programme event, for a cohort or for the whole programme. Only for ADMIN. */
   readonly scheduleEvent: ScheduleEventPayload;
+  /** Submits the final report (IN_PROGRESS → SUBMITTED) once the research has milestones and all are completed. Only for ADMIN, ASSOCIATE. */
+  readonly submitResearch: SubmitResearchPayload;
   /** Moves a cohort one step forward in the yearly cycle, or cancels it. Closing nominations (to SELECTION) waits for the nomination deadline unless closeEarly; completing waits for every placement to end. Only for ADMIN. */
   readonly transitionCohort: TransitionCohortPayload;
+  /** Changes the current position or liaison role of an alumnus (a COMPLETED placement): the alumnus themself, or ADMIN. Only for ADMIN, ASSOCIATE. */
+  readonly updateAlumniProfile: UpdateAlumniProfilePayload;
+  /** Changes the title, abstract or themes of a research project: its associate until it is SUBMITTED, ADMIN at any stage. Only for ADMIN, ASSOCIATE. */
+  readonly updateResearch: UpdateResearchPayload;
   /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
   readonly updateUser: UpdateUserPayload;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationAddMilestoneArgs = {
+  input: AddMilestoneInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationApproveResearchArgs = {
+  input: ApproveResearchInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationAssignPlacementArgs = {
+  input: AssignPlacementInput;
 };
 
 
@@ -961,6 +1098,18 @@ export type MutationCancelEventArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationChangePasswordArgs = {
   input: ChangePasswordInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationCompleteMilestoneArgs = {
+  input: CompleteMilestoneInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationCompletePlacementArgs = {
+  input: CompletePlacementInput;
 };
 
 
@@ -1001,6 +1150,30 @@ export type MutationLogoutArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationProposeResearchArgs = {
+  input: ProposeResearchInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationPublishResearchArgs = {
+  input: PublishResearchInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationRecordAlumniActivityArgs = {
+  input: RecordAlumniActivityInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationRecordPresentationArgs = {
+  input: RecordPresentationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationRescheduleEventArgs = {
   input: RescheduleEventInput;
 };
@@ -1013,8 +1186,26 @@ export type MutationScheduleEventArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationSubmitResearchArgs = {
+  input: SubmitResearchInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationTransitionCohortArgs = {
   input: TransitionCohortInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationUpdateAlumniProfileArgs = {
+  input: UpdateAlumniProfileInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationUpdateResearchArgs = {
+  input: UpdateResearchInput;
 };
 
 
@@ -1141,6 +1332,13 @@ export type PageInfo = {
   /** The cursor of the first item of the page; null on an empty page. */
   readonly startCursor: Maybe<Scalars['String']['output']>;
 };
+
+/** How a placement ends. */
+export type PlacementOutcome =
+  /** The associate completed the programme year; an alumni profile is created. */
+  | 'COMPLETED'
+  /** The placement ended early. */
+  | 'WITHDRAWN';
 
 /** A Customs official placed at the WCO Secretariat for one programme year. */
 export type ProfessionalAssociate = Node & {
@@ -1335,6 +1533,44 @@ export type ProgrammeStatistics = {
   readonly totalAssociates: Scalars['Int']['output'];
   /** Cohorts recorded, whatever their status. */
   readonly totalCohorts: Scalars['Int']['output'];
+};
+
+/** A research proposal. By the associate themself, or by ADMIN on its behalf. */
+export type ProposeResearchInput = {
+  /** The research question and method (at most 10000 characters). */
+  readonly abstract: Scalars['String']['input'];
+  /** The ProfessionalAssociate who will carry out the research; the signed-in associate’s own record when omitted. */
+  readonly associateId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 8 themes, most central first, each named once. */
+  readonly themes: ReadonlyArray<Scalars['String']['input']>;
+  /** Title of the research (at most 300 characters). */
+  readonly title: Scalars['String']['input'];
+};
+
+/** The result of proposeResearch. */
+export type ProposeResearchPayload = {
+  readonly __typename?: 'ProposeResearchPayload';
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** The publication of presented research. ADMIN only. */
+export type PublishResearchInput = {
+  /** Where the report can be read: an http or https address of at most 500 characters. */
+  readonly reportUrl: Scalars['URL']['input'];
+  /** The ResearchProject. */
+  readonly researchId: Scalars['ID']['input'];
+};
+
+/** The result of publishResearch. */
+export type PublishResearchPayload = {
+  readonly __typename?: 'PublishResearchPayload';
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
 };
 
 /** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
@@ -1561,6 +1797,46 @@ export type QueryUsersArgs = {
 /** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
 export type QueryVerifyCertificateArgs = {
   serial: Scalars['String']['input'];
+};
+
+/** Something an alumnus did after the programme. The alumnus themself, or ADMIN. */
+export type RecordAlumniActivityInput = {
+  /** The ProfessionalAssociate whose placement is COMPLETED. */
+  readonly associateId: Scalars['ID']['input'];
+  /** When it happened: today or earlier. */
+  readonly date: Scalars['Date']['input'];
+  /** Details (at most 5000 characters). */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of activity it was. */
+  readonly kind: AlumniActivityKind;
+  /** Short title (at most 200 characters). */
+  readonly title: Scalars['String']['input'];
+};
+
+/** The result of recordAlumniActivity. */
+export type RecordAlumniActivityPayload = {
+  readonly __typename?: 'RecordAlumniActivityPayload';
+  /** The recorded activity; null on failure. */
+  readonly activity: Maybe<AlumniActivity>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** The reporting session at which submitted research was presented. ADMIN only. */
+export type RecordPresentationInput = {
+  /** The Event: a REPORTING_SESSION of the associate’s own cohort. */
+  readonly eventId: Scalars['ID']['input'];
+  /** The ResearchProject. */
+  readonly researchId: Scalars['ID']['input'];
+};
+
+/** The result of recordPresentation. */
+export type RecordPresentationPayload = {
+  readonly __typename?: 'RecordPresentationPayload';
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
 };
 
 /** One of the six WCO regions that group Member administrations. */
@@ -1813,6 +2089,21 @@ export type ScheduleEventPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** The research to submit: IN_PROGRESS with every milestone completed. */
+export type SubmitResearchInput = {
+  /** The ResearchProject. */
+  readonly researchId: Scalars['ID']['input'];
+};
+
+/** The result of submitResearch. */
+export type SubmitResearchPayload = {
+  readonly __typename?: 'SubmitResearchPayload';
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** How often a theme occurs in research. */
 export type ThemeCount = {
   readonly __typename?: 'ThemeCount';
@@ -1837,6 +2128,46 @@ export type TransitionCohortPayload = {
   readonly __typename?: 'TransitionCohortPayload';
   /** The cohort as it now is; null on failure. */
   readonly cohort: Maybe<Cohort>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** Changes to an alumnus’s profile; omitted fields stay as they are. The alumnus themself, or ADMIN. */
+export type UpdateAlumniProfileInput = {
+  /** The ProfessionalAssociate whose placement is COMPLETED. */
+  readonly associateId: Scalars['ID']['input'];
+  /** Current position in their administration; an empty string clears it. */
+  readonly currentPosition?: InputMaybe<Scalars['String']['input']>;
+  /** Whether they act as liaison point between their administration and the Secretariat. */
+  readonly isLiaisonPoint?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of updateAlumniProfile. */
+export type UpdateAlumniProfilePayload = {
+  readonly __typename?: 'UpdateAlumniProfilePayload';
+  /** The profile as it now is; null on failure. */
+  readonly alumniProfile: Maybe<AlumniProfile>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** Changes to a research project; omitted fields stay as they are. The associate edits its own research until it is SUBMITTED; ADMIN may correct any. */
+export type UpdateResearchInput = {
+  /** New abstract. */
+  readonly abstract?: InputMaybe<Scalars['String']['input']>;
+  /** The ResearchProject to change. */
+  readonly researchId: Scalars['ID']['input'];
+  /** New themes, replacing all of them: 1 to 8, most central first. */
+  readonly themes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** New title. */
+  readonly title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of updateResearch. */
+export type UpdateResearchPayload = {
+  readonly __typename?: 'UpdateResearchPayload';
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
 };
@@ -1928,6 +2259,8 @@ export type UserErrorCode =
   | 'ADMINISTRATION_REQUIRED'
   /** Another user is already linked to this Professional Associate. */
   | 'ASSOCIATE_ALREADY_LINKED'
+  /** The caller has no associate record of its own, so the associate must be named (associateId). */
+  | 'ASSOCIATE_ID_REQUIRED'
   /** No Professional Associate has this ID. */
   | 'ASSOCIATE_NOT_FOUND'
   /** An ASSOCIATE user must be linked to its Professional Associate record. */
@@ -1948,26 +2281,38 @@ export type UserErrorCode =
   | 'COHORT_NOT_FOUND'
   /** Invitations go out only while the cohort is PLANNED or NOMINATIONS_OPEN. */
   | 'COHORT_NOT_INVITING'
+  /** The associate’s cohort is not in SELECTION or IN_PROGRESS, so placements cannot be assigned. */
+  | 'COHORT_NOT_RUNNING'
   /** The current password given to confirm the change is wrong. */
   | 'CURRENT_PASSWORD_INCORRECT'
-  /** A cohort date is not after the one before it: invitationDate < nominationDeadline < selectionDate < notificationDate < startDate < endDate. */
+  /** The placement’s dates fall outside the cohort’s startDate..endDate. */
+  | 'DATES_OUTSIDE_COHORT'
+  /** A date is not after the one it must follow: a cohort’s invitationDate < nominationDeadline < selectionDate < notificationDate < startDate < endDate, or an end date before its start date. */
   | 'DATES_OUT_OF_ORDER'
+  /** The date is after today; record what has happened only. */
+  | 'DATE_IN_FUTURE'
   /** The nomination deadline has not passed yet; pass closeEarly: true to close nominations before it. */
   | 'DEADLINE_NOT_PASSED'
   /** Another user already signs in with this e-mail. */
   | 'EMAIL_TAKEN'
-  /** The event is cancelled: it can no longer be rescheduled or cancelled again. */
+  /** The event is cancelled: it takes no presentations or certificates, and cannot be rescheduled or cancelled again. */
   | 'EVENT_CANCELLED'
   /** Certificates were issued or research was presented at this event, so it cannot be cancelled. */
   | 'EVENT_HAS_RECORDS'
   /** No event has this ID. */
   | 'EVENT_NOT_FOUND'
+  /** The event is not a REPORTING_SESSION. */
+  | 'EVENT_NOT_REPORTING_SESSION'
+  /** The event belongs to another cohort than the associate’s. */
+  | 'EVENT_OF_ANOTHER_COHORT'
   /** The event does not fall within its cohort’s year: no cohort event before the invitation date, and no reporting session or certificate ceremony before the start date. */
   | 'EVENT_OUTSIDE_COHORT'
   /** The e-mail and password do not match an active account. Unknown e-mails get the same answer. */
   | 'INVALID_CREDENTIALS'
   /** A field holds a global ID that is malformed or names another type of object. */
   | 'INVALID_ID'
+  /** The research is not in the status this step starts from; the message names its current status. */
+  | 'INVALID_RESEARCH_STATUS'
   /** The cohort cannot move to this status from its current one: statuses move forward one step at a time (PLANNED, NOMINATIONS_OPEN, SELECTION, IN_PROGRESS, COMPLETED), or to CANCELLED before COMPLETED; COMPLETED and CANCELLED are final. */
   | 'INVALID_TRANSITION'
   /** A field has a value of the wrong form (see the message), e.g. an empty name or a malformed e-mail. */
@@ -1978,6 +2323,14 @@ export type UserErrorCode =
   | 'LAST_ADMIN'
   /** The role cannot be linked to this kind of record: only a FOCAL_POINT has an administration and only an ASSOCIATE an associate. */
   | 'LINK_NOT_ALLOWED'
+  /** Some milestones of the research are not completed; complete them before submitting. */
+  | 'MILESTONES_OPEN'
+  /** The milestone was completed already. */
+  | 'MILESTONE_ALREADY_COMPLETED'
+  /** No milestone has this ID. */
+  | 'MILESTONE_NOT_FOUND'
+  /** The research has no milestones; at least one completed milestone is needed before submitting. */
+  | 'NO_MILESTONES'
   /** The new password is in a list of common passwords; choose a less guessable one. */
   | 'PASSWORD_TOO_COMMON'
   /** The new password has more than 128 characters. */
@@ -1988,14 +2341,28 @@ export type UserErrorCode =
   | 'PASSWORD_UNCHANGED'
   /** Some associates of the cohort still have a placement that is neither COMPLETED nor WITHDRAWN; the message says how many. */
   | 'PLACEMENTS_OPEN'
+  /** The associate’s placement is COMPLETED or WITHDRAWN already; it can no longer change. */
+  | 'PLACEMENT_CLOSED'
+  /** Only an ACTIVE placement can be completed; an ASSIGNED one can only be withdrawn. */
+  | 'PLACEMENT_NOT_ACTIVE'
+  /** Alumni records exist only once the associate’s placement is COMPLETED. */
+  | 'PLACEMENT_NOT_COMPLETED'
   /** The input names two different programmes (by ID and by code, or a cohort of another programme); name one, or leave the code out. */
   | 'PROGRAMME_MISMATCH'
   /** No programme has this ID or code. */
   | 'PROGRAMME_NOT_FOUND'
+  /** The associate already has a research project; each associate carries out one. */
+  | 'RESEARCH_EXISTS'
+  /** The research is past the stage at which this change is allowed (see the message for its status). */
+  | 'RESEARCH_LOCKED'
+  /** No research project has this ID. */
+  | 'RESEARCH_NOT_FOUND'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
   /** One call invites at most 60 administrations by ID; use allEligible: true to invite them all. */
   | 'TOO_MANY_INVITEES'
+  /** The research has 50 milestones, the most one project may have. */
+  | 'TOO_MANY_MILESTONES'
   /** The user is deactivated already. */
   | 'USER_INACTIVE'
   /** No user has this ID. */

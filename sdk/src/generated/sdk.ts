@@ -43,9 +43,27 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
+    UpdateAlumniProfile(variables: Operations.UpdateAlumniProfileMutationVariables, options?: C): Promise<Operations.UpdateAlumniProfileMutation> {
+      return requester<Operations.UpdateAlumniProfileMutation, Operations.UpdateAlumniProfileMutationVariables>(Operations.UpdateAlumniProfileDocument, variables, options) as Promise<Operations.UpdateAlumniProfileMutation>;
+    },
+    RecordAlumniActivity(variables: Operations.RecordAlumniActivityMutationVariables, options?: C): Promise<Operations.RecordAlumniActivityMutation> {
+      return requester<Operations.RecordAlumniActivityMutation, Operations.RecordAlumniActivityMutationVariables>(Operations.RecordAlumniActivityDocument, variables, options) as Promise<Operations.RecordAlumniActivityMutation>;
+    },
     Login(variables: Operations.LoginMutationVariables, options?: C): Promise<Operations.LoginMutation> {
       return requester<Operations.LoginMutation, Operations.LoginMutationVariables>(Operations.LoginDocument, variables, options) as Promise<Operations.LoginMutation>;
     },
@@ -72,6 +90,36 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CancelEvent(variables: Operations.CancelEventMutationVariables, options?: C): Promise<Operations.CancelEventMutation> {
       return requester<Operations.CancelEventMutation, Operations.CancelEventMutationVariables>(Operations.CancelEventDocument, variables, options) as Promise<Operations.CancelEventMutation>;
+    },
+    AssignPlacement(variables: Operations.AssignPlacementMutationVariables, options?: C): Promise<Operations.AssignPlacementMutation> {
+      return requester<Operations.AssignPlacementMutation, Operations.AssignPlacementMutationVariables>(Operations.AssignPlacementDocument, variables, options) as Promise<Operations.AssignPlacementMutation>;
+    },
+    CompletePlacement(variables: Operations.CompletePlacementMutationVariables, options?: C): Promise<Operations.CompletePlacementMutation> {
+      return requester<Operations.CompletePlacementMutation, Operations.CompletePlacementMutationVariables>(Operations.CompletePlacementDocument, variables, options) as Promise<Operations.CompletePlacementMutation>;
+    },
+    ProposeResearch(variables: Operations.ProposeResearchMutationVariables, options?: C): Promise<Operations.ProposeResearchMutation> {
+      return requester<Operations.ProposeResearchMutation, Operations.ProposeResearchMutationVariables>(Operations.ProposeResearchDocument, variables, options) as Promise<Operations.ProposeResearchMutation>;
+    },
+    UpdateResearch(variables: Operations.UpdateResearchMutationVariables, options?: C): Promise<Operations.UpdateResearchMutation> {
+      return requester<Operations.UpdateResearchMutation, Operations.UpdateResearchMutationVariables>(Operations.UpdateResearchDocument, variables, options) as Promise<Operations.UpdateResearchMutation>;
+    },
+    ApproveResearch(variables: Operations.ApproveResearchMutationVariables, options?: C): Promise<Operations.ApproveResearchMutation> {
+      return requester<Operations.ApproveResearchMutation, Operations.ApproveResearchMutationVariables>(Operations.ApproveResearchDocument, variables, options) as Promise<Operations.ApproveResearchMutation>;
+    },
+    AddMilestone(variables: Operations.AddMilestoneMutationVariables, options?: C): Promise<Operations.AddMilestoneMutation> {
+      return requester<Operations.AddMilestoneMutation, Operations.AddMilestoneMutationVariables>(Operations.AddMilestoneDocument, variables, options) as Promise<Operations.AddMilestoneMutation>;
+    },
+    CompleteMilestone(variables: Operations.CompleteMilestoneMutationVariables, options?: C): Promise<Operations.CompleteMilestoneMutation> {
+      return requester<Operations.CompleteMilestoneMutation, Operations.CompleteMilestoneMutationVariables>(Operations.CompleteMilestoneDocument, variables, options) as Promise<Operations.CompleteMilestoneMutation>;
+    },
+    SubmitResearch(variables: Operations.SubmitResearchMutationVariables, options?: C): Promise<Operations.SubmitResearchMutation> {
+      return requester<Operations.SubmitResearchMutation, Operations.SubmitResearchMutationVariables>(Operations.SubmitResearchDocument, variables, options) as Promise<Operations.SubmitResearchMutation>;
+    },
+    RecordPresentation(variables: Operations.RecordPresentationMutationVariables, options?: C): Promise<Operations.RecordPresentationMutation> {
+      return requester<Operations.RecordPresentationMutation, Operations.RecordPresentationMutationVariables>(Operations.RecordPresentationDocument, variables, options) as Promise<Operations.RecordPresentationMutation>;
+    },
+    PublishResearch(variables: Operations.PublishResearchMutationVariables, options?: C): Promise<Operations.PublishResearchMutation> {
+      return requester<Operations.PublishResearchMutation, Operations.PublishResearchMutationVariables>(Operations.PublishResearchDocument, variables, options) as Promise<Operations.PublishResearchMutation>;
     },
     CreateUser(variables: Operations.CreateUserMutationVariables, options?: C): Promise<Operations.CreateUserMutation> {
       return requester<Operations.CreateUserMutation, Operations.CreateUserMutationVariables>(Operations.CreateUserDocument, variables, options) as Promise<Operations.CreateUserMutation>;
