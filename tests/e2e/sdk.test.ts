@@ -254,6 +254,7 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     expect(events.nodes.map((e) => [e.id, e.isCancelled])).toEqual([[event.id, true]]);
     const again = await admin.cancelEvent({ input: { eventId: event.id, reason: 'Again.' } });
     expect(codesOf(again.cancelEvent.userErrors)).toEqual([['EVENT_CANCELLED', ['input', 'eventId']]]);
+  },
   // The seeded associates' placements are completed and their research published: the workflow steps meet their rules
   // there (the workflow-*.test.ts suites run each step through). A refusal still comes back typed, with null objects.
   assignPlacement: async (c, ids, f) => {
