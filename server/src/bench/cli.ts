@@ -150,16 +150,21 @@ async function latency(o: Options): Promise<void> {
     }
   }
   const cell = (r: LatencyResult) => ('refused' in r ? `refused: ${r.refused}` : `${formatMs(r.medianMs)}${r.runs < o.runs ? ` (n=${r.runs})` : ''}`);
-  const rows = queries.map((q, i) => {
+  // Lists that need sign-in are refused to the anonymous caller: named once below instead of a row each.
+  const refusedEverywhere = (i: number) => columns.every((c) => 'refused' in c[i]);
+  const rows = queries.flatMap((q, i) => {
+    if (refusedEverywhere(i)) return [];
     const row = [`\`${q.name}\``, ...columns.map((c) => cell(c[i]))];
     const [seed, scaled] = [columns[0][i], columns[columns.length - 1][i]];
     if (scales.length > 1) row.push('medianMs' in seed && 'medianMs' in scaled ? `${(scaled.medianMs / seed.medianMs).toFixed(1)}×` : '');
-    return row;
+    return [row];
   });
+  const refused = [...new Set(queries.filter((_, i) => refusedEverywhere(i)).map((q) => q.name.slice(0, q.name.indexOf('('))))];
   const header = ['query (anonymous)', ...scales.map((s) => `${scaleName(s)} ms`), ...(scales.length > 1 ? ['ratio'] : [])];
   console.log(`### Median latency of sequential requests, ${o.db}, RESPONSE_CACHE=${o.cache}\n`);
   console.log(`${o.runs} requests per query after one warm-up (fewer, marked n, when a query used its ${o.budget} s budget); ${machine()}\n`);
   console.log(markdownTable(header, rows));
+  if (refused.length) console.log(`\nRefused to anonymous callers, not measured: ${refused.join(', ')}.`);
   if (skipped.length) console.log(`\nNot measured (arguments without a default): ${skipped.join('; ')}`);
 }
 
