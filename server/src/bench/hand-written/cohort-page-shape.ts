@@ -52,23 +52,10 @@ export type InstantText = (value: unknown) => string;
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
-
 export function cohortPageJson(rows: CohortPageRows | null, instant: InstantText): string {
   if (!rows) return '{"data":{"cohort":null}}';
   const { cohort } = rows;
-  const themes = groupBy(rows.themes, (t) => t.researchProjectId);
-  const milestones = groupBy(rows.milestones, (m) => m.researchProjectId);
-  const certificates = groupBy(rows.certificates, (c) => c.associateId);
+  // A page has at most 20 associates: scanning the child rows per parent costs less than building maps.
   const research = new Map(rows.research.map((r) => [r.associateId, r]));
   const optionalInstant = (value: unknown) => (value == null ? null : instant(value));
   return JSON.stringify({
@@ -94,15 +81,15 @@ export function cohortPageJson(rows: CohortPageRows | null, instant: InstantText
                 ? {
                     title: project.title,
                     status: project.status,
-                    themes: (themes.get(project.id) ?? []).map((t) => t.theme),
-                    milestones: (milestones.get(project.id) ?? []).map((m) => ({
+                    themes: rows.themes.filter((t) => t.researchProjectId === project.id).map((t) => t.theme),
+                    milestones: rows.milestones.filter((m) => m.researchProjectId === project.id).map((m) => ({
                       title: m.title,
                       dueDate: m.dueDate,
                       completedAt: optionalInstant(m.completedAt),
                     })),
                   }
                 : null,
-              certificates: (certificates.get(a.id) ?? []).map((c) => ({
+              certificates: rows.certificates.filter((c) => c.associateId === a.id).map((c) => ({
                 serial: c.serial,
                 issuedAt: instant(c.issuedAt),
                 isValid: c.revokedAt == null,

@@ -28,8 +28,10 @@ async function start(name: string, script: string, env: NodeJS.ProcessEnv): Prom
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(DIST, script)], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // CDP Hub logs JSON lines on stdout: they go to stderr so that stdout stays the markdown report.
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  child.stdout?.pipe(process.stderr);
   const base = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(base, child, name);
   return { name, url: `${base}/graphql`, stop: () => stop(child) };

@@ -49,6 +49,14 @@ const renamed = (copy: CopyIdentity, name: unknown) => sampleName(`${copy.code}:
 const readdressed = (copy: CopyIdentity, email: unknown) =>
   typeof email === 'string' ? email.replace('@', `+syn${String(copy.number).padStart(4, '0')}@`) : email;
 
+/** A person of the copy: a generated name and a distinct e-mail address, in the table's own columns. */
+const newPerson =
+  (nameColumn: string, emailColumn: string) =>
+  (row: Row, copy: CopyIdentity): void => {
+    row[nameColumn] = renamed(copy, row[nameColumn]);
+    row[emailColumn] = readdressed(copy, row[emailColumn]);
+  };
+
 export const PROGRAMME_COPY: TableCopy[] = [
   {
     table: 'programme',
@@ -61,24 +69,10 @@ export const PROGRAMME_COPY: TableCopy[] = [
   { table: 'cohort', where: `t."programmeId" = :programme` },
   { table: 'event', where: `t."programmeId" = :programme` },
   { table: 'invitation', where: `t."cohortId" IN (${COHORTS})` },
-  {
-    table: 'nomination',
-    where: `t."cohortId" IN (${COHORTS})`,
-    rewrite: (row, copy) => {
-      row.candidateFullName = renamed(copy, row.candidateFullName);
-      row.candidateEmail = readdressed(copy, row.candidateEmail);
-    },
-  },
+  { table: 'nomination', where: `t."cohortId" IN (${COHORTS})`, rewrite: newPerson('candidateFullName', 'candidateEmail') },
   // Reviewers are users, which are not copied: a copy's reviews keep their reviewer.
   { table: 'review', where: `t."nominationId" IN (${NOMINATIONS})` },
-  {
-    table: 'professional_associate',
-    where: `t."cohortId" IN (${COHORTS})`,
-    rewrite: (row, copy) => {
-      row.fullName = renamed(copy, row.fullName);
-      row.email = readdressed(copy, row.email);
-    },
-  },
+  { table: 'professional_associate', where: `t."cohortId" IN (${COHORTS})`, rewrite: newPerson('fullName', 'email') },
   { table: 'research_project', where: `t."associateId" IN (${ASSOCIATES})` },
   { table: 'research_theme', where: `t."researchProjectId" IN (${RESEARCH})` },
   { table: 'milestone', where: `t."researchProjectId" IN (${RESEARCH})` },
