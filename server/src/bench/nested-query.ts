@@ -1,6 +1,6 @@
 /**
  * Benchmark: SQL statements and latency of a nested list query as page sizes
- * grow. Run by hand (`npm run bench`); prints a table, asserts nothing.
+ * grow. Run by hand (`npm run bench:nested`); prints a table, asserts nothing.
  * Uses DATABASE_URL when set (it must be an empty or CDP Hub database),
  * else a fresh SQLite file in the temp folder.
  */

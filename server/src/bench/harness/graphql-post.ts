@@ -1,0 +1,14 @@
+/** One GraphQL request over HTTP, as the load generator sends it. */
+export interface GraphQLRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export async function postGraphQL(url: string, request: GraphQLRequest): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  return { status: response.status, text: await response.text() };
+}

@@ -1,0 +1,83 @@
+/**
+ * The two endpoints under test, each in a child process of its own so that
+ * neither shares an event loop with the load generator or with the other.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { DEFAULT_PROGRAMME_CODE } from '../../modules/programme/programme.types';
+
+export interface Endpoint {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DIST = path.resolve(__dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function start(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Endpoint> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(DIST, script)], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    // CDP Hub logs JSON lines on stdout: they go to stderr so that stdout stays the markdown report.
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout?.pipe(process.stderr);
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilHealthy(base, child, name);
+  return { name, url: `${base}/graphql`, stop: () => stop(child) };
+}
+
+async function waitUntilHealthy(base: string, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode != null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`${name} did not become healthy within 60 s`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode != null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** CDP Hub as deployed: production settings, a random token pepper, warnings only, no playground. */
+export function startCdpHub(databaseUrl: string, responseCache: string): Promise<Endpoint> {
+  return start('CDP Hub', 'main.js', {
+    NODE_ENV: 'production',
+    CDP_TOKEN_PEPPER: randomBytes(48).toString('base64'),
+    LOG_LEVEL: 'warn',
+    PLAYGROUND: 'false',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    // Hook for the response cache of issue 10; the server does not read it yet.
+    RESPONSE_CACHE: responseCache,
+  });
+}
+
+export function startHandWritten(databaseUrl: string): Promise<Endpoint> {
+  return start('hand-written', 'bench/hand-written/server.js', {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PROGRAMME_CODE: DEFAULT_PROGRAMME_CODE,
+  });
+}
