@@ -35,6 +35,7 @@ import { ResearchTheme } from '../../server/src/modules/research/research-theme.
 import { User } from '../../server/src/modules/user/user.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { insert, insertAssociateWithResearch } from '../support/arrange';
+import { yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type GraphQLResponse, type TestServer } from '../support/server';
 
@@ -752,14 +753,7 @@ describeEachDatabase('authorization matrix', (kind) => {
             input: {
               label: `${year}-${year + 1}`,
               capacity: 10,
-              dates: {
-                invitationDate: `${year - 1}-12-01`,
-                nominationDeadline: `${year}-03-31`,
-                selectionDate: `${year}-05-31`,
-                notificationDate: `${year}-06-30`,
-                startDate: `${year}-09-01`,
-                endDate: `${year + 1}-06-30`,
-              },
+              dates: yearDates(year),
             },
           },
         );

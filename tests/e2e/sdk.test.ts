@@ -24,6 +24,7 @@ import { toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { Session } from '../../server/src/modules/user/session.entity';
 import { UserRole as ServerUserRole } from '../../server/src/modules/user/user-role';
+import { yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { startGateway, type Gateway } from '../support/gateway';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
@@ -205,7 +206,7 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     expect(codesOf((await c.login({ input: { email: user.email, password: NEW_PASSWORD } })).login.userErrors)).toEqual([['INVALID_CREDENTIALS', null]]);
   },
   createCohort: async (c, _ids, f) => {
-    const input = { label: '2090-2091', capacity: 8, dates: sdkCohortDates(2090) };
+    const input = { label: '2090-2091', capacity: 8, dates: yearDates(2090) };
     await expect(c.createCohort({ input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const admin = await f.as('ADMIN');
     const { createCohort } = await admin.createCohort({ input });
@@ -320,21 +321,9 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
   },
 };
 
-/** The six dates of the programme year starting in September of `year`. */
-function sdkCohortDates(year: number) {
-  return {
-    invitationDate: `${year - 1}-12-01`,
-    nominationDeadline: `${year}-03-31`,
-    selectionDate: `${year}-05-31`,
-    notificationDate: `${year}-06-30`,
-    startDate: `${year}-09-01`,
-    endDate: `${year + 1}-06-30`,
-  };
-}
-
 /** A new PLANNED cohort made through the SDK as ADMIN. */
 async function sdkCohort(admin: CdpClient, label: string) {
-  const { createCohort } = await admin.createCohort({ input: { label, capacity: 10, dates: sdkCohortDates(Number(label.slice(0, 4))) } });
+  const { createCohort } = await admin.createCohort({ input: { label, capacity: 10, dates: yearDates(Number(label.slice(0, 4))) } });
   expect(createCohort.userErrors).toEqual([]);
   return createCohort.cohort!;
 }

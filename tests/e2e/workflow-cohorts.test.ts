@@ -11,11 +11,10 @@ import { ProfessionalAssociate } from '../../server/src/modules/associate/associ
 import { CohortStatus } from '../../server/src/modules/cohort/cohort-status';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { Invitation } from '../../server/src/modules/cohort/invitation.entity';
-import { Programme } from '../../server/src/modules/programme/programme.entity';
 import { Region } from '../../server/src/modules/region/region.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { insert } from '../support/arrange';
-import { arrangeCohort, expectAdminOnly, expectUserErrors, freshLabel, uuidOf, yearDates } from '../support/cohort-workflow';
+import { arrangeCohort, expectAdminOnly, expectUserErrors, freshLabel, insertOtherProgramme, uuidOf, yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
@@ -147,17 +146,7 @@ describeEachDatabase('cohort workflow', (kind) => {
     });
 
     it('PROGRAMME_MISMATCH: programmeId and programmeCode name different programmes', async () => {
-      const other = await insert(server.database.dataSource, Programme, {
-        code: 'OTHER-PROGRAMME',
-        name: 'Another programme',
-        formerName: null,
-        organiser: 'WCO',
-        partner: 'Partner',
-        launchedYear: 2020,
-        placementMonths: 6,
-        description: 'Arranged by the test.',
-        eligibility: 'Anyone.',
-      });
+      const other = await insertOtherProgramme(server.database.dataSource);
       await expectUserErrors(server, admin, 'createCohort', CREATE, { input: input({ programmeId: other.id, programmeCode: 'WCO-JAPAN-CDP' }) }, [
         ['PROGRAMME_MISMATCH', ['input', 'programmeCode']],
       ]);

@@ -15,7 +15,7 @@ import { Event } from '../../server/src/modules/event/event.entity';
 import { Programme } from '../../server/src/modules/programme/programme.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { insert } from '../support/arrange';
-import { arrangeCohort, expectAdminOnly, expectUserErrors, uuidOf } from '../support/cohort-workflow';
+import { arrangeCohort, expectAdminOnly, expectUserErrors, insertOtherProgramme, uuidOf } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
@@ -148,17 +148,7 @@ describeEachDatabase('event workflow', (kind) => {
     });
 
     it('PROGRAMME_MISMATCH: the cohort belongs to another programme than the code given', async () => {
-      await insert(server.database.dataSource, Programme, {
-        code: 'OTHER-PROGRAMME',
-        name: 'Another programme',
-        formerName: null,
-        organiser: 'WCO',
-        partner: 'Partner',
-        launchedYear: 2020,
-        placementMonths: 6,
-        description: 'Arranged by the test.',
-        eligibility: 'Anyone.',
-      });
+      await insertOtherProgramme(server.database.dataSource);
       const cohort = await arrangeCohort(server, { year: YEAR });
       await expectUserErrors(server, admin, 'scheduleEvent', SCHEDULE, { input: workshop(cohort.id, { programmeCode: 'OTHER-PROGRAMME' }) }, [
         ['PROGRAMME_MISMATCH', ['input', 'programmeCode']],

@@ -3,7 +3,9 @@ import { fromGlobalId } from '../../server/src/graphql/relay/global-id';
 import { nodeTypeNames } from '../../server/src/graphql/relay/node';
 import { CohortStatus } from '../../server/src/modules/cohort/cohort-status';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
+import { Programme } from '../../server/src/modules/programme/programme.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
+import { insert } from './arrange';
 import type { Caller, GraphQLResponse, TestServer } from './server';
 import { expectUnchanged } from './unchanged';
 
@@ -51,6 +53,21 @@ export async function arrangeCohort(
 
 export async function setCohortStatus(ds: DataSource, cohortId: string, status: CohortStatus): Promise<void> {
   await ds.getRepository(Cohort).update(uuidOf(cohortId), { status });
+}
+
+/** A second programme beside the seeded one, for the rules that a cohort and a programme must agree. */
+export function insertOtherProgramme(ds: DataSource, code = 'OTHER-PROGRAMME'): Promise<Programme> {
+  return insert(ds, Programme, {
+    code,
+    name: 'Another programme',
+    formerName: null,
+    organiser: 'WCO',
+    partner: 'Partner',
+    launchedYear: 2020,
+    placementMonths: 6,
+    description: 'Arranged by the test.',
+    eligibility: 'Anyone.',
+  });
 }
 
 export const OTHER_ROLES = [UserRole.REVIEWER, UserRole.FOCAL_POINT, UserRole.ASSOCIATE] as const;

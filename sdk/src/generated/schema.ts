@@ -664,7 +664,7 @@ export type CohortStatus =
   | 'IN_PROGRESS'
   /** Invitations sent; invited administrations may nominate until the deadline. */
   | 'NOMINATIONS_OPEN'
-  /** Created; invitations not yet sent. */
+  /** Created; nominations are not open yet (invitations may already go out). */
   | 'PLANNED'
   /** Nominations are closed and being reviewed and ranked. */
   | 'SELECTION';

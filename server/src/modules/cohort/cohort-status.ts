@@ -13,7 +13,7 @@ registerEnumType(CohortStatus, {
   name: 'CohortStatus',
   description: 'Where a cohort is in the yearly cycle. Statuses only move forward; a cohort can be cancelled before it completes.',
   valuesConfig: {
-    PLANNED: { description: 'Created; invitations not yet sent.' },
+    PLANNED: { description: 'Created; nominations are not open yet (invitations may already go out).' },
     NOMINATIONS_OPEN: { description: 'Invitations sent; invited administrations may nominate until the deadline.' },
     SELECTION: { description: 'Nominations are closed and being reviewed and ranked.' },
     IN_PROGRESS: { description: 'The programme year is running; associates are placed in the Secretariat.' },
