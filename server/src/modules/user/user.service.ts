@@ -1,4 +1,3 @@
-import { QueryFailedError } from 'typeorm';
 import { whereEquals, whereIn } from '../../common/sql';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { paginate } from '../../graphql/relay/paginate';
@@ -9,6 +8,7 @@ import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
 import { lockForUpdate } from '../../db/database';
+import { isUniqueViolation } from '../../db/unique-violation';
 import { audit, changedFields } from '../audit/audit.service';
 import { sessions } from './session.service';
 import { linksForRole } from './user-links';
@@ -28,11 +28,6 @@ const audited = (u: User) => ({
   associateId: u.associateId,
   isActive: u.isActive,
 });
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { driverError?: { code?: string } }).driverError?.code;
-  return err instanceof QueryFailedError && (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE');
-}
 
 export class UserService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: UserFilter | null, orderBy?: UserOrder | null) {
