@@ -381,6 +381,20 @@ export type AuditEntryOrderField =
   /** Order by when the change happened. */
   | 'OCCURRED_AT';
 
+/** The official an administration nominates. */
+export type CandidateInput = {
+  /** The candidate's e-mail; one active nomination per e-mail per cohort (case does not matter). */
+  readonly email: Scalars['String']['input'];
+  /** Full name of the candidate. */
+  readonly fullName: Scalars['String']['input'];
+  /** Languages the candidate works in: 1 to 10 BCP 47 tags such as "en", "fr", "pt-BR". */
+  readonly languages: ReadonlyArray<Scalars['String']['input']>;
+  /** The candidate's current position in their administration. */
+  readonly position: Scalars['String']['input'];
+  /** Years of service in Customs, 0 to 45. */
+  readonly yearsOfService: Scalars['Int']['input'];
+};
+
 /** The certificate awarded to an associate at a certificate ceremony on successful completion. */
 export type Certificate = Node & {
   readonly __typename?: 'Certificate';
@@ -624,6 +638,25 @@ export type DeactivateUserPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A selection decision on a nomination. */
+export type DecideNominationInput = {
+  /** The decision; it must be a next step from the nomination’s status. */
+  readonly decision: NominationDecision;
+  /** The Nomination to decide on. */
+  readonly nominationId: Scalars['ID']['input'];
+};
+
+/** The result of decideNomination. */
+export type DecideNominationPayload = {
+  readonly __typename?: 'DecideNominationPayload';
+  /** With SELECTED: the Professional Associate created for the candidate (ASSIGNED). Null for other decisions and on failure. */
+  readonly associate: Maybe<ProfessionalAssociate>;
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A part of the WCO Secretariat in which associates are placed. */
 export type Directorate =
   /** Capacity Building Directorate. */
@@ -840,12 +873,20 @@ export type Mutation = {
   readonly createUser: CreateUserPayload;
   /** Deactivates a user: they can no longer sign in, and their sessions end at once. Only for ADMIN. */
   readonly deactivateUser: DeactivateUserPayload;
+  /** Takes a selection decision while the cohort is in SELECTION. SELECTED creates the Professional Associate in the same transaction, and never beyond the cohort’s capacity. Only for ADMIN. */
+  readonly decideNomination: DecideNominationPayload;
   /** Signs in with e-mail and password and returns a bearer token. Repeated failures are throttled (TOO_MANY_ATTEMPTS). */
   readonly login: LoginPayload;
   /** Ends the session of the bearer token; the token is refused from the next request on. Requires sign-in. */
   readonly logout: LogoutPayload;
+  /** Scores a nomination, or changes the caller's own score of it, until it is decided. The nomination's mean score and review count follow at once. Only for ADMIN, REVIEWER. */
+  readonly reviewNomination: ReviewNominationPayload;
+  /** Nominates a candidate for a cohort that is NOMINATIONS_OPEN, until the end of its deadline day (UTC), for an invited and eligible administration. A FOCAL_POINT nominates for its own administration only. Only for ADMIN, FOCAL_POINT. */
+  readonly submitNomination: SubmitNominationPayload;
   /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
   readonly updateUser: UpdateUserPayload;
+  /** Withdraws a SUBMITTED or SHORTLISTED nomination. A FOCAL_POINT withdraws its own administration's only. Only for ADMIN, FOCAL_POINT. */
+  readonly withdrawNomination: WithdrawNominationPayload;
 };
 
 
@@ -868,6 +909,12 @@ export type MutationDeactivateUserArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationDecideNominationArgs = {
+  input: DecideNominationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationLoginArgs = {
   input: LoginInput;
 };
@@ -880,8 +927,26 @@ export type MutationLogoutArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationReviewNominationArgs = {
+  input: ReviewNominationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationSubmitNominationArgs = {
+  input: SubmitNominationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationWithdrawNominationArgs = {
+  input: WithdrawNominationInput;
 };
 
 /** An object with a globally unique, opaque ID. Any Node can be fetched again with `node(id:)` or `nodes(ids:)`. */
@@ -911,8 +976,12 @@ export type Nomination = Node & {
   readonly decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
+  /** Mean score (1 to 5) of the reviews, by which nominations rank; null while there are none (blind review hides it from reviewers until the decision). Only for ADMIN, and a REVIEWER once the nomination is decided; null for anyone else. */
+  readonly meanScore: Maybe<Scalars['Float']['output']>;
   /** Why the administration nominates this candidate. */
   readonly motivation: Scalars['String']['output'];
+  /** How many reviews the nomination has. Only for ADMIN, and a REVIEWER once the nomination is decided; null for anyone else. */
+  readonly reviewCount: Maybe<Scalars['Int']['output']>;
   /** Reviews of the nomination, oldest first. Reviewers see their own until the nomination is decided, then all. Only for ADMIN, REVIEWER. */
   readonly reviews: Maybe<ReadonlyArray<Review>>;
   /** Progress of the nomination. */
@@ -933,6 +1002,17 @@ export type NominationConnection = {
   /** The total number of nominations that match, across all pages. */
   readonly totalCount: Scalars['Int']['output'];
 };
+
+/** A selection decision on a nomination, taken by the secretariat while the cohort is in SELECTION. */
+export type NominationDecision =
+  /** Decline a SUBMITTED, SHORTLISTED or RESERVE nomination. */
+  | 'NOT_SELECTED'
+  /** Put a SHORTLISTED nomination on the reserve list. */
+  | 'RESERVE'
+  /** Select a SHORTLISTED or RESERVE nomination: the candidate becomes a Professional Associate (ASSIGNED) if a seat is free. */
+  | 'SELECTED'
+  /** Keep a SUBMITTED nomination for the final selection. */
+  | 'SHORTLISTED';
 
 /** An edge in a connection of nominations. */
 export type NominationEdge = {
@@ -965,6 +1045,8 @@ export type NominationOrder = {
 export type NominationOrderField =
   /** Order by the candidate's name. */
   | 'CANDIDATE_NAME'
+  /** Rank by mean review score (DESC for best first); nominations without reviews come last in either direction. ADMIN only: for anyone else FORBIDDEN, since the order would reveal scores that blind review hides. */
+  | 'MEAN_SCORE'
   /** Order by submission time. */
   | 'SUBMITTED_AT';
 
@@ -1616,6 +1698,48 @@ export type Review = Node & {
   readonly score: Scalars['Int']['output'];
 };
 
+/** A reviewer's score of a nomination; a second review by the same reviewer replaces their first. */
+export type ReviewNominationInput = {
+  /** The reviewer's comment, at most 2000 characters. */
+  readonly comment?: InputMaybe<Scalars['String']['input']>;
+  /** The Nomination to review. */
+  readonly nominationId: Scalars['ID']['input'];
+  /** Score from 1 (weak) to 5 (excellent). */
+  readonly score: Scalars['Int']['input'];
+};
+
+/** The result of reviewNomination. */
+export type ReviewNominationPayload = {
+  readonly __typename?: 'ReviewNominationPayload';
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
+  /** The caller's review as it now is; null on failure. */
+  readonly review: Maybe<Review>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** A nomination of a candidate for a cohort, by an invited administration's focal point or the secretariat. */
+export type SubmitNominationInput = {
+  /** The nominating Administration: required for an ADMIN; a FOCAL_POINT's defaults to (and may only be) its own. */
+  readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The candidate. */
+  readonly candidate: CandidateInput;
+  /** The Cohort the candidate is nominated for; it must be NOMINATIONS_OPEN and before its deadline. */
+  readonly cohortId: Scalars['ID']['input'];
+  /** Why the administration nominates the candidate, 50 to 5000 characters. */
+  readonly motivation: Scalars['String']['input'];
+};
+
+/** The result of submitNomination. */
+export type SubmitNominationPayload = {
+  readonly __typename?: 'SubmitNominationPayload';
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** How often a theme occurs in research. */
 export type ThemeCount = {
   readonly __typename?: 'ThemeCount';
@@ -1706,22 +1830,40 @@ export type UserError = {
 
 /** Why a mutation refused its input. Each value is one rule; the message says it in words for people. */
 export type UserErrorCode =
+  /** The administration is not eligible for the programme (only developing-country WCO Members are). */
+  | 'ADMINISTRATION_NOT_ELIGIBLE'
   /** No administration has this ID. */
   | 'ADMINISTRATION_NOT_FOUND'
   /** A FOCAL_POINT must be linked to the administration it acts for. */
   | 'ADMINISTRATION_REQUIRED'
+  /** The nomination has a decision (selected, reserve or not selected) and can no longer be withdrawn. */
+  | 'ALREADY_DECIDED'
+  /** The nomination is withdrawn already. */
+  | 'ALREADY_WITHDRAWN'
   /** Another user is already linked to this Professional Associate. */
   | 'ASSOCIATE_ALREADY_LINKED'
   /** No Professional Associate has this ID. */
   | 'ASSOCIATE_NOT_FOUND'
   /** An ASSOCIATE user must be linked to its Professional Associate record. */
   | 'ASSOCIATE_REQUIRED'
+  /** The candidate (by e-mail, ignoring case) already has an active nomination for this cohort. */
+  | 'CANDIDATE_ALREADY_NOMINATED'
+  /** Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not withdrawn. */
+  | 'COHORT_FULL'
+  /** No cohort has this ID. */
+  | 'COHORT_NOT_FOUND'
+  /** Decisions are taken only while the cohort is in SELECTION. */
+  | 'COHORT_NOT_IN_SELECTION'
   /** The current password given to confirm the change is wrong. */
   | 'CURRENT_PASSWORD_INCORRECT'
+  /** The cohort's nomination deadline has passed; nominations are accepted until the end of that day (UTC). */
+  | 'DEADLINE_PASSED'
   /** Another user already signs in with this e-mail. */
   | 'EMAIL_TAKEN'
   /** The e-mail and password do not match an active account. Unknown e-mails get the same answer. */
   | 'INVALID_CREDENTIALS'
+  /** The decision is not a next step from the nomination's status (SUBMITTED to SHORTLISTED or NOT_SELECTED; SHORTLISTED to SELECTED, RESERVE or NOT_SELECTED; RESERVE to SELECTED or NOT_SELECTED). */
+  | 'INVALID_DECISION'
   /** A field holds a global ID that is malformed or names another type of object. */
   | 'INVALID_ID'
   /** A field has a value of the wrong form (see the message), e.g. an empty name or a malformed e-mail. */
@@ -1730,6 +1872,16 @@ export type UserErrorCode =
   | 'LAST_ADMIN'
   /** The role cannot be linked to this kind of record: only a FOCAL_POINT has an administration and only an ASSOCIATE an associate. */
   | 'LINK_NOT_ALLOWED'
+  /** An ADMIN submitting a nomination must name the nominating administration (administrationId). */
+  | 'NOMINATING_ADMINISTRATION_REQUIRED'
+  /** The cohort does not take nominations: it is not NOMINATIONS_OPEN. */
+  | 'NOMINATIONS_CLOSED'
+  /** No nomination has this ID. */
+  | 'NOMINATION_NOT_FOUND'
+  /** The nomination was withdrawn; it can no longer be reviewed or decided. */
+  | 'NOMINATION_WITHDRAWN'
+  /** The administration was not invited to nominate for this cohort. */
+  | 'NOT_INVITED'
   /** The new password is in a list of common passwords; choose a less guessable one. */
   | 'PASSWORD_TOO_COMMON'
   /** The new password has more than 128 characters. */
@@ -1738,8 +1890,14 @@ export type UserErrorCode =
   | 'PASSWORD_TOO_SHORT'
   /** The new password is the same as the current one. */
   | 'PASSWORD_UNCHANGED'
+  /** Reviews are closed for this nomination: it is decided, or its cohort is neither NOMINATIONS_OPEN nor SELECTION. */
+  | 'REVIEW_CLOSED'
+  /** A review score must be a whole number from 1 to 5. */
+  | 'SCORE_OUT_OF_RANGE'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
+  /** The nomination has the most reviews it may have (20); existing reviews can still be edited. */
+  | 'TOO_MANY_REVIEWS'
   /** The user is deactivated already. */
   | 'USER_INACTIVE'
   /** No user has this ID. */
@@ -1778,3 +1936,18 @@ export type UserRole =
   | 'FOCAL_POINT'
   /** Reads and reviews nominations. */
   | 'REVIEWER';
+
+/** The nomination to withdraw before a decision. */
+export type WithdrawNominationInput = {
+  /** The Nomination to withdraw; it must be SUBMITTED or SHORTLISTED. */
+  readonly nominationId: Scalars['ID']['input'];
+};
+
+/** The result of withdrawNomination. */
+export type WithdrawNominationPayload = {
+  readonly __typename?: 'WithdrawNominationPayload';
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};

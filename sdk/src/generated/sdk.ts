@@ -37,6 +37,10 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -48,6 +52,18 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     ChangePassword(variables: Operations.ChangePasswordMutationVariables, options?: C): Promise<Operations.ChangePasswordMutation> {
       return requester<Operations.ChangePasswordMutation, Operations.ChangePasswordMutationVariables>(Operations.ChangePasswordDocument, variables, options) as Promise<Operations.ChangePasswordMutation>;
+    },
+    SubmitNomination(variables: Operations.SubmitNominationMutationVariables, options?: C): Promise<Operations.SubmitNominationMutation> {
+      return requester<Operations.SubmitNominationMutation, Operations.SubmitNominationMutationVariables>(Operations.SubmitNominationDocument, variables, options) as Promise<Operations.SubmitNominationMutation>;
+    },
+    WithdrawNomination(variables: Operations.WithdrawNominationMutationVariables, options?: C): Promise<Operations.WithdrawNominationMutation> {
+      return requester<Operations.WithdrawNominationMutation, Operations.WithdrawNominationMutationVariables>(Operations.WithdrawNominationDocument, variables, options) as Promise<Operations.WithdrawNominationMutation>;
+    },
+    ReviewNomination(variables: Operations.ReviewNominationMutationVariables, options?: C): Promise<Operations.ReviewNominationMutation> {
+      return requester<Operations.ReviewNominationMutation, Operations.ReviewNominationMutationVariables>(Operations.ReviewNominationDocument, variables, options) as Promise<Operations.ReviewNominationMutation>;
+    },
+    DecideNomination(variables: Operations.DecideNominationMutationVariables, options?: C): Promise<Operations.DecideNominationMutation> {
+      return requester<Operations.DecideNominationMutation, Operations.DecideNominationMutationVariables>(Operations.DecideNominationDocument, variables, options) as Promise<Operations.DecideNominationMutation>;
     },
     CreateUser(variables: Operations.CreateUserMutationVariables, options?: C): Promise<Operations.CreateUserMutation> {
       return requester<Operations.CreateUserMutation, Operations.CreateUserMutationVariables>(Operations.CreateUserDocument, variables, options) as Promise<Operations.CreateUserMutation>;

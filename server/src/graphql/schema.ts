@@ -9,6 +9,7 @@ import { InvitationResolver } from '../modules/cohort/invitation.resolver';
 import { EventResolver } from '../modules/event/event.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { assertEveryNodeTypeHasASource, NODE_SOURCES } from '../modules/node/node-registry';
+import { NominationMutations } from '../modules/nomination/nomination.mutations';
 import { NominationResolver } from '../modules/nomination/nomination.resolver';
 import { NominationReviewsResolver, ReviewResolver } from '../modules/nomination/review.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
@@ -30,6 +31,7 @@ const RESOLVERS = [
   CohortResolver,
   InvitationResolver,
   NominationResolver,
+  NominationMutations,
   NominationReviewsResolver,
   ReviewResolver,
   AssociateResolver,

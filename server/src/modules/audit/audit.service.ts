@@ -14,6 +14,7 @@ const REDACTED_FIELDS = new Set([
   'candidateEmail',
   'candidatePhone',
   'candidateFullName',
+  'comment',
 ]);
 export const REDACTED = '[redacted]';
 
