@@ -21,6 +21,7 @@ import { UserRole } from '../../server/src/modules/user/user-role';
 import { arrangeAssociates, arrangeCohort, arrangeNomination, demoCohort, focalAdministration, gid } from '../support/arrange-nominations';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type GraphQLResponse, type TestServer } from '../support/server';
+import { payloadOf, refusal } from '../support/mutation-results';
 import { expectUnchanged } from '../support/unchanged';
 
 const DECIDE = `mutation ($input: DecideNominationInput!) {
@@ -39,16 +40,9 @@ const COHORT_ASSOCIATES = `query ($label: String!) {
 
 type Decision = 'SHORTLISTED' | 'SELECTED' | 'RESERVE' | 'NOT_SELECTED';
 
-function payloadOf(result: GraphQLResponse): any {
-  expect(result.errors).toBeUndefined();
-  return result.data!.decideNomination;
-}
-
-function refusal(result: GraphQLResponse): Array<[string, string[] | null]> {
-  const { nomination, associate, userErrors } = payloadOf(result);
-  expect({ nomination, associate }).toEqual({ nomination: null, associate: null });
-  return userErrors.map((e: { code: string; field: string[] | null }) => [e.code, e.field]);
-}
+/** The decideNomination payload of an answered request. */
+const decided = (result: GraphQLResponse) => payloadOf(result, 'decideNomination');
+const refused = (result: GraphQLResponse) => refusal(result, 'decideNomination');
 
 describeEachDatabase('selection decisions', (kind) => {
   let server: TestServer;
@@ -57,10 +51,13 @@ describeEachDatabase('selection decisions', (kind) => {
   let focal: Administration;
 
   const decide = (nomination: Nomination | string, decision: Decision, caller: Caller = admin) =>
-    caller.graphql(DECIDE, { input: { nominationId: typeof nomination === 'string' ? nomination : gid('Nomination', nomination.uuid), decision } });
+    caller.graphql(DECIDE, {
+      input: { nominationId: typeof nomination === 'string' ? nomination : gid('Nomination', nomination.uuid), decision },
+    });
   const statusOf = async (n: Nomination) => (await ds.getRepository(Nomination).findOneByOrFail({ uuid: n.uuid })).status;
   /** Associates holding a seat: all but WITHDRAWN. */
-  const seated = (cohort: Cohort) => ds.getRepository(ProfessionalAssociate).countBy({ cohortId: cohort.uuid, status: Not(AssociateStatus.WITHDRAWN) });
+  const seated = (cohort: Cohort) =>
+    ds.getRepository(ProfessionalAssociate).countBy({ cohortId: cohort.uuid, status: Not(AssociateStatus.WITHDRAWN) });
 
   /** A cohort in SELECTION with `taken` of its `capacity` seats held, and a nomination per status given. */
   async function selection(capacity: number | null, taken: number, statuses: NominationStatus[]) {
@@ -80,24 +77,39 @@ describeEachDatabase('selection decisions', (kind) => {
   afterAll(async () => server?.close());
 
   it('shortlists a SUBMITTED nomination without deciding it, and records the change', async () => {
-    const { nominations: [n] } = await selection(10, 0, [NominationStatus.SUBMITTED]);
-    expect(payloadOf(await decide(n, 'SHORTLISTED'))).toEqual({
+    const {
+      nominations: [n],
+    } = await selection(10, 0, [NominationStatus.SUBMITTED]);
+    expect(decided(await decide(n, 'SHORTLISTED'))).toEqual({
       userErrors: [],
       nomination: { id: gid('Nomination', n.uuid), status: 'SHORTLISTED', decidedAt: null },
       associate: null,
     });
     const entry = await ds.getRepository(AuditEntry).findOneByOrFail({ operation: 'decideNomination', entityId: n.uuid });
-    expect(entry).toMatchObject({ actorLabel: 'user:ADMIN', before: { status: 'SUBMITTED', decidedAt: null }, after: { status: 'SHORTLISTED', decidedAt: null } });
+    expect(entry).toMatchObject({
+      actorLabel: 'user:ADMIN',
+      before: { status: 'SUBMITTED', decidedAt: null },
+      after: { status: 'SHORTLISTED', decidedAt: null },
+    });
   });
 
   it('declines a SUBMITTED nomination at once (NOT_SELECTED), stamping decidedAt', async () => {
-    const { nominations: [n] } = await selection(10, 0, [NominationStatus.SUBMITTED]);
-    expect(payloadOf(await decide(n, 'NOT_SELECTED'))).toMatchObject({ userErrors: [], nomination: { status: 'NOT_SELECTED', decidedAt: TEST_NOW }, associate: null });
+    const {
+      nominations: [n],
+    } = await selection(10, 0, [NominationStatus.SUBMITTED]);
+    expect(decided(await decide(n, 'NOT_SELECTED'))).toMatchObject({
+      userErrors: [],
+      nomination: { status: 'NOT_SELECTED', decidedAt: TEST_NOW },
+      associate: null,
+    });
   });
 
   it('selects a SHORTLISTED candidate: the Professional Associate is created from the candidate, in the cohort, and listed', async () => {
-    const { cohort, nominations: [n] } = await selection(10, 3, [NominationStatus.SHORTLISTED]);
-    const payload = payloadOf(await decide(n, 'SELECTED'));
+    const {
+      cohort,
+      nominations: [n],
+    } = await selection(10, 3, [NominationStatus.SHORTLISTED]);
+    const payload = decided(await decide(n, 'SELECTED'));
     expect(payload).toEqual({
       userErrors: [],
       nomination: { id: gid('Nomination', n.uuid), status: 'SELECTED', decidedAt: TEST_NOW },
@@ -119,29 +131,55 @@ describeEachDatabase('selection decisions', (kind) => {
     });
     const { cohort: listed } = await admin.data(COHORT_ASSOCIATES, { label: cohort.label });
     expect(listed.associates.totalCount).toBe(4);
-    expect(listed.associates.nodes).toContainEqual({ id: payload.associate.id, fullName: n.candidateFullName, email: n.candidateEmail, status: 'ASSIGNED' });
-    const row = await ds.getRepository(ProfessionalAssociate).findOneByOrFail({ uuid: fromGlobalIdOfType(payload.associate.id, 'ProfessionalAssociate', 'id') });
+    expect(listed.associates.nodes).toContainEqual({
+      id: payload.associate.id,
+      fullName: n.candidateFullName,
+      email: n.candidateEmail,
+      status: 'ASSIGNED',
+    });
+    const row = await ds
+      .getRepository(ProfessionalAssociate)
+      .findOneByOrFail({ uuid: fromGlobalIdOfType(payload.associate.id, 'ProfessionalAssociate', 'id') });
     expect(row).toMatchObject({ nominationId: n.uuid, cohortId: cohort.uuid, administrationId: focal.uuid });
 
-    const created = await ds.getRepository(AuditEntry).findOneByOrFail({ operation: 'decideNomination', entityType: 'ProfessionalAssociate', entityId: row.uuid });
+    const created = await ds
+      .getRepository(AuditEntry)
+      .findOneByOrFail({ operation: 'decideNomination', entityType: 'ProfessionalAssociate', entityId: row.uuid });
     expect(created.after).toMatchObject({ nominationId: n.uuid, fullName: '[redacted]', email: '[redacted]', status: 'ASSIGNED' });
     expect(JSON.stringify(created)).not.toContain(n.candidateEmail);
   });
 
   it('puts a SHORTLISTED nomination on RESERVE, and selects it when a seat frees', async () => {
-    const { cohort, nominations: [n] } = await selection(1, 1, [NominationStatus.SHORTLISTED]);
-    expect(payloadOf(await decide(n, 'RESERVE'))).toMatchObject({ userErrors: [], nomination: { status: 'RESERVE', decidedAt: TEST_NOW }, associate: null });
+    const {
+      cohort,
+      nominations: [n],
+    } = await selection(1, 1, [NominationStatus.SHORTLISTED]);
+    expect(decided(await decide(n, 'RESERVE'))).toMatchObject({
+      userErrors: [],
+      nomination: { status: 'RESERVE', decidedAt: TEST_NOW },
+      associate: null,
+    });
     const full = await expectUnchanged(ds, () => decide(n, 'SELECTED'));
-    expect(refusal(full)).toEqual([['COHORT_FULL', ['input', 'decision']]]);
+    expect(refused(full)).toEqual([['COHORT_FULL', ['input', 'decision']]]);
     // The seated associate withdraws: a withdrawn placement frees its seat.
     await ds.getRepository(ProfessionalAssociate).update({ cohortId: cohort.uuid }, { status: AssociateStatus.WITHDRAWN });
-    expect(payloadOf(await decide(n, 'SELECTED'))).toMatchObject({ userErrors: [], nomination: { status: 'SELECTED' }, associate: { status: 'ASSIGNED' } });
+    expect(decided(await decide(n, 'SELECTED'))).toMatchObject({
+      userErrors: [],
+      nomination: { status: 'SELECTED' },
+      associate: { status: 'ASSIGNED' },
+    });
     expect(await seated(cohort)).toBe(1);
   });
 
   it('declines a RESERVE nomination (NOT_SELECTED)', async () => {
-    const { nominations: [n] } = await selection(10, 0, [NominationStatus.RESERVE]);
-    expect(payloadOf(await decide(n, 'NOT_SELECTED'))).toMatchObject({ userErrors: [], nomination: { status: 'NOT_SELECTED' }, associate: null });
+    const {
+      nominations: [n],
+    } = await selection(10, 0, [NominationStatus.RESERVE]);
+    expect(decided(await decide(n, 'NOT_SELECTED'))).toMatchObject({
+      userErrors: [],
+      nomination: { status: 'NOT_SELECTED' },
+      associate: null,
+    });
   });
 
   it.each<[NominationStatus, Decision]>([
@@ -155,16 +193,20 @@ describeEachDatabase('selection decisions', (kind) => {
     [NominationStatus.NOT_SELECTED, 'SELECTED'],
     [NominationStatus.NOT_SELECTED, 'SHORTLISTED'],
   ])('refuses %s → %s: INVALID_DECISION', async (from, decision) => {
-    const { nominations: [n] } = await selection(10, 0, [from]);
+    const {
+      nominations: [n],
+    } = await selection(10, 0, [from]);
     const result = await expectUnchanged(ds, () => decide(n, decision));
-    expect(refusal(result)).toEqual([['INVALID_DECISION', ['input', 'decision']]]);
+    expect(refused(result)).toEqual([['INVALID_DECISION', ['input', 'decision']]]);
     expect(await statusOf(n)).toBe(from);
   });
 
   it('refuses a withdrawn nomination: NOMINATION_WITHDRAWN', async () => {
-    const { nominations: [n] } = await selection(10, 0, [NominationStatus.WITHDRAWN]);
+    const {
+      nominations: [n],
+    } = await selection(10, 0, [NominationStatus.WITHDRAWN]);
     const result = await expectUnchanged(ds, () => decide(n, 'SHORTLISTED'));
-    expect(refusal(result)).toEqual([['NOMINATION_WITHDRAWN', ['input', 'nominationId']]]);
+    expect(refused(result)).toEqual([['NOMINATION_WITHDRAWN', ['input', 'nominationId']]]);
   });
 
   it('refuses while the cohort is not in SELECTION: COHORT_NOT_IN_SELECTION', async () => {
@@ -176,35 +218,46 @@ describeEachDatabase('selection decisions', (kind) => {
       ...(await Promise.all(
         [CohortStatus.IN_PROGRESS, CohortStatus.CANCELLED].map(async (status) => {
           const other = await arrangeCohort(ds, { status, invited: [focal] });
-          return [other, await arrangeNomination(ds, { cohort: other, administration: focal, status: NominationStatus.SHORTLISTED })] as const;
+          return [
+            other,
+            await arrangeNomination(ds, { cohort: other, administration: focal, status: NominationStatus.SHORTLISTED }),
+          ] as const;
         }),
       )),
     ] as Array<readonly [Cohort, Nomination]>) {
       const result = await expectUnchanged(ds, () => decide(n, n.status === NominationStatus.SUBMITTED ? 'SHORTLISTED' : 'SELECTED'));
-      expect({ cohort: cohort.status, errors: refusal(result) }).toEqual({ cohort: cohort.status, errors: [['COHORT_NOT_IN_SELECTION', ['input', 'nominationId']]] });
+      expect({ cohort: cohort.status, errors: refused(result) }).toEqual({
+        cohort: cohort.status,
+        errors: [['COHORT_NOT_IN_SELECTION', ['input', 'nominationId']]],
+      });
     }
   });
 
   it('refuses a selection when every seat is taken: COHORT_FULL', async () => {
-    const { cohort, nominations: [n] } = await selection(2, 2, [NominationStatus.SHORTLISTED]);
+    const {
+      cohort,
+      nominations: [n],
+    } = await selection(2, 2, [NominationStatus.SHORTLISTED]);
     const result = await expectUnchanged(ds, () => decide(n, 'SELECTED'));
-    expect(refusal(result)).toEqual([['COHORT_FULL', ['input', 'decision']]]);
+    expect(refused(result)).toEqual([['COHORT_FULL', ['input', 'decision']]]);
     expect(await statusOf(n)).toBe(NominationStatus.SHORTLISTED);
     expect(await seated(cohort)).toBe(2);
     // Other decisions need no seat.
-    expect(payloadOf(await decide(n, 'RESERVE')).userErrors).toEqual([]);
+    expect(decided(await decide(n, 'RESERVE')).userErrors).toEqual([]);
   });
 
   it('selects without limit when the capacity is not known', async () => {
-    const { nominations: [n] } = await selection(null, 12, [NominationStatus.SHORTLISTED]);
-    expect(payloadOf(await decide(n, 'SELECTED'))).toMatchObject({ userErrors: [], associate: { status: 'ASSIGNED' } });
+    const {
+      nominations: [n],
+    } = await selection(null, 12, [NominationStatus.SHORTLISTED]);
+    expect(decided(await decide(n, 'SELECTED'))).toMatchObject({ userErrors: [], associate: { status: 'ASSIGNED' } });
   });
 
   it('refuses an unknown nomination (NOMINATION_NOT_FOUND) and an ID of another type (INVALID_ID)', async () => {
     const unknown = await expectUnchanged(ds, () => decide(gid('Nomination', randomUUID()), 'SHORTLISTED'));
-    expect(refusal(unknown)).toEqual([['NOMINATION_NOT_FOUND', ['input', 'nominationId']]]);
+    expect(refused(unknown)).toEqual([['NOMINATION_NOT_FOUND', ['input', 'nominationId']]]);
     const wrongType = await expectUnchanged(ds, () => decide(gid('Administration', focal.uuid), 'SHORTLISTED'));
-    expect(refusal(wrongType)).toEqual([['INVALID_ID', ['input', 'nominationId']]]);
+    expect(refused(wrongType)).toEqual([['INVALID_ID', ['input', 'nominationId']]]);
   });
 
   it('never exceeds the capacity when two ADMIN requests select for the last seat at the same moment', async () => {
@@ -215,7 +268,7 @@ describeEachDatabase('selection decisions', (kind) => {
       const { cohort, nominations } = await selection(capacity, capacity - 1, [NominationStatus.SHORTLISTED, NominationStatus.SHORTLISTED]);
       const results = await Promise.all([decide(nominations[0], 'SELECTED', first), decide(nominations[1], 'SELECTED', second)]);
       const outcomes = results.map((r) => {
-        const p = payloadOf(r);
+        const p = decided(r);
         return p.userErrors.length ? p.userErrors.map((e: { code: string }) => e.code).join() : p.associate.status;
       });
       expect({ round, outcomes: [...outcomes].sort() }).toEqual({ round, outcomes: ['ASSIGNED', 'COHORT_FULL'] });

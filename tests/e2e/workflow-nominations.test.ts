@@ -28,7 +28,8 @@ import {
   uninvitedEligible,
 } from '../support/arrange-nominations';
 import { describeEachDatabase } from '../support/databases';
-import { startTestServer, TEST_NOW, type Caller, type GraphQLResponse, type TestServer } from '../support/server';
+import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
+import { payloadOf, refusal, topLevelCode } from '../support/mutation-results';
 import { expectUnchanged } from '../support/unchanged';
 
 const USER_ERRORS = 'userErrors { code field message }';
@@ -51,23 +52,6 @@ const SCORES = `query ($cohortId: ID!, $orderBy: NominationOrder, $first: Int, $
   }
 }`;
 const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } ${USER_ERRORS} } }`;
-
-type UserErrors = Array<{ code: string; field: string[] | null; message: string }>;
-
-/** The payload of a mutation that must have answered (no GraphQL error). */
-function payloadOf(result: GraphQLResponse, mutation: string): any {
-  expect(result.errors).toBeUndefined();
-  return result.data![mutation];
-}
-
-/** [code, field] of each user error, and the payload's objects null: what a refused mutation answers. */
-function refusal(result: GraphQLResponse, mutation: string): Array<[string, string[] | null]> {
-  const payload = payloadOf(result, mutation);
-  for (const [key, value] of Object.entries(payload)) if (key !== 'userErrors') expect({ [key]: value }).toEqual({ [key]: null });
-  return (payload.userErrors as UserErrors).map((e) => [e.code, e.field]);
-}
-
-const topLevelCode = (result: GraphQLResponse) => result.errors?.[0]?.extensions?.code;
 
 let emails = 0;
 const candidate = (overrides: Record<string, unknown> = {}) => ({
@@ -99,7 +83,11 @@ describeEachDatabase('nomination workflow', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     ds = server.database.dataSource;
-    [admin, focalPoint, reviewer] = await Promise.all([server.as(UserRole.ADMIN), server.as(UserRole.FOCAL_POINT), server.as(UserRole.REVIEWER)]);
+    [admin, focalPoint, reviewer] = await Promise.all([
+      server.as(UserRole.ADMIN),
+      server.as(UserRole.FOCAL_POINT),
+      server.as(UserRole.REVIEWER),
+    ]);
     cohort = await demoCohort(ds);
     cohortId = gid('Cohort', cohort.uuid);
     focal = await focalAdministration(ds);
@@ -179,7 +167,10 @@ describeEachDatabase('nomination workflow', (kind) => {
       for (const status of [CohortStatus.PLANNED, CohortStatus.SELECTION, CohortStatus.COMPLETED]) {
         const closed = await arrangeCohort(ds, { status, invited: [focal] });
         const result = await expectUnchanged(ds, () => submitAs(focalPoint, { cohortId: gid('Cohort', closed.uuid) }));
-        expect({ status, errors: refusal(result, 'submitNomination') }).toEqual({ status, errors: [['NOMINATIONS_CLOSED', ['input', 'cohortId']]] });
+        expect({ status, errors: refusal(result, 'submitNomination') }).toEqual({
+          status,
+          errors: [['NOMINATIONS_CLOSED', ['input', 'cohortId']]],
+        });
       }
     });
 
@@ -192,7 +183,10 @@ describeEachDatabase('nomination workflow', (kind) => {
     it('accepts on the deadline day itself, until its end (UTC)', async () => {
       const today = await arrangeCohort(ds, { status: CohortStatus.NOMINATIONS_OPEN, nominationDeadline: '2026-11-26', invited: [focal] });
       const result = await submitAs(focalPoint, { cohortId: gid('Cohort', today.uuid) });
-      expect(payloadOf(result, 'submitNomination')).toMatchObject({ userErrors: [], nomination: { status: 'SUBMITTED', submittedAt: TEST_NOW } });
+      expect(payloadOf(result, 'submitNomination')).toMatchObject({
+        userErrors: [],
+        nomination: { status: 'SUBMITTED', submittedAt: TEST_NOW },
+      });
     });
 
     it('refuses an administration that was not invited to the cohort: NOT_INVITED', async () => {
@@ -223,7 +217,9 @@ describeEachDatabase('nomination workflow', (kind) => {
     it('accepts the candidate again once the earlier nomination is withdrawn', async () => {
       const again = candidate();
       const first = payloadOf(await submitAs(focalPoint, { candidate: again }), 'submitNomination').nomination;
-      expect(payloadOf(await focalPoint.graphql(WITHDRAW, { input: { nominationId: first.id } }), 'withdrawNomination').userErrors).toEqual([]);
+      expect(payloadOf(await focalPoint.graphql(WITHDRAW, { input: { nominationId: first.id } }), 'withdrawNomination').userErrors).toEqual(
+        [],
+      );
       const second = payloadOf(await submitAs(focalPoint, { candidate: again }), 'submitNomination');
       expect(second).toMatchObject({ userErrors: [], nomination: { status: 'SUBMITTED' } });
       const rows = await ds.getRepository(Nomination).findBy({ cohortId: cohort.uuid, candidateEmail: again.email });
@@ -241,7 +237,11 @@ describeEachDatabase('nomination workflow', (kind) => {
       ['more than 45 years of service', { candidate: candidate({ yearsOfService: 46 }) }, ['candidate', 'yearsOfService']],
       ['negative years of service', { candidate: candidate({ yearsOfService: -1 }) }, ['candidate', 'yearsOfService']],
       ['no language', { candidate: candidate({ languages: [] }) }, ['candidate', 'languages']],
-      ['eleven languages', { candidate: candidate({ languages: 'en fr es ar pt ru zh ja de it nl'.split(' ') }) }, ['candidate', 'languages']],
+      [
+        'eleven languages',
+        { candidate: candidate({ languages: 'en fr es ar pt ru zh ja de it nl'.split(' ') }) },
+        ['candidate', 'languages'],
+      ],
       ['a language that is no BCP 47 tag', { candidate: candidate({ languages: ['en', 'en_GB'] }) }, ['candidate', 'languages']],
       ['a malformed e-mail', { candidate: candidate({ email: 'not-an-email' }) }, ['candidate', 'email']],
       ['an empty name', { candidate: candidate({ fullName: '' }) }, ['candidate', 'fullName']],
@@ -364,8 +364,16 @@ describeEachDatabase('nomination workflow', (kind) => {
       expect(edited).toMatchObject({ userErrors: [], review: { id: first.id, score: 2, comment: 'On reflection, weaker.' } });
       expect(await ds.getRepository(Review).countBy({ nominationId: target.uuid })).toBe(1);
       expect(await scoresForAdmin(id)).toEqual({ meanScore: 2, reviewCount: 1 });
-      const edits = await ds.getRepository(AuditEntry).findBy({ operation: 'reviewNomination', entityId: (await ds.getRepository(Review).findOneByOrFail({ nominationId: target.uuid })).uuid });
-      expect(edits.map((e) => [e.before, e.after])).toContainEqual([{ score: 5, comment: '[redacted]' }, { score: 2, comment: '[redacted]' }]);
+      const edits = await ds
+        .getRepository(AuditEntry)
+        .findBy({
+          operation: 'reviewNomination',
+          entityId: (await ds.getRepository(Review).findOneByOrFail({ nominationId: target.uuid })).uuid,
+        });
+      expect(edits.map((e) => [e.before, e.after])).toContainEqual([
+        { score: 5, comment: '[redacted]' },
+        { score: 2, comment: '[redacted]' },
+      ]);
 
       const byAdmin = payloadOf(await review(admin, id, 5), 'reviewNomination');
       expect(byAdmin).toMatchObject({ userErrors: [], nomination: { meanScore: 3.5, reviewCount: 2 } });
@@ -409,7 +417,10 @@ describeEachDatabase('nomination workflow', (kind) => {
         const past = await arrangeCohort(ds, { status, invited: [focal] });
         const target = await arrangeNomination(ds, { cohort: past, administration: focal });
         const result = await expectUnchanged(ds, () => review(reviewer, gid('Nomination', target.uuid), 3));
-        expect({ status, errors: refusal(result, 'reviewNomination') }).toEqual({ status, errors: [['REVIEW_CLOSED', ['input', 'nominationId']]] });
+        expect({ status, errors: refusal(result, 'reviewNomination') }).toEqual({
+          status,
+          errors: [['REVIEW_CLOSED', ['input', 'nominationId']]],
+        });
       }
       // In SELECTION reviews are still taken.
       const selecting = await arrangeCohort(ds, { status: CohortStatus.SELECTION, invited: [focal] });
@@ -477,7 +488,9 @@ describeEachDatabase('nomination workflow', (kind) => {
         const row = await arrangeNomination(ds, { cohort: ranked, administration: i % 2 ? focal : otherInvited });
         const id = gid('Nomination', row.uuid);
         for (const [r, score] of scores.entries()) {
-          expect(payloadOf(await reviewers[r].graphql(REVIEW, { input: { nominationId: id, score } }), 'reviewNomination').userErrors).toEqual([]);
+          expect(
+            payloadOf(await reviewers[r].graphql(REVIEW, { input: { nominationId: id, score } }), 'reviewNomination').userErrors,
+          ).toEqual([]);
         }
         const mean = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
         expected.push({ id, uuid: row.uuid, mean, count: scores.length });
@@ -494,12 +507,21 @@ describeEachDatabase('nomination workflow', (kind) => {
     };
 
     it('ranks best first for ADMIN, with the means and counts, unreviewed nominations last', async () => {
-      const { nominations } = await admin.data(SCORES, { cohortId: rankedId, orderBy: { field: 'MEAN_SCORE', direction: 'DESC' }, first: 50 });
+      const { nominations } = await admin.data(SCORES, {
+        cohortId: rankedId,
+        orderBy: { field: 'MEAN_SCORE', direction: 'DESC' },
+        first: 50,
+      });
       expect(nominations.nodes.map((n: any) => n.id)).toEqual(rankingOf('DESC'));
       const byId = new Map(expected.map((e) => [e.id, e]));
       for (const node of nominations.nodes) {
         const want = byId.get(node.id)!;
-        expect(node).toEqual({ id: node.id, status: 'SUBMITTED', meanScore: want.mean === null ? null : expect.closeTo(want.mean, 12), reviewCount: want.count });
+        expect(node).toEqual({
+          id: node.id,
+          status: 'SUBMITTED',
+          meanScore: want.mean === null ? null : expect.closeTo(want.mean, 12),
+          reviewCount: want.count,
+        });
       }
       // Ties (three nominations at 3) and two unreviewed ones are in the fixture.
       expect(expected.filter((e) => e.mean === 3)).toHaveLength(3);
@@ -507,33 +529,40 @@ describeEachDatabase('nomination workflow', (kind) => {
     });
 
     it('ranks worst first ascending, still with unreviewed nominations last', async () => {
-      const { nominations } = await admin.data(SCORES, { cohortId: rankedId, orderBy: { field: 'MEAN_SCORE', direction: 'ASC' }, first: 50 });
+      const { nominations } = await admin.data(SCORES, {
+        cohortId: rankedId,
+        orderBy: { field: 'MEAN_SCORE', direction: 'ASC' },
+        first: 50,
+      });
       expect(nominations.nodes.map((n: any) => n.id)).toEqual(rankingOf('ASC'));
     });
 
-    it.each(['DESC', 'ASC'] as const)('pages through the %s ranking with cursors, forwards and backwards, without gaps or repeats', async (direction) => {
-      const orderBy = { field: 'MEAN_SCORE', direction };
-      const forwards: string[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 10; page++) {
-        const { nominations }: any = await admin.data(SCORES, { cohortId: rankedId, orderBy, first: 3, after });
-        forwards.push(...nominations.nodes.map((n: any) => n.id));
-        expect(nominations.totalCount).toBe(expected.length);
-        if (!nominations.pageInfo.hasNextPage) break;
-        after = nominations.pageInfo.endCursor;
-      }
-      expect(forwards).toEqual(rankingOf(direction));
+    it.each(['DESC', 'ASC'] as const)(
+      'pages through the %s ranking with cursors, forwards and backwards, without gaps or repeats',
+      async (direction) => {
+        const orderBy = { field: 'MEAN_SCORE', direction };
+        const forwards: string[] = [];
+        let after: string | null = null;
+        for (let page = 0; page < 10; page++) {
+          const { nominations }: any = await admin.data(SCORES, { cohortId: rankedId, orderBy, first: 3, after });
+          forwards.push(...nominations.nodes.map((n: any) => n.id));
+          expect(nominations.totalCount).toBe(expected.length);
+          if (!nominations.pageInfo.hasNextPage) break;
+          after = nominations.pageInfo.endCursor;
+        }
+        expect(forwards).toEqual(rankingOf(direction));
 
-      const backwards: string[] = [];
-      let before: string | null = null;
-      for (let page = 0; page < 10; page++) {
-        const { nominations }: any = await admin.data(SCORES, { cohortId: rankedId, orderBy, last: 3, before });
-        backwards.unshift(...nominations.nodes.map((n: any) => n.id));
-        if (!nominations.pageInfo.hasPreviousPage) break;
-        before = nominations.pageInfo.startCursor;
-      }
-      expect(backwards).toEqual(rankingOf(direction));
-    });
+        const backwards: string[] = [];
+        let before: string | null = null;
+        for (let page = 0; page < 10; page++) {
+          const { nominations }: any = await admin.data(SCORES, { cohortId: rankedId, orderBy, last: 3, before });
+          backwards.unshift(...nominations.nodes.map((n: any) => n.id));
+          if (!nominations.pageInfo.hasPreviousPage) break;
+          before = nominations.pageInfo.startCursor;
+        }
+        expect(backwards).toEqual(rankingOf(direction));
+      },
+    );
 
     it('refuses the MEAN_SCORE order to a REVIEWER and a FOCAL_POINT (FORBIDDEN): the order would unblind the scores', async () => {
       for (const caller of [reviewer, focalPoint]) {
@@ -549,11 +578,19 @@ describeEachDatabase('nomination workflow', (kind) => {
       const forReviewer = (await reviewer.data(SCORES, { cohortId: rankedId, first: 50 })).nominations.nodes;
       expect(forReviewer).toHaveLength(expected.length);
       for (const node of forReviewer) {
-        const want = node.id === decided.id ? { meanScore: expect.closeTo(decided.mean!, 12), reviewCount: 3 } : { meanScore: null, reviewCount: null };
+        const want =
+          node.id === decided.id
+            ? { meanScore: expect.closeTo(decided.mean!, 12), reviewCount: 3 }
+            : { meanScore: null, reviewCount: null };
         expect(node).toEqual({ id: node.id, status: node.id === decided.id ? 'NOT_SELECTED' : 'SUBMITTED', ...want });
       }
       const forFocal = (await focalPoint.data(SCORES, { cohortId: rankedId, first: 50 })).nominations.nodes;
-      expect(forFocal.map((n: any) => n.id).sort()).toEqual(expected.filter((_e, i) => i % 2).map((e) => e.id).sort());
+      expect(forFocal.map((n: any) => n.id).sort()).toEqual(
+        expected
+          .filter((_e, i) => i % 2)
+          .map((e) => e.id)
+          .sort(),
+      );
       for (const node of forFocal) expect(node).toMatchObject({ meanScore: null, reviewCount: null });
       const forAdmin = (await admin.data(SCORES, { cohortId: rankedId, first: 50 })).nominations.nodes;
       expect(forAdmin.filter((n: any) => n.reviewCount !== null)).toHaveLength(expected.length);

@@ -104,7 +104,13 @@ export async function arrangeNomination(ds: DataSource, a: NominationArrangement
 }
 
 /** Associates already in the cohort, taking (or, WITHDRAWN, not taking) seats. */
-export async function arrangeAssociates(ds: DataSource, cohort: Cohort, administration: Administration, count: number, status = AssociateStatus.ASSIGNED) {
+export async function arrangeAssociates(
+  ds: DataSource,
+  cohort: Cohort,
+  administration: Administration,
+  count: number,
+  status = AssociateStatus.ASSIGNED,
+) {
   for (let i = 0; i < count; i++) {
     await insert(ds, ProfessionalAssociate, {
       cohortId: cohort.uuid,

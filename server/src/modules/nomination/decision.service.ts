@@ -51,13 +51,22 @@ async function createAssociate(tx: RequestContext, nomination: Nomination): Prom
     operation: 'decideNomination',
     entityType: 'ProfessionalAssociate',
     entityId: associate.uuid,
-    after: { nominationId: nomination.uuid, cohortId: associate.cohortId, fullName: associate.fullName, email: associate.email, status: associate.status },
+    after: {
+      nominationId: nomination.uuid,
+      cohortId: associate.cohortId,
+      fullName: associate.fullName,
+      email: associate.email,
+      status: associate.status,
+    },
   });
   return associate;
 }
 
 export class DecisionService {
-  async decide(ctx: RequestContext, input: DecideNominationInput): Promise<{ nomination: Nomination; associate: ProfessionalAssociate | null }> {
+  async decide(
+    ctx: RequestContext,
+    input: DecideNominationInput,
+  ): Promise<{ nomination: Nomination; associate: ProfessionalAssociate | null }> {
     const uuid = inputId(input.nominationId, 'Nomination', 'nominationId');
     return withTransaction(ctx, async (tx) => {
       // The cohort is locked before the nomination (see nomination-locks.ts), so its id is read first.
@@ -66,7 +75,11 @@ export class DecisionService {
       const cohort = await lockCohort(tx, located.cohortId, 'nominationId');
       const nomination = await lockNomination(tx, input.nominationId);
       if (cohort.status !== CohortStatus.SELECTION) {
-        fail(UserErrorCode.COHORT_NOT_IN_SELECTION, `The cohort ${cohort.label} is ${cohort.status}; decisions are taken in SELECTION.`, 'nominationId');
+        fail(
+          UserErrorCode.COHORT_NOT_IN_SELECTION,
+          `The cohort ${cohort.label} is ${cohort.status}; decisions are taken in SELECTION.`,
+          'nominationId',
+        );
       }
       if (nomination.status === NominationStatus.WITHDRAWN) {
         fail(UserErrorCode.NOMINATION_WITHDRAWN, 'The nomination was withdrawn; there is nothing to decide.', 'nominationId');

@@ -14,7 +14,10 @@ registerEnumType(NominationDecision, {
   description: 'A selection decision on a nomination, taken by the secretariat while the cohort is in SELECTION.',
   valuesConfig: {
     SHORTLISTED: { description: 'Keep a SUBMITTED nomination for the final selection.' },
-    SELECTED: { description: 'Select a SHORTLISTED or RESERVE nomination: the candidate becomes a Professional Associate (ASSIGNED) if a seat is free.' },
+    SELECTED: {
+      description:
+        'Select a SHORTLISTED or RESERVE nomination: the candidate becomes a Professional Associate (ASSIGNED) if a seat is free.',
+    },
     RESERVE: { description: 'Put a SHORTLISTED nomination on the reserve list.' },
     NOT_SELECTED: { description: 'Decline a SUBMITTED, SHORTLISTED or RESERVE nomination.' },
   },
@@ -31,4 +34,8 @@ export const NEXT_DECISIONS: Readonly<Record<NominationStatus, readonly Nominati
 };
 
 /** Statuses after which a nomination counts as decided: decidedAt is set, withdrawal and reviews are closed. */
-export const FINAL_STATUSES: readonly NominationStatus[] = [NominationStatus.SELECTED, NominationStatus.RESERVE, NominationStatus.NOT_SELECTED];
+export const FINAL_STATUSES: readonly NominationStatus[] = [
+  NominationStatus.SELECTED,
+  NominationStatus.RESERVE,
+  NominationStatus.NOT_SELECTED,
+];

@@ -1,15 +1,4 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsEmail,
-  IsInt,
-  IsOptional,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { IsLanguageTagList } from './language-tag';
@@ -67,7 +56,9 @@ export class SubmitNominationInput {
   @ValidateNested()
   candidate: CandidateInput;
 
-  @Field(() => String, { description: `Why the administration nominates the candidate, ${MOTIVATION_MIN} to ${MOTIVATION_MAX} characters.` })
+  @Field(() => String, {
+    description: `Why the administration nominates the candidate, ${MOTIVATION_MIN} to ${MOTIVATION_MAX} characters.`,
+  })
   @MinLength(MOTIVATION_MIN, { message: `The motivation must have at least ${MOTIVATION_MIN} characters.` })
   @MaxLength(MOTIVATION_MAX, { message: `The motivation must have at most ${MOTIVATION_MAX} characters.` })
   motivation: string;

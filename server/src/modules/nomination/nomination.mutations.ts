@@ -4,7 +4,12 @@ import { InputArg } from '../../graphql/mutations/input-arg';
 import { runMutation } from '../../graphql/mutations/run-mutation';
 import { DecisionService } from './decision.service';
 import { DecideNominationInput, ReviewNominationInput, SubmitNominationInput, WithdrawNominationInput } from './nomination.inputs';
-import { DecideNominationPayload, ReviewNominationPayload, SubmitNominationPayload, WithdrawNominationPayload } from './nomination.payloads';
+import {
+  DecideNominationPayload,
+  ReviewNominationPayload,
+  SubmitNominationPayload,
+  WithdrawNominationPayload,
+} from './nomination.payloads';
 import { ReviewService } from './review.service';
 import { SubmissionService } from './submission.service';
 

@@ -44,7 +44,11 @@ export class ReviewService {
       }
       const cohort = await tx.db.findOneByOrFail(Cohort, { uuid: nomination.cohortId });
       if (!REVIEWABLE_COHORT.includes(cohort.status)) {
-        fail(UserErrorCode.REVIEW_CLOSED, `The cohort ${cohort.label} is ${cohort.status}; reviews are taken until selection ends.`, 'nominationId');
+        fail(
+          UserErrorCode.REVIEW_CLOSED,
+          `The cohort ${cohort.label} is ${cohort.status}; reviews are taken until selection ends.`,
+          'nominationId',
+        );
       }
       const reviewerId = tx.viewer!.userId;
       const existing = await tx.db.findOneBy(Review, { nominationId: nomination.uuid, reviewerId });

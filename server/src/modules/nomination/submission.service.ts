@@ -63,7 +63,11 @@ export class SubmissionService {
       }
       const today = isoDate(tx.clock.now());
       if (cohort.nominationDeadline && today > cohort.nominationDeadline) {
-        fail(UserErrorCode.DEADLINE_PASSED, `Nominations for ${cohort.label} closed at the end of ${cohort.nominationDeadline} (UTC).`, 'cohortId');
+        fail(
+          UserErrorCode.DEADLINE_PASSED,
+          `Nominations for ${cohort.label} closed at the end of ${cohort.nominationDeadline} (UTC).`,
+          'cohortId',
+        );
       }
       if (!(await tx.db.existsBy(Invitation, { cohortId, administrationId }))) {
         fail(UserErrorCode.NOT_INVITED, `${administration.name} was not invited to nominate for ${cohort.label}.`, 'administrationId');
@@ -105,7 +109,12 @@ export class SubmissionService {
         if (isUniqueViolation(err)) fail(UserErrorCode.CANDIDATE_ALREADY_NOMINATED, ALREADY_NOMINATED, ['candidate', 'email']);
         throw err;
       }
-      await audit(tx, { operation: 'submitNomination', entityType: 'Nomination', entityId: nomination.uuid, after: auditedNomination(nomination) });
+      await audit(tx, {
+        operation: 'submitNomination',
+        entityType: 'Nomination',
+        entityId: nomination.uuid,
+        after: auditedNomination(nomination),
+      });
       return { nomination };
     });
   }
@@ -118,12 +127,22 @@ export class SubmissionService {
         fail(UserErrorCode.ALREADY_WITHDRAWN, 'The nomination is withdrawn already.', 'nominationId');
       }
       if (nomination.status !== NominationStatus.SUBMITTED && nomination.status !== NominationStatus.SHORTLISTED) {
-        fail(UserErrorCode.ALREADY_DECIDED, `The nomination is ${nomination.status}: decided nominations cannot be withdrawn.`, 'nominationId');
+        fail(
+          UserErrorCode.ALREADY_DECIDED,
+          `The nomination is ${nomination.status}: decided nominations cannot be withdrawn.`,
+          'nominationId',
+        );
       }
       const before = { status: nomination.status };
       nomination.status = NominationStatus.WITHDRAWN;
       await tx.db.save(nomination);
-      await audit(tx, { operation: 'withdrawNomination', entityType: 'Nomination', entityId: nomination.uuid, before, after: { status: nomination.status } });
+      await audit(tx, {
+        operation: 'withdrawNomination',
+        entityType: 'Nomination',
+        entityId: nomination.uuid,
+        before,
+        after: { status: nomination.status },
+      });
       return { nomination };
     });
   }
