@@ -226,11 +226,13 @@ describeEachDatabase('nomination workflow', (kind) => {
       expect(rows.map((r) => r.status).sort()).toEqual(['SUBMITTED', 'WITHDRAWN']);
     });
 
-    it('refuses an unknown cohort (COHORT_NOT_FOUND) and an ID of another type (INVALID_ID)', async () => {
+    it('refuses an unknown cohort (COHORT_NOT_FOUND) or administration (ADMINISTRATION_NOT_FOUND), and an ID of another type (INVALID_ID)', async () => {
       const unknown = await expectUnchanged(ds, () => submitAs(focalPoint, { cohortId: gid('Cohort', randomUUID()) }));
       expect(refusal(unknown, 'submitNomination')).toEqual([['COHORT_NOT_FOUND', ['input', 'cohortId']]]);
       const wrongType = await expectUnchanged(ds, () => submitAs(focalPoint, { cohortId: gid('Administration', focal.uuid) }));
       expect(refusal(wrongType, 'submitNomination')).toEqual([['INVALID_ID', ['input', 'cohortId']]]);
+      const noAdministration = await expectUnchanged(ds, () => submitAs(admin, { administrationId: gid('Administration', randomUUID()) }));
+      expect(refusal(noAdministration, 'submitNomination')).toEqual([['ADMINISTRATION_NOT_FOUND', ['input', 'administrationId']]]);
     });
 
     it.each([
@@ -364,12 +366,10 @@ describeEachDatabase('nomination workflow', (kind) => {
       expect(edited).toMatchObject({ userErrors: [], review: { id: first.id, score: 2, comment: 'On reflection, weaker.' } });
       expect(await ds.getRepository(Review).countBy({ nominationId: target.uuid })).toBe(1);
       expect(await scoresForAdmin(id)).toEqual({ meanScore: 2, reviewCount: 1 });
-      const edits = await ds
-        .getRepository(AuditEntry)
-        .findBy({
-          operation: 'reviewNomination',
-          entityId: (await ds.getRepository(Review).findOneByOrFail({ nominationId: target.uuid })).uuid,
-        });
+      const edits = await ds.getRepository(AuditEntry).findBy({
+        operation: 'reviewNomination',
+        entityId: (await ds.getRepository(Review).findOneByOrFail({ nominationId: target.uuid })).uuid,
+      });
       expect(edits.map((e) => [e.before, e.after])).toContainEqual([
         { score: 5, comment: '[redacted]' },
         { score: 2, comment: '[redacted]' },
