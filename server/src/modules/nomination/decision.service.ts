@@ -6,6 +6,7 @@ import { withTransaction } from '../../graphql/transaction';
 import { AssociateStatus } from '../associate/associate-enums';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { audit } from '../audit/audit.service';
+import { changeNomination } from './nomination-change';
 import { CohortStatus } from '../cohort/cohort-status';
 import type { Cohort } from '../cohort/cohort.entity';
 import { FINAL_STATUSES, NEXT_DECISIONS, NominationDecision } from './nomination-decision';
@@ -89,16 +90,10 @@ export class DecisionService {
       }
       if (input.decision === NominationDecision.SELECTED) await assertSeatFree(tx, cohort);
 
-      const before = { status: nomination.status, decidedAt: nomination.decidedAt };
-      nomination.status = NominationStatus[input.decision];
-      if (FINAL_STATUSES.includes(nomination.status)) nomination.decidedAt = tx.clock.now();
-      await tx.db.save(nomination);
-      await audit(tx, {
-        operation: 'decideNomination',
-        entityType: 'Nomination',
-        entityId: nomination.uuid,
-        before,
-        after: { status: nomination.status, decidedAt: nomination.decidedAt },
+      const status = NominationStatus[input.decision];
+      await changeNomination(tx, 'decideNomination', nomination, {
+        status,
+        ...(FINAL_STATUSES.includes(status) ? { decidedAt: tx.clock.now() } : {}),
       });
       const associate = input.decision === NominationDecision.SELECTED ? await createAssociate(tx, nomination) : null;
       return { nomination, associate };

@@ -13,6 +13,7 @@ import { Invitation } from '../cohort/invitation.entity';
 import { normaliseEmail } from '../user/user.service';
 import { UserRole } from '../user/user-role';
 import { canonicalLanguageTag } from './language-tag';
+import { changeNomination } from './nomination-change';
 import { lockCohort, lockNomination } from './nomination-locks';
 import { NominationStatus } from './nomination-status';
 import { Nomination } from './nomination.entity';
@@ -133,16 +134,7 @@ export class SubmissionService {
           'nominationId',
         );
       }
-      const before = { status: nomination.status };
-      nomination.status = NominationStatus.WITHDRAWN;
-      await tx.db.save(nomination);
-      await audit(tx, {
-        operation: 'withdrawNomination',
-        entityType: 'Nomination',
-        entityId: nomination.uuid,
-        before,
-        after: { status: nomination.status },
-      });
+      await changeNomination(tx, 'withdrawNomination', nomination, { status: NominationStatus.WITHDRAWN });
       return { nomination };
     });
   }
