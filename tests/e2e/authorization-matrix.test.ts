@@ -27,6 +27,7 @@ import { Event } from '../../server/src/modules/event/event.entity';
 import { NominationStatus } from '../../server/src/modules/nomination/nomination-status';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { Review } from '../../server/src/modules/nomination/review.entity';
+import { refreshScore } from '../../server/src/modules/nomination/review.service';
 import { Milestone } from '../../server/src/modules/research/milestone.entity';
 import { ResearchProject } from '../../server/src/modules/research/research-project.entity';
 import { researchSearchIndex } from '../../server/src/modules/research/research-search';
@@ -104,6 +105,12 @@ const PERSONAL_DATA: FieldRule = {
   otherAssociate: [N, A, N, N, N],
 };
 
+const NOMINATION_SCORES: FieldRule = {
+  focalNomination: [H, A, N, N, H],
+  otherNomination: [H, A, N, H, H],
+  decidedNomination: [H, A, A, H, H],
+};
+
 /**
  * Every field of the types that not everyone may read. A field maps to the
  * arranged objects whose outcome differs from the object's own row.
@@ -117,6 +124,9 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
     ),
     // A focal point sees its administration's nomination, but not how reviewers scored it.
     reviews: { focalNomination: [H, A, A, N, H] },
+    // Blind review: a reviewer learns the mean and count only once the nomination is decided; a focal point never.
+    meanScore: NOMINATION_SCORES,
+    reviewCount: NOMINATION_SCORES,
   },
   Review: {
     ...followRows('comment id nomination score'),
@@ -188,6 +198,10 @@ const PUBLIC_FIELDS: Record<string, string> = {
   PublishResearchPayload: 'research userErrors',
   UpdateAlumniProfilePayload: 'alumniProfile userErrors',
   RecordAlumniActivityPayload: 'activity userErrors',
+  SubmitNominationPayload: 'nomination userErrors',
+  WithdrawNominationPayload: 'nomination userErrors',
+  ReviewNominationPayload: 'nomination review userErrors',
+  DecideNominationPayload: 'associate nomination userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -248,6 +262,11 @@ const MUTATION: Record<string, Row> = {
   publishResearch: ADMIN_ONLY,
   updateAlumniProfile: ADMIN_OR_ASSOCIATE,
   recordAlumniActivity: ADMIN_OR_ASSOCIATE,
+  // A FOCAL_POINT for its own administration only: the service answers FORBIDDEN otherwise (workflow-nominations.test.ts).
+  submitNomination: [U, A, F, A, F],
+  withdrawNomination: [U, A, F, A, F],
+  reviewNomination: [U, A, A, F, F],
+  decideNomination: ADMIN_ONLY,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -322,6 +341,10 @@ interface Fixtures {
   weightDraftIds: string[];
   ownCohortId: string;
   ownCohortLabel: string;
+  /** The demonstration cohort (NOMINATIONS_OPEN), the focal point's administration, and its nominated candidate's e-mail. */
+  demoCohortId: string;
+  focalAdministrationId: string;
+  focalCandidateEmail: string;
   /** review subject -> nomination subject */
   reviewOf: Record<string, Subject>;
   userCount: () => Promise<number>;
@@ -435,6 +458,8 @@ async function arrange(server: TestServer): Promise<Fixtures> {
   const reviewersOwnReview = await review(otherNomination, reviewerUser, 4);
   const secondReviewersReview = await review(otherNomination, secondReviewer, 2);
   const secondReviewersDecidedReview = await review(decidedNomination, secondReviewer, 3);
+  // The reviews were written directly, so the stored mean and count are brought up to date as reviewNomination does.
+  for (const nomination of [focalNomination, otherNomination, decidedNomination]) await refreshScore(ds.manager, nomination);
 
   return {
     ids: {
@@ -464,6 +489,9 @@ async function arrange(server: TestServer): Promise<Fixtures> {
     weightDraftIds,
     ownCohortId: gid('Cohort', ownCohort.uuid),
     ownCohortLabel: ownCohort.label,
+    demoCohortId: gid('Cohort', focalNomination.cohortId),
+    focalAdministrationId: gid('Administration', focalAdministrationId),
+    focalCandidateEmail: focalNomination.candidateEmail,
     reviewOf: {
       reviewOfFocalNomination: 'focalNomination',
       reviewersOwnReview: 'otherNomination',
@@ -796,6 +824,43 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.cancelEvent.event?.isCancelled === true };
       },
+      // The nomination workflows are called with inputs a rule refuses, so allowed callers reach the rules and nothing changes.
+      async submitNomination(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: SubmitNominationInput!) { submitNomination(input: $input) { nomination { id } userErrors { code } } }',
+          {
+            input: {
+              cohortId: fx.demoCohortId,
+              // A FOCAL_POINT's own administration by default; ADMIN names it.
+              administrationId: who === 'ADMIN' ? fx.focalAdministrationId : undefined,
+              candidate: { fullName: 'Twin Candidate', email: fx.focalCandidateEmail, position: 'Officer', yearsOfService: 5, languages: ['en'] },
+              motivation: 'The same candidate again, whose active nomination makes this one a duplicate.',
+            },
+          },
+        );
+        return { result, ran: (d) => d.submitNomination.userErrors[0]?.code === 'CANDIDATE_ALREADY_NOMINATED' };
+      },
+      async withdrawNomination(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: WithdrawNominationInput!) { withdrawNomination(input: $input) { nomination { id } userErrors { code } } }',
+          { input: { nominationId: toGlobalId('Nomination', '00000000-0000-4000-8000-000000000000') } },
+        );
+        return { result, ran: (d) => d.withdrawNomination.userErrors[0]?.code === 'NOMINATION_NOT_FOUND' };
+      },
+      async reviewNomination(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: ReviewNominationInput!) { reviewNomination(input: $input) { review { id } userErrors { code } } }',
+          { input: { nominationId: fx.ids.decidedNomination, score: 3 } },
+        );
+        return { result, ran: (d) => d.reviewNomination.userErrors[0]?.code === 'REVIEW_CLOSED' };
+      },
+      async decideNomination(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: DecideNominationInput!) { decideNomination(input: $input) { nomination { id } userErrors { code } } }',
+          { input: { nominationId: fx.ids.focalNomination, decision: 'SHORTLISTED' } },
+        );
+        return { result, ran: (d) => d.decideNomination.userErrors[0]?.code === 'COHORT_NOT_IN_SELECTION' };
+      },
       // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
       // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
       ...workflowCalls(),
@@ -816,6 +881,10 @@ describeEachDatabase('authorization matrix', (kind) => {
       'scheduleEvent',
       'rescheduleEvent',
       'cancelEvent',
+      'submitNomination',
+      'withdrawNomination',
+      'reviewNomination',
+      'decideNomination',
       'assignPlacement',
       'completePlacement',
       'proposeResearch',

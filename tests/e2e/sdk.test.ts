@@ -25,6 +25,9 @@ import { Nomination } from '../../server/src/modules/nomination/nomination.entit
 import { Session } from '../../server/src/modules/user/session.entity';
 import { UserRole as ServerUserRole } from '../../server/src/modules/user/user-role';
 import { yearDates } from '../support/cohort-workflow';
+import { CohortStatus as ServerCohortStatus } from '../../server/src/modules/cohort/cohort-status';
+import { NominationStatus as ServerNominationStatus } from '../../server/src/modules/nomination/nomination-status';
+import { arrangeCohort, arrangeNomination, demoCohort, focalAdministration, MOTIVATION } from '../support/arrange-nominations';
 import { describeEachDatabase } from '../support/databases';
 import { startGateway, type Gateway } from '../support/gateway';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
@@ -319,6 +322,51 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     const future = await admin.recordAlumniActivity({ input: { ...input, date: '2099-01-01' } });
     expect(codesOf(future.recordAlumniActivity.userErrors)).toEqual([['DATE_IN_FUTURE', ['input', 'date']]]);
   },
+  submitNomination: async (c, _ids, f) => {
+    const input = await nominationInput(f);
+    await expect(c.submitNomination({ input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect((await f.as('REVIEWER')).submitNomination({ input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const focalPoint = await f.as('FOCAL_POINT');
+    const { submitNomination } = await focalPoint.submitNomination({ input });
+    const own = (await focalPoint.viewer()).viewer!.administration!.iso2;
+    expect(submitNomination).toMatchObject({ userErrors: [], nomination: { status: 'SUBMITTED', submittedAt: TEST_NOW, candidateLanguages: ['en'], administration: { iso2: own } } });
+    const twice = await focalPoint.submitNomination({ input });
+    expect(codesOf(twice.submitNomination.userErrors)).toEqual([['CANDIDATE_ALREADY_NOMINATED', ['input', 'candidate', 'email']]]);
+  },
+  withdrawNomination: async (_c, _ids, f) => {
+    const focalPoint = await f.as('FOCAL_POINT');
+    const { nomination } = (await focalPoint.submitNomination({ input: await nominationInput(f) })).submitNomination;
+    const { withdrawNomination } = await focalPoint.withdrawNomination({ input: { nominationId: nomination!.id } });
+    expect(withdrawNomination).toMatchObject({ userErrors: [], nomination: { id: nomination!.id, status: 'WITHDRAWN' } });
+    const again = await focalPoint.withdrawNomination({ input: { nominationId: nomination!.id } });
+    expect(codesOf(again.withdrawNomination.userErrors)).toEqual([['ALREADY_WITHDRAWN', ['input', 'nominationId']]]);
+  },
+  reviewNomination: async (_c, ids, f) => {
+    const reviewer = await f.as('REVIEWER');
+    const { reviewNomination } = await reviewer.reviewNomination({ input: { nominationId: ids.nomination, score: 4, comment: 'Clear research plan.' } });
+    // Blind review: the reviewer's own review comes back, the mean stays hidden until the decision.
+    expect(reviewNomination).toMatchObject({ userErrors: [], review: { score: 4, comment: 'Clear research plan.' }, nomination: { id: ids.nomination, meanScore: null, reviewCount: null } });
+    const byAdmin = await (await f.as('ADMIN')).reviewNomination({ input: { nominationId: ids.nomination, score: 5 } });
+    expect(byAdmin.reviewNomination.nomination).toMatchObject({ meanScore: 4.5, reviewCount: 2 });
+    const outOfRange = await reviewer.reviewNomination({ input: { nominationId: ids.nomination, score: 6 } });
+    expect(codesOf(outOfRange.reviewNomination.userErrors)).toEqual([['SCORE_OUT_OF_RANGE', ['input', 'score']]]);
+  },
+  decideNomination: async (_c, ids, f) => {
+    const admin = await f.as('ADMIN');
+    // The seeded demonstration cohort still takes nominations: no decisions yet.
+    const early = await admin.decideNomination({ input: { nominationId: ids.nomination, decision: 'SHORTLISTED' } });
+    expect(codesOf(early.decideNomination.userErrors)).toEqual([['COHORT_NOT_IN_SELECTION', ['input', 'nominationId']]]);
+    const ds = f.server.database.dataSource;
+    const administration = await focalAdministration(ds);
+    const cohort = await arrangeCohort(ds, { status: ServerCohortStatus.SELECTION, capacity: 1, invited: [administration] });
+    const shortlisted = await arrangeNomination(ds, { cohort, administration, status: ServerNominationStatus.SHORTLISTED });
+    const { decideNomination } = await admin.decideNomination({ input: { nominationId: toGlobalId('Nomination', shortlisted.uuid), decision: 'SELECTED' } });
+    expect(decideNomination).toMatchObject({
+      userErrors: [],
+      nomination: { status: 'SELECTED', decidedAt: TEST_NOW },
+      associate: { status: 'ASSIGNED', fullName: shortlisted.candidateFullName, email: shortlisted.candidateEmail, cohort: { label: cohort.label } },
+    });
+  },
 };
 
 /** A new PLANNED cohort made through the SDK as ADMIN. */
@@ -336,6 +384,16 @@ async function sdkWorkshop(admin: CdpClient, label: string) {
   });
   expect(scheduleEvent.userErrors).toEqual([]);
   return scheduleEvent.event!;
+}
+
+/** A nomination by the demo FOCAL_POINT for the demonstration cohort, with a candidate no other test uses. */
+async function nominationInput(f: Fixture): Promise<SubmitNominationInput> {
+  const cohort = await demoCohort(f.server.database.dataSource);
+  return {
+    cohortId: toGlobalId('Cohort', cohort.uuid),
+    candidate: { fullName: 'Sdk Candidate', email: uniqueEmail('candidate'), position: 'Customs Officer', yearsOfService: 7, languages: ['en'] },
+    motivation: MOTIVATION,
+  };
 }
 
 describeEachDatabase('@cdp-hub/sdk against the live server', (kind) => {

@@ -11,6 +11,7 @@ import { EventMutations } from '../modules/event/event.mutations';
 import { EventResolver } from '../modules/event/event.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { assertEveryNodeTypeHasASource, NODE_SOURCES } from '../modules/node/node-registry';
+import { NominationMutations } from '../modules/nomination/nomination.mutations';
 import { NominationResolver } from '../modules/nomination/nomination.resolver';
 import { NominationReviewsResolver, ReviewResolver } from '../modules/nomination/review.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
@@ -35,6 +36,7 @@ const RESOLVERS = [
   CohortResolver,
   InvitationResolver,
   NominationResolver,
+  NominationMutations,
   NominationReviewsResolver,
   ReviewResolver,
   AssociateResolver,

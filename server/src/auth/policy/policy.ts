@@ -24,6 +24,13 @@ const associatePersonalData = owner(
     (ctx.viewer!.role === ASSOCIATE && ctx.viewer!.associateId === associate.uuid),
 );
 
+/** Blind review: scores of a nomination are ADMIN's, and a REVIEWER's too once the nomination is decided. */
+const nominationScores = owner(
+  'ADMIN, and a REVIEWER once the nomination is decided',
+  (ctx, nomination: { decidedAt: Date | null }) =>
+    ctx.viewer!.role === ADMIN || (ctx.viewer!.role === REVIEWER && nomination.decidedAt !== null),
+);
+
 /** Types whose every field anyone may read (given the object is listed or fetched). */
 const PUBLIC_TYPES = [
   'Region',
@@ -62,7 +69,7 @@ const ROW_TYPES: Record<string, Rule> = {
 /** Fields whose rule differs from their type's. */
 const FIELD_RULES: Record<string, Record<string, Rule>> = {
   ProfessionalAssociate: { email: associatePersonalData, phone: associatePersonalData },
-  Nomination: { reviews: roles(ADMIN, REVIEWER) },
+  Nomination: { reviews: roles(ADMIN, REVIEWER), meanScore: nominationScores, reviewCount: nominationScores },
 };
 
 /** Root fields: who may ask them (the objects they return are scoped by row rules as well). */
@@ -116,6 +123,11 @@ const MUTATION_RULES: Record<string, Rule> = {
   publishResearch: roles(ADMIN),
   updateAlumniProfile: roles(ADMIN, ASSOCIATE),
   recordAlumniActivity: roles(ADMIN, ASSOCIATE),
+  // A FOCAL_POINT only for its own administration's nominations: checked in the service (FORBIDDEN).
+  submitNomination: roles(ADMIN, FOCAL_POINT),
+  withdrawNomination: roles(ADMIN, FOCAL_POINT),
+  reviewNomination: roles(ADMIN, REVIEWER),
+  decideNomination: roles(ADMIN),
 };
 
 /**

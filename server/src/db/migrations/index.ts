@@ -2,6 +2,13 @@ import { InitialSchema1795723470152 } from './1795723470152-InitialSchema';
 import { ResearchSearch1795723471000 } from './1795723471000-ResearchSearch';
 import { AccountsAndSessions1795789277137 } from './1795789277137-AccountsAndSessions';
 import { EventCancellation1795790636735 } from './1795790636735-EventCancellation';
+import { NominationScores1795790700108 } from './1795790700108-NominationScores';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
-export const MIGRATIONS = [InitialSchema1795723470152, ResearchSearch1795723471000, AccountsAndSessions1795789277137, EventCancellation1795790636735];
+export const MIGRATIONS = [
+  InitialSchema1795723470152,
+  ResearchSearch1795723471000,
+  AccountsAndSessions1795789277137,
+  EventCancellation1795790636735,
+  NominationScores1795790700108,
+];

@@ -1,4 +1,5 @@
 import { MAX_ADMINISTRATIONS } from '../../modules/administration/administration.types';
+import { MAX_REVIEWS_PER_NOMINATION } from '../../modules/nomination/review.service';
 import { MAX_NETWORK_EDGES, MAX_NETWORK_NODES } from '../../modules/alumni/alumni.service';
 import { RegionCode } from '../../modules/region/region.entity';
 import { TOP_THEMES } from '../../modules/statistics/statistics.service';
@@ -23,6 +24,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ProgrammeStatistics.byAdministration': MAX_ADMINISTRATIONS,
   'ProgrammeStatistics.neverRepresented': MAX_ADMINISTRATIONS,
   'ProgrammeStatistics.topThemes': TOP_THEMES,
+  // Enforced: reviewNomination refuses a review beyond it (TOO_MANY_REVIEWS).
+  'Nomination.reviews': MAX_REVIEWS_PER_NOMINATION,
   // Declared: one cohort a programme year, for a century.
   'ProgrammeStatistics.byCohort': 100,
   // Enforced: scheduleEvent refuses more (COHORT_EVENTS_FULL).
@@ -31,7 +34,6 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ProfessionalAssociate.certificates': 5,
   'ProfessionalAssociate.languages': 20,
   'Nomination.candidateLanguages': 20,
-  'Nomination.reviews': 20,
   'ResearchProject.milestones': 50,
   'ResearchProject.themes': 20,
   // Enforced: every eligible administration at most, whether named (60 at most) or allEligible.

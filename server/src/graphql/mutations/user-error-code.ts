@@ -63,6 +63,22 @@ export const USER_ERROR_CODES = {
   EVENT_NOT_REPORTING_SESSION: 'The event is not a REPORTING_SESSION.',
   EVENT_OF_ANOTHER_COHORT: 'The event belongs to another cohort than the associate’s.',
   DATE_IN_FUTURE: 'The date is after today; record what has happened only.',
+  NOMINATION_NOT_FOUND: 'No nomination has this ID.',
+  NOMINATING_ADMINISTRATION_REQUIRED: 'An ADMIN submitting a nomination must name the nominating administration (administrationId).',
+  NOMINATIONS_CLOSED: 'The cohort does not take nominations: it is not NOMINATIONS_OPEN.',
+  DEADLINE_PASSED: "The cohort's nomination deadline has passed; nominations are accepted until the end of that day (UTC).",
+  NOT_INVITED: 'The administration was not invited to nominate for this cohort.',
+  ADMINISTRATION_NOT_ELIGIBLE: 'The administration is not eligible for the programme (only developing-country WCO Members are).',
+  CANDIDATE_ALREADY_NOMINATED: 'The candidate (by e-mail, ignoring case) already has an active nomination for this cohort.',
+  ALREADY_WITHDRAWN: 'The nomination is withdrawn already.',
+  ALREADY_DECIDED: 'The nomination has a decision (selected, reserve or not selected) and can no longer be withdrawn.',
+  SCORE_OUT_OF_RANGE: 'A review score must be a whole number from 1 to 5.',
+  NOMINATION_WITHDRAWN: 'The nomination was withdrawn; it can no longer be reviewed or decided.',
+  REVIEW_CLOSED: 'Reviews are closed for this nomination: it is decided, or its cohort is neither NOMINATIONS_OPEN nor SELECTION.',
+  TOO_MANY_REVIEWS: 'The nomination has the most reviews it may have (20); existing reviews can still be edited.',
+  COHORT_NOT_IN_SELECTION: 'Decisions are taken only while the cohort is in SELECTION.',
+  INVALID_DECISION: "The decision is not a next step from the nomination's status (SUBMITTED to SHORTLISTED or NOT_SELECTED; SHORTLISTED to SELECTED, RESERVE or NOT_SELECTED; RESERVE to SELECTED or NOT_SELECTED).",
+  COHORT_FULL: "Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not withdrawn.",
 } as const;
 
 export type UserErrorCodeName = keyof typeof USER_ERROR_CODES;

@@ -6,10 +6,27 @@ import { isUuid } from './global-id';
 export interface SortField {
   /** Name written into cursors, so a cursor is only accepted by the ordering that made it. */
   key: string;
-  /** Entity property (a non-null column) that the keyset compares. */
+  /** Entity property (a non-null column, unless nullsLast) that the keyset compares. */
   property: string;
   /** How the value travels inside the cursor. */
   kind: 'string' | 'number' | 'date';
+  /**
+   * For a nullable number column: rows without a value come last in either
+   * direction. The keyset compares the column with null replaced by a
+   * number beyond any real value (nullStandIn), so cursors stay plain numbers.
+   */
+  nullsLast?: boolean;
+}
+
+/** Stands in for null in a nullsLast ordering: beyond any value the column holds, at the end of the ordering's direction. */
+export function nullStandIn(ordering: Ordering): number {
+  return ordering.direction === OrderDirection.ASC ? 1e15 : -1e15;
+}
+
+/** The value a row sorts by in the ordering, as the keyset compares it. */
+export function sortValue(ordering: Ordering, row: Record<string, unknown>): unknown {
+  const raw = row[ordering.field.property];
+  return raw == null && ordering.field.nullsLast ? nullStandIn(ordering) : raw;
 }
 
 export interface Ordering {
@@ -25,7 +42,7 @@ export interface CursorPosition {
 type CursorPayload = [key: string, direction: string, value: string | number, uuid: string];
 
 export function encodeCursor(ordering: Ordering, row: Record<string, unknown>): string {
-  const raw = row[ordering.field.property];
+  const raw = sortValue(ordering, row);
   const value = raw instanceof Date ? raw.toISOString() : (raw as string | number);
   const payload: CursorPayload = [ordering.field.key, ordering.direction, value, row.uuid as string];
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');

@@ -3,7 +3,7 @@ import { OrderDirection } from '../../common/sort-direction';
 import { param } from '../../common/sql';
 import { AppError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type Page } from './connection';
-import { decodeCursor, encodeCursor, type CursorPosition, type Ordering } from './cursor';
+import { decodeCursor, encodeCursor, nullStandIn, type CursorPosition, type Ordering } from './cursor';
 
 interface PageWindow {
   size: number;
@@ -49,8 +49,14 @@ export interface KeysetColumns {
   id: string;
 }
 
+/** The sorted column; for a nullsLast field, with null replaced as in sortValue() so the keyset compares plain numbers. */
+function sortExpression(alias: string, ordering: Ordering): string {
+  const column = `${alias}.${ordering.field.property}`;
+  return ordering.field.nullsLast ? `COALESCE(${column}, ${nullStandIn(ordering)})` : column;
+}
+
 const entityColumns = (alias: string, ordering: Ordering): KeysetColumns => ({
-  sort: `${alias}.${ordering.field.property}`,
+  sort: sortExpression(alias, ordering),
   id: `${alias}.uuid`,
 });
 
@@ -176,13 +182,14 @@ export async function paginateChildren<T extends ObjectLiteral>(
 
   // The first size+1 ids of each parent's list, numbered in order by a window function.
   const inner = base();
-  const direction = applyWindow(inner, entityColumns('c', ordering), ordering, w);
+  const columns = entityColumns('c', ordering);
+  const direction = applyWindow(inner, columns, ordering, w);
   inner
     .orderBy()
     .select('c.uuid', 'id')
     .addSelect(`c.${spec.parentProperty}`, 'parent')
     .addSelect(
-      `ROW_NUMBER() OVER (PARTITION BY c.${spec.parentProperty} ORDER BY c.${ordering.field.property} ${direction}, c.uuid ${direction})`,
+      `ROW_NUMBER() OVER (PARTITION BY c.${spec.parentProperty} ORDER BY ${columns.sort} ${direction}, ${columns.id} ${direction})`,
       'rn',
     );
   const ranked = (

@@ -16,6 +16,7 @@ const REDACTED_FIELDS = new Set([
   'candidateFullName',
   'officiantName',
   'supervisorName',
+  'comment',
 ]);
 export const REDACTED = '[redacted]';
 

@@ -1,5 +1,5 @@
 import { GraphQLDateTime, GraphQLEmailAddress } from 'graphql-scalars';
-import { Field, Int } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
 import { Administration } from '../administration/administration.entity';
@@ -68,4 +68,24 @@ export class Nomination extends Node {
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When a final decision (selected, reserve, not selected) was taken.' })
   @Column({ type: Date, nullable: true })
   decidedAt: Date | null;
+
+  /**
+   * Mean of the reviews' scores, kept by reviewNomination in the review's
+   * transaction, so ranking is an indexed column that keyset pagination can
+   * compare and reading it costs no query. Null while nobody has reviewed.
+   */
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean score (1 to 5) of the reviews, by which nominations rank; null while there are none (blind review hides it from reviewers until the decision).',
+  })
+  @Index()
+  @Column({ type: 'double precision', nullable: true })
+  meanScore: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many reviews the nomination has.',
+  })
+  @Column({ type: 'integer', default: 0 })
+  reviewCount: number;
 }

@@ -1,4 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
+import { AppError } from '../../graphql/errors';
+import { UserRole } from '../user/user-role';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { fromGlobalIdOfType } from '../../graphql/relay/global-id';
 import { paginate } from '../../graphql/relay/paginate';
@@ -10,6 +12,10 @@ import { nominationOrder, type NominationFilter, type NominationOrder } from './
 
 export class NominationService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: NominationFilter | null, orderBy?: NominationOrder | null) {
+    // Refused rather than ignored: a silently different order would mislead, and the ranking itself would unblind the scores.
+    if (orderBy?.field === 'MEAN_SCORE' && ctx.viewer?.role !== UserRole.ADMIN) {
+      throw new AppError('FORBIDDEN', 'Only ADMIN may order nominations by MEAN_SCORE: reviews are blind until the decision.');
+    }
     const qb = scopeVisibleNominations(ctx.db.getRepository(Nomination).createQueryBuilder('nom'), 'nom', ctx.viewer);
     if (filter?.cohortId) whereEquals(qb, 'nom.cohortId', fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId'));
     if (filter?.statusIn) whereIn(qb, 'nom.status', filter.statusIn);

@@ -16,6 +16,13 @@ export const nominationOrder = defineOrder(
   {
     SUBMITTED_AT: { property: 'submittedAt', kind: 'date', description: 'Order by submission time.' },
     CANDIDATE_NAME: { property: 'candidateFullName', kind: 'string', description: "Order by the candidate's name." },
+    MEAN_SCORE: {
+      property: 'meanScore',
+      kind: 'number',
+      nullsLast: true,
+      description:
+        'Rank by mean review score (DESC for best first); nominations without reviews come last in either direction. ADMIN only: for anyone else FORBIDDEN, since the order would reveal scores that blind review hides.',
+    },
   },
   { field: 'SUBMITTED_AT', direction: OrderDirection.ASC },
 );
