@@ -15,6 +15,7 @@ import {
   type UserErrorCode,
   type UserErrorFieldsFragment,
   type UserFieldsFragment,
+  type SubmitNominationInput,
   type UserRole,
 } from '@cdp-hub/sdk';
 import { tokenDigest } from '../../server/src/auth/tokens';

@@ -457,6 +457,20 @@ export type CancelEventPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** The official an administration nominates. */
+export type CandidateInput = {
+  /** The candidate's e-mail; one active nomination per e-mail per cohort (case does not matter). */
+  readonly email: Scalars['String']['input'];
+  /** Full name of the candidate. */
+  readonly fullName: Scalars['String']['input'];
+  /** Languages the candidate works in: 1 to 10 BCP 47 tags such as "en", "fr", "pt-BR". */
+  readonly languages: ReadonlyArray<Scalars['String']['input']>;
+  /** The candidate's current position in their administration. */
+  readonly position: Scalars['String']['input'];
+  /** Years of service in Customs, 0 to 45. */
+  readonly yearsOfService: Scalars['Int']['input'];
+};
+
 /** The certificate awarded to an associate at a certificate ceremony on successful completion. */
 export type Certificate = Node & {
   readonly __typename?: 'Certificate';
@@ -777,6 +791,25 @@ export type DeactivateUserPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A selection decision on a nomination. */
+export type DecideNominationInput = {
+  /** The decision; it must be a next step from the nomination’s status. */
+  readonly decision: NominationDecision;
+  /** The Nomination to decide on. */
+  readonly nominationId: Scalars['ID']['input'];
+};
+
+/** The result of decideNomination. */
+export type DecideNominationPayload = {
+  readonly __typename?: 'DecideNominationPayload';
+  /** With SELECTED: the Professional Associate created for the candidate (ASSIGNED). Null for other decisions and on failure. */
+  readonly associate: Maybe<ProfessionalAssociate>;
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A part of the WCO Secretariat in which associates are placed. */
 export type Directorate =
   /** Capacity Building Directorate. */
@@ -1040,6 +1073,8 @@ export type Mutation = {
   readonly createUser: CreateUserPayload;
   /** Deactivates a user: they can no longer sign in, and their sessions end at once. Only for ADMIN. */
   readonly deactivateUser: DeactivateUserPayload;
+  /** Takes a selection decision while the cohort is in SELECTION. SELECTED creates the Professional Associate in the same transaction, and never beyond the cohort’s capacity. Only for ADMIN. */
+  readonly decideNomination: DecideNominationPayload;
   /** Sends invitation letters for a cohort to eligible administrations. Administrations invited before and ineligible ones are reported, not invited, and do not fail the call. Only for ADMIN. */
   readonly inviteAdministrations: InviteAdministrationsPayload;
   /** Signs in with e-mail and password and returns a bearer token. Repeated failures are throttled (TOO_MANY_ATTEMPTS). */
@@ -1056,8 +1091,12 @@ export type Mutation = {
   readonly recordPresentation: RecordPresentationPayload;
   /** Changes the start, place, format or officiant of an event that is not cancelled. Only for ADMIN. */
   readonly rescheduleEvent: RescheduleEventPayload;
+  /** Scores a nomination, or changes the caller's own score of it, until it is decided. The nomination's mean score and review count follow at once. Only for ADMIN, REVIEWER. */
+  readonly reviewNomination: ReviewNominationPayload;
   /** Schedules a programme event, for a cohort or for the whole programme. Only for ADMIN. */
   readonly scheduleEvent: ScheduleEventPayload;
+  /** Nominates a candidate for a cohort that is NOMINATIONS_OPEN, until the end of its deadline day (UTC), for an invited and eligible administration. A FOCAL_POINT nominates for its own administration only. Only for ADMIN, FOCAL_POINT. */
+  readonly submitNomination: SubmitNominationPayload;
   /** Submits the final report (IN_PROGRESS → SUBMITTED) once the research has milestones and all are completed. Only for ADMIN, ASSOCIATE. */
   readonly submitResearch: SubmitResearchPayload;
   /** Moves a cohort one step forward in the yearly cycle, or cancels it. Closing nominations (to SELECTION) waits for the nomination deadline unless closeEarly; completing waits for every placement to end. Only for ADMIN. */
@@ -1068,6 +1107,8 @@ export type Mutation = {
   readonly updateResearch: UpdateResearchPayload;
   /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
   readonly updateUser: UpdateUserPayload;
+  /** Withdraws a SUBMITTED or SHORTLISTED nomination. A FOCAL_POINT withdraws its own administration's only. Only for ADMIN, FOCAL_POINT. */
+  readonly withdrawNomination: WithdrawNominationPayload;
 };
 
 
@@ -1132,6 +1173,12 @@ export type MutationDeactivateUserArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationDecideNominationArgs = {
+  input: DecideNominationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationInviteAdministrationsArgs = {
   input: InviteAdministrationsInput;
 };
@@ -1180,8 +1227,20 @@ export type MutationRescheduleEventArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationReviewNominationArgs = {
+  input: ReviewNominationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationScheduleEventArgs = {
   input: ScheduleEventInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationSubmitNominationArgs = {
+  input: SubmitNominationInput;
 };
 
 
@@ -1214,6 +1273,12 @@ export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
 
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationWithdrawNominationArgs = {
+  input: WithdrawNominationInput;
+};
+
 /** An object with a globally unique, opaque ID. Any Node can be fetched again with `node(id:)` or `nodes(ids:)`. */
 export type Node = {
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
@@ -1241,8 +1306,12 @@ export type Nomination = Node & {
   readonly decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
+  /** Mean score (1 to 5) of the reviews, by which nominations rank; null while there are none (blind review hides it from reviewers until the decision). Only for ADMIN, and a REVIEWER once the nomination is decided; null for anyone else. */
+  readonly meanScore: Maybe<Scalars['Float']['output']>;
   /** Why the administration nominates this candidate. */
   readonly motivation: Scalars['String']['output'];
+  /** How many reviews the nomination has. Only for ADMIN, and a REVIEWER once the nomination is decided; null for anyone else. */
+  readonly reviewCount: Maybe<Scalars['Int']['output']>;
   /** Reviews of the nomination, oldest first. Reviewers see their own until the nomination is decided, then all. Only for ADMIN, REVIEWER. */
   readonly reviews: Maybe<ReadonlyArray<Review>>;
   /** Progress of the nomination. */
@@ -1263,6 +1332,17 @@ export type NominationConnection = {
   /** The total number of nominations that match, across all pages. */
   readonly totalCount: Scalars['Int']['output'];
 };
+
+/** A selection decision on a nomination, taken by the secretariat while the cohort is in SELECTION. */
+export type NominationDecision =
+  /** Decline a SUBMITTED, SHORTLISTED or RESERVE nomination. */
+  | 'NOT_SELECTED'
+  /** Put a SHORTLISTED nomination on the reserve list. */
+  | 'RESERVE'
+  /** Select a SHORTLISTED or RESERVE nomination: the candidate becomes a Professional Associate (ASSIGNED) if a seat is free. */
+  | 'SELECTED'
+  /** Keep a SUBMITTED nomination for the final selection. */
+  | 'SHORTLISTED';
 
 /** An edge in a connection of nominations. */
 export type NominationEdge = {
@@ -1295,6 +1375,8 @@ export type NominationOrder = {
 export type NominationOrderField =
   /** Order by the candidate's name. */
   | 'CANDIDATE_NAME'
+  /** Rank by mean review score (DESC for best first); nominations without reviews come last in either direction. ADMIN only: for anyone else FORBIDDEN, since the order would reveal scores that blind review hides. */
+  | 'MEAN_SCORE'
   /** Order by submission time. */
   | 'SUBMITTED_AT';
 
@@ -2056,6 +2138,27 @@ export type Review = Node & {
   readonly score: Scalars['Int']['output'];
 };
 
+/** A reviewer's score of a nomination; a second review by the same reviewer replaces their first. */
+export type ReviewNominationInput = {
+  /** The reviewer's comment, at most 2000 characters. */
+  readonly comment?: InputMaybe<Scalars['String']['input']>;
+  /** The Nomination to review. */
+  readonly nominationId: Scalars['ID']['input'];
+  /** Score from 1 (weak) to 5 (excellent). */
+  readonly score: Scalars['Int']['input'];
+};
+
+/** The result of reviewNomination. */
+export type ReviewNominationPayload = {
+  readonly __typename?: 'ReviewNominationPayload';
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
+  /** The caller's review as it now is; null on failure. */
+  readonly review: Maybe<Review>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A new programme event. ADMIN only. */
 export type ScheduleEventInput = {
   /** Who the event is addressed to, e.g. "senior management". */
@@ -2085,6 +2188,27 @@ export type ScheduleEventPayload = {
   readonly __typename?: 'ScheduleEventPayload';
   /** The event as it now is; null on failure. */
   readonly event: Maybe<Event>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** A nomination of a candidate for a cohort, by an invited administration's focal point or the secretariat. */
+export type SubmitNominationInput = {
+  /** The nominating Administration: required for an ADMIN; a FOCAL_POINT's defaults to (and may only be) its own. */
+  readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The candidate. */
+  readonly candidate: CandidateInput;
+  /** The Cohort the candidate is nominated for; it must be NOMINATIONS_OPEN and before its deadline. */
+  readonly cohortId: Scalars['ID']['input'];
+  /** Why the administration nominates the candidate, 50 to 5000 characters. */
+  readonly motivation: Scalars['String']['input'];
+};
+
+/** The result of submitNomination. */
+export type SubmitNominationPayload = {
+  readonly __typename?: 'SubmitNominationPayload';
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
 };
@@ -2253,10 +2377,16 @@ export type UserError = {
 
 /** Why a mutation refused its input. Each value is one rule; the message says it in words for people. */
 export type UserErrorCode =
+  /** The administration is not eligible for the programme (only developing-country WCO Members are). */
+  | 'ADMINISTRATION_NOT_ELIGIBLE'
   /** No administration has this ID. */
   | 'ADMINISTRATION_NOT_FOUND'
   /** A FOCAL_POINT must be linked to the administration it acts for. */
   | 'ADMINISTRATION_REQUIRED'
+  /** The nomination has a decision (selected, reserve or not selected) and can no longer be withdrawn. */
+  | 'ALREADY_DECIDED'
+  /** The nomination is withdrawn already. */
+  | 'ALREADY_WITHDRAWN'
   /** Another user is already linked to this Professional Associate. */
   | 'ASSOCIATE_ALREADY_LINKED'
   /** The caller has no associate record of its own, so the associate must be named (associateId). */
@@ -2265,12 +2395,16 @@ export type UserErrorCode =
   | 'ASSOCIATE_NOT_FOUND'
   /** An ASSOCIATE user must be linked to its Professional Associate record. */
   | 'ASSOCIATE_REQUIRED'
+  /** The candidate (by e-mail, ignoring case) already has an active nomination for this cohort. */
+  | 'CANDIDATE_ALREADY_NOMINATED'
   /** A cohort takes from 1 to 50 associates. */
   | 'CAPACITY_OUT_OF_RANGE'
   /** The cohort is cancelled: no events are scheduled for it. */
   | 'COHORT_CANCELLED'
   /** The cohort has 50 events already, the most a cohort holds. */
   | 'COHORT_EVENTS_FULL'
+  /** Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not withdrawn. */
+  | 'COHORT_FULL'
   /** The cohort has no capacity or misses one of its six dates, which it needs before it opens for nominations and later. */
   | 'COHORT_INCOMPLETE'
   /** A cohort label names two consecutive years, e.g. "2027-2028". */
@@ -2281,6 +2415,8 @@ export type UserErrorCode =
   | 'COHORT_NOT_FOUND'
   /** Invitations go out only while the cohort is PLANNED or NOMINATIONS_OPEN. */
   | 'COHORT_NOT_INVITING'
+  /** Decisions are taken only while the cohort is in SELECTION. */
+  | 'COHORT_NOT_IN_SELECTION'
   /** The associate’s cohort is not in SELECTION or IN_PROGRESS, so placements cannot be assigned. */
   | 'COHORT_NOT_RUNNING'
   /** The current password given to confirm the change is wrong. */
@@ -2293,6 +2429,8 @@ export type UserErrorCode =
   | 'DATE_IN_FUTURE'
   /** The nomination deadline has not passed yet; pass closeEarly: true to close nominations before it. */
   | 'DEADLINE_NOT_PASSED'
+  /** The cohort's nomination deadline has passed; nominations are accepted until the end of that day (UTC). */
+  | 'DEADLINE_PASSED'
   /** Another user already signs in with this e-mail. */
   | 'EMAIL_TAKEN'
   /** The event is cancelled: it takes no presentations or certificates, and cannot be rescheduled or cancelled again. */
@@ -2309,6 +2447,8 @@ export type UserErrorCode =
   | 'EVENT_OUTSIDE_COHORT'
   /** The e-mail and password do not match an active account. Unknown e-mails get the same answer. */
   | 'INVALID_CREDENTIALS'
+  /** The decision is not a next step from the nomination's status (SUBMITTED to SHORTLISTED or NOT_SELECTED; SHORTLISTED to SELECTED, RESERVE or NOT_SELECTED; RESERVE to SELECTED or NOT_SELECTED). */
+  | 'INVALID_DECISION'
   /** A field holds a global ID that is malformed or names another type of object. */
   | 'INVALID_ID'
   /** The research is not in the status this step starts from; the message names its current status. */
@@ -2329,6 +2469,16 @@ export type UserErrorCode =
   | 'MILESTONE_ALREADY_COMPLETED'
   /** No milestone has this ID. */
   | 'MILESTONE_NOT_FOUND'
+  /** An ADMIN submitting a nomination must name the nominating administration (administrationId). */
+  | 'NOMINATING_ADMINISTRATION_REQUIRED'
+  /** The cohort does not take nominations: it is not NOMINATIONS_OPEN. */
+  | 'NOMINATIONS_CLOSED'
+  /** No nomination has this ID. */
+  | 'NOMINATION_NOT_FOUND'
+  /** The nomination was withdrawn; it can no longer be reviewed or decided. */
+  | 'NOMINATION_WITHDRAWN'
+  /** The administration was not invited to nominate for this cohort. */
+  | 'NOT_INVITED'
   /** The research has no milestones; at least one completed milestone is needed before submitting. */
   | 'NO_MILESTONES'
   /** The new password is in a list of common passwords; choose a less guessable one. */
@@ -2357,12 +2507,18 @@ export type UserErrorCode =
   | 'RESEARCH_LOCKED'
   /** No research project has this ID. */
   | 'RESEARCH_NOT_FOUND'
+  /** Reviews are closed for this nomination: it is decided, or its cohort is neither NOMINATIONS_OPEN nor SELECTION. */
+  | 'REVIEW_CLOSED'
+  /** A review score must be a whole number from 1 to 5. */
+  | 'SCORE_OUT_OF_RANGE'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
   /** One call invites at most 60 administrations by ID; use allEligible: true to invite them all. */
   | 'TOO_MANY_INVITEES'
   /** The research has 50 milestones, the most one project may have. */
   | 'TOO_MANY_MILESTONES'
+  /** The nomination has the most reviews it may have (20); existing reviews can still be edited. */
+  | 'TOO_MANY_REVIEWS'
   /** The user is deactivated already. */
   | 'USER_INACTIVE'
   /** No user has this ID. */
@@ -2401,3 +2557,18 @@ export type UserRole =
   | 'FOCAL_POINT'
   /** Reads and reviews nominations. */
   | 'REVIEWER';
+
+/** The nomination to withdraw before a decision. */
+export type WithdrawNominationInput = {
+  /** The Nomination to withdraw; it must be SUBMITTED or SHORTLISTED. */
+  readonly nominationId: Scalars['ID']['input'];
+};
+
+/** The result of withdrawNomination. */
+export type WithdrawNominationPayload = {
+  readonly __typename?: 'WithdrawNominationPayload';
+  /** The nomination as it now is; null on failure. */
+  readonly nomination: Maybe<Nomination>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};

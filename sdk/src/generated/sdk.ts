@@ -55,6 +55,10 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -90,6 +94,18 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     CancelEvent(variables: Operations.CancelEventMutationVariables, options?: C): Promise<Operations.CancelEventMutation> {
       return requester<Operations.CancelEventMutation, Operations.CancelEventMutationVariables>(Operations.CancelEventDocument, variables, options) as Promise<Operations.CancelEventMutation>;
+    },
+    SubmitNomination(variables: Operations.SubmitNominationMutationVariables, options?: C): Promise<Operations.SubmitNominationMutation> {
+      return requester<Operations.SubmitNominationMutation, Operations.SubmitNominationMutationVariables>(Operations.SubmitNominationDocument, variables, options) as Promise<Operations.SubmitNominationMutation>;
+    },
+    WithdrawNomination(variables: Operations.WithdrawNominationMutationVariables, options?: C): Promise<Operations.WithdrawNominationMutation> {
+      return requester<Operations.WithdrawNominationMutation, Operations.WithdrawNominationMutationVariables>(Operations.WithdrawNominationDocument, variables, options) as Promise<Operations.WithdrawNominationMutation>;
+    },
+    ReviewNomination(variables: Operations.ReviewNominationMutationVariables, options?: C): Promise<Operations.ReviewNominationMutation> {
+      return requester<Operations.ReviewNominationMutation, Operations.ReviewNominationMutationVariables>(Operations.ReviewNominationDocument, variables, options) as Promise<Operations.ReviewNominationMutation>;
+    },
+    DecideNomination(variables: Operations.DecideNominationMutationVariables, options?: C): Promise<Operations.DecideNominationMutation> {
+      return requester<Operations.DecideNominationMutation, Operations.DecideNominationMutationVariables>(Operations.DecideNominationDocument, variables, options) as Promise<Operations.DecideNominationMutation>;
     },
     AssignPlacement(variables: Operations.AssignPlacementMutationVariables, options?: C): Promise<Operations.AssignPlacementMutation> {
       return requester<Operations.AssignPlacementMutation, Operations.AssignPlacementMutationVariables>(Operations.AssignPlacementDocument, variables, options) as Promise<Operations.AssignPlacementMutation>;
