@@ -11,7 +11,8 @@ import { CohortStatus } from '../cohort/cohort-status';
 import type { Cohort } from '../cohort/cohort.entity';
 import { FINAL_STATUSES, NEXT_DECISIONS, NominationDecision } from './nomination-decision';
 import { inputId } from '../../graphql/mutations/input-ids';
-import { lockCohort, lockNomination } from './nomination-locks';
+import { lockCohortRow } from '../cohort/cohort-lock';
+import { lockNomination } from './nomination-locks';
 import { NominationStatus } from './nomination-status';
 import { Nomination } from './nomination.entity';
 import type { DecideNominationInput } from './nomination.inputs';
@@ -73,7 +74,7 @@ export class DecisionService {
       // The cohort is locked before the nomination (see nomination-locks.ts), so its id is read first.
       const located = await tx.db.findOne(Nomination, { select: { uuid: true, cohortId: true }, where: { uuid } });
       if (!located) fail(UserErrorCode.NOMINATION_NOT_FOUND, 'No nomination has this ID.', 'nominationId');
-      const cohort = await lockCohort(tx, located.cohortId, 'nominationId');
+      const cohort = await lockCohortRow(tx, located.cohortId, 'nominationId');
       const nomination = await lockNomination(tx, input.nominationId);
       if (cohort.status !== CohortStatus.SELECTION) {
         fail(

@@ -3,19 +3,13 @@ import { inputId } from '../../graphql/mutations/input-ids';
 import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { lockForUpdate } from '../../db/database';
-import { Cohort } from '../cohort/cohort.entity';
 import { Nomination } from './nomination.entity';
 
 /**
  * Row locks the nomination rules take before they read what they check.
- * Always cohort before nomination, so two workflows never wait on each other in a cycle.
+ * Always the cohort (lockCohortRow in cohort-lock.ts: it serialises submissions and selections per cohort) before
+ * the nomination, so two workflows never wait on each other in a cycle.
  */
-
-/** The cohort, locked: it serialises submissions (duplicate candidates) and selections (capacity) per cohort. */
-export async function lockCohort(tx: RequestContext, uuid: string, field = 'cohortId'): Promise<Cohort> {
-  const cohort = await tx.db.findOne(Cohort, { where: { uuid }, lock: lockForUpdate(tx.db) });
-  return cohort ?? fail(UserErrorCode.COHORT_NOT_FOUND, 'No cohort has this ID.', field);
-}
 
 /** The nomination named by the input's `nominationId`, locked against concurrent reviews, withdrawals and decisions. */
 export async function lockNomination(tx: RequestContext, globalId: string): Promise<Nomination> {

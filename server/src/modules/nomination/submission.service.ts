@@ -14,7 +14,8 @@ import { normaliseEmail } from '../user/user.service';
 import { UserRole } from '../user/user-role';
 import { canonicalLanguageTag } from './language-tag';
 import { changeNomination } from './nomination-change';
-import { lockCohort, lockNomination } from './nomination-locks';
+import { lockCohortRow } from '../cohort/cohort-lock';
+import { lockNomination } from './nomination-locks';
 import { NominationStatus } from './nomination-status';
 import { Nomination } from './nomination.entity';
 import type { SubmitNominationInput, WithdrawNominationInput } from './nomination.inputs';
@@ -56,7 +57,7 @@ export class SubmissionService {
     const administrationId = nominatingAdministration(ctx, input);
     return withTransaction(ctx, async (tx) => {
       // Locked so that concurrent submissions for the cohort take turns: the duplicate check below then sees the other's row.
-      const cohort = await lockCohort(tx, cohortId);
+      const cohort = await lockCohortRow(tx, cohortId);
       const administration = await tx.db.findOneBy(Administration, { uuid: administrationId });
       if (!administration) fail(UserErrorCode.ADMINISTRATION_NOT_FOUND, 'No administration has this ID.', 'administrationId');
       if (cohort.status !== CohortStatus.NOMINATIONS_OPEN) {
