@@ -140,7 +140,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   Event: 'audience cohort datePrecision id isVirtual kind location officiantName officiantTitle programme startsAt title',
   ProfessionalAssociate:
     'administration alumniProfile certificates cohort directorate endDate fullName id isSampleData languages region startDate status supervisorName',
-  Certificate: 'associate ceremony id isValid issuedAt revocationReason revokedAt serial signatoryName signatoryTitle signature',
+  Certificate: 'associate ceremony credential id isValid issuedAt revocationReason revokedAt serial signatoryName signatoryTitle signature',
   CertificateVerification: 'certificate isValid reason',
   AlumniProfile: 'activities associate currentPosition id isLiaisonPoint',
   AlumniActivity: 'alumniProfile date description id kind title',
@@ -204,6 +204,8 @@ const MUTATION: Record<string, Row> = {
   createUser: ADMIN_ONLY,
   updateUser: ADMIN_ONLY,
   deactivateUser: ADMIN_ONLY,
+  issueCertificate: ADMIN_ONLY,
+  revokeCertificate: ADMIN_ONLY,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -604,9 +606,34 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.deactivateUser.user?.isActive === false };
       },
+      async issueCertificate(who) {
+        // A seeded holder of a valid certificate: ADMIN reaches the rule (CERTIFICATE_EXISTS) and nothing is issued.
+        const { verifyCertificate: held } = await server.data('{ verifyCertificate(serial: "CDP-2024-001") { certificate { associate { id } ceremony { id } } } }');
+        const result = await callers[who].graphql(
+          'mutation ($input: IssueCertificateInput!) { issueCertificate(input: $input) { certificate { id } userErrors { code } } }',
+          { input: { associateId: held.certificate.associate.id, ceremonyId: held.certificate.ceremony.id, signatoryName: 'Signatory', signatoryTitle: 'Title' } },
+        );
+        return { result, ran: (d) => d.issueCertificate.userErrors[0]?.code === 'CERTIFICATE_EXISTS' };
+      },
+      async revokeCertificate(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: RevokeCertificateInput!) { revokeCertificate(input: $input) { certificate { id } userErrors { code } } }',
+          { input: { serial: 'CDP-1999-999', reason: 'Probe' } },
+        );
+        return { result, ran: (d) => d.revokeCertificate.userErrors[0]?.code === 'CERTIFICATE_NOT_FOUND' };
+      },
     };
     // In this order: logout uses login's sessions, and ADMIN's createUser makes the user the later two change.
-    expect(Object.keys(calls)).toEqual(['login', 'logout', 'changePassword', 'createUser', 'updateUser', 'deactivateUser']);
+    expect(Object.keys(calls)).toEqual([
+      'login',
+      'logout',
+      'changePassword',
+      'createUser',
+      'updateUser',
+      'deactivateUser',
+      'issueCertificate',
+      'revokeCertificate',
+    ]);
     expect(Object.keys(calls).sort()).toEqual(Object.keys(MUTATION).sort());
 
     const mismatches: string[] = [];

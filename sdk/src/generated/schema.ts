@@ -388,6 +388,8 @@ export type Certificate = Node & {
   readonly associate: ProfessionalAssociate;
   /** The certificate ceremony at which it was awarded. */
   readonly ceremony: Event;
+  /** The certificate as a signed W3C Verifiable Credential 2.0 (Open Badges 3.0 OpenBadgeCredential, eddsa-jcs-2022 Data Integrity proof), for wallets and offline verification; null for a certificate issued before signing existed. */
+  readonly credential: Maybe<Scalars['JSONObject']['output']>;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
   /** True when the certificate has not been revoked. */
@@ -404,7 +406,10 @@ export type Certificate = Node & {
   readonly signatoryName: Scalars['String']['output'];
   /** The signatory's title. */
   readonly signatoryTitle: Scalars['String']['output'];
-  /** Digital signature (Ed25519, base64url) over the certificate facts; null for certificates issued before signing existed. */
+  /**
+   * The credential proof's Ed25519 signature (multibase base58btc); null for an unsigned certificate.
+   * @deprecated Use credential: its proof.proofValue is this value.
+   */
   readonly signature: Maybe<Scalars['String']['output']>;
 };
 
@@ -413,7 +418,7 @@ export type CertificateVerification = {
   readonly __typename?: 'CertificateVerification';
   /** The certificate, when one with this serial was issued. */
   readonly certificate: Maybe<Certificate>;
-  /** True only for an issued, unrevoked certificate. */
+  /** True only for an issued, unrevoked certificate whose signed credential verifies (reason VALID). */
   readonly isValid: Scalars['Boolean']['output'];
   /** Why the certificate is or is not valid. */
   readonly reason: CertificateVerificationReason;
@@ -421,11 +426,15 @@ export type CertificateVerification = {
 
 /** Why a certificate is, or is not, valid. */
 export type CertificateVerificationReason =
-  /** No certificate with this serial was ever issued. */
-  | 'NOT_FOUND'
-  /** The certificate was issued but has since been revoked. */
+  /** The stored credential does not match its proof, or names a key that is not published: it was altered. */
+  | 'BAD_PROOF'
+  /** The certificate was issued but has since been revoked (its bit in the status list is set). */
   | 'REVOKED'
-  /** The certificate exists and has not been revoked. */
+  /** No certificate with this serial was ever issued. */
+  | 'UNKNOWN_SERIAL'
+  /** The certificate was recorded without a signed credential (before signing existed), so it cannot be proven. */
+  | 'UNSIGNED'
+  /** The certificate was issued, has not been revoked, and its credential's proof holds under one of the published keys. */
   | 'VALID';
 
 /** A change of the signed-in user's own password. */
@@ -776,6 +785,27 @@ export type InvitationOrderField =
   /** Order by when the invitation was sent. */
   | 'SENT_AT';
 
+/** A certificate to award at a certificate ceremony. ADMIN only. */
+export type IssueCertificateInput = {
+  /** The ProfessionalAssociate awarded the certificate; their research must be PRESENTED or PUBLISHED. */
+  readonly associateId: Scalars['ID']['input'];
+  /** The Event at which it is awarded: a CERTIFICATE_CEREMONY of the associate's own cohort, not cancelled. */
+  readonly ceremonyId: Scalars['ID']['input'];
+  /** Who signs the certificate, e.g. the Secretary General. */
+  readonly signatoryName: Scalars['String']['input'];
+  /** The signatory's title, e.g. 'Secretary General'. */
+  readonly signatoryTitle: Scalars['String']['input'];
+};
+
+/** The result of issueCertificate. */
+export type IssueCertificatePayload = {
+  readonly __typename?: 'IssueCertificatePayload';
+  /** The certificate as it now is; null on failure. */
+  readonly certificate: Maybe<Certificate>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** Credentials to sign in with. */
 export type LoginInput = {
   /** The e-mail the account signs in with (case does not matter). */
@@ -840,10 +870,14 @@ export type Mutation = {
   readonly createUser: CreateUserPayload;
   /** Deactivates a user: they can no longer sign in, and their sessions end at once. Only for ADMIN. */
   readonly deactivateUser: DeactivateUserPayload;
+  /** Awards a certificate at a certificate ceremony of the associate's cohort, once their research is PRESENTED or PUBLISHED. Allocates the next serial CDP-<ceremony year>-<nnn> and issues the signed credential. Only for ADMIN. */
+  readonly issueCertificate: IssueCertificatePayload;
   /** Signs in with e-mail and password and returns a bearer token. Repeated failures are throttled (TOO_MANY_ATTEMPTS). */
   readonly login: LoginPayload;
   /** Ends the session of the bearer token; the token is refused from the next request on. Requires sign-in. */
   readonly logout: LogoutPayload;
+  /** Revokes a certificate: it keeps its record and serial, verifyCertificate answers REVOKED, and its bit is set in the published status list. Only for ADMIN. */
+  readonly revokeCertificate: RevokeCertificatePayload;
   /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
   readonly updateUser: UpdateUserPayload;
 };
@@ -868,6 +902,12 @@ export type MutationDeactivateUserArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationIssueCertificateArgs = {
+  input: IssueCertificateInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationLoginArgs = {
   input: LoginInput;
 };
@@ -876,6 +916,12 @@ export type MutationLoginArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationLogoutArgs = {
   input: InputMaybe<LogoutInput>;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationRevokeCertificateArgs = {
+  input: RevokeCertificateInput;
 };
 
 
@@ -1616,6 +1662,25 @@ export type Review = Node & {
   readonly score: Scalars['Int']['output'];
 };
 
+/** A certificate to revoke, named by ID or by serial (exactly one), and why. ADMIN only. */
+export type RevokeCertificateInput = {
+  /** The Certificate to revoke; or give serial instead. */
+  readonly certificateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the certificate is revoked (1 to 500 characters); shown to anyone who verifies it. */
+  readonly reason: Scalars['String']['input'];
+  /** The serial printed on the certificate, e.g. "CDP-2027-001"; or give certificateId instead. */
+  readonly serial?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of revokeCertificate. */
+export type RevokeCertificatePayload = {
+  readonly __typename?: 'RevokeCertificatePayload';
+  /** The certificate as it now is; null on failure. */
+  readonly certificate: Maybe<Certificate>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** How often a theme occurs in research. */
 export type ThemeCount = {
   readonly __typename?: 'ThemeCount';
@@ -1710,12 +1775,26 @@ export type UserErrorCode =
   | 'ADMINISTRATION_NOT_FOUND'
   /** A FOCAL_POINT must be linked to the administration it acts for. */
   | 'ADMINISTRATION_REQUIRED'
+  /** The certificate is revoked already. */
+  | 'ALREADY_REVOKED'
   /** Another user is already linked to this Professional Associate. */
   | 'ASSOCIATE_ALREADY_LINKED'
   /** No Professional Associate has this ID. */
   | 'ASSOCIATE_NOT_FOUND'
   /** An ASSOCIATE user must be linked to its Professional Associate record. */
   | 'ASSOCIATE_REQUIRED'
+  /** Certificates are issued only at an event of kind CERTIFICATE_CEREMONY. */
+  | 'CEREMONY_NOT_CERTIFICATE_CEREMONY'
+  /** No event has the ID given as the certificate ceremony. */
+  | 'CEREMONY_NOT_FOUND'
+  /** The certificate ceremony belongs to another cohort than the associate's. */
+  | 'CEREMONY_OF_ANOTHER_COHORT'
+  /** The associate already holds a valid certificate; revoke it before issuing another. */
+  | 'CERTIFICATE_EXISTS'
+  /** No certificate has this ID or serial. */
+  | 'CERTIFICATE_NOT_FOUND'
+  /** Name the certificate by exactly one of certificateId and serial. */
+  | 'CERTIFICATE_REFERENCE_REQUIRED'
   /** The current password given to confirm the change is wrong. */
   | 'CURRENT_PASSWORD_INCORRECT'
   /** Another user already signs in with this e-mail. */
@@ -1738,6 +1817,8 @@ export type UserErrorCode =
   | 'PASSWORD_TOO_SHORT'
   /** The new password is the same as the current one. */
   | 'PASSWORD_UNCHANGED'
+  /** The associate's research has not been PRESENTED or PUBLISHED yet (or there is none), so no certificate can be issued. */
+  | 'RESEARCH_NOT_PRESENTED'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
   /** The user is deactivated already. */

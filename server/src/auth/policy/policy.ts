@@ -97,6 +97,8 @@ const MUTATION_RULES: Record<string, Rule> = {
   createUser: roles(ADMIN),
   updateUser: roles(ADMIN),
   deactivateUser: roles(ADMIN),
+  issueCertificate: roles(ADMIN),
+  revokeCertificate: roles(ADMIN),
 };
 
 /**

@@ -1,6 +1,7 @@
 import { InitialSchema1795723470152 } from './1795723470152-InitialSchema';
 import { ResearchSearch1795723471000 } from './1795723471000-ResearchSearch';
 import { AccountsAndSessions1795789277137 } from './1795789277137-AccountsAndSessions';
+import { CertificateCredentials1795790773605 } from './1795790773605-CertificateCredentials';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
-export const MIGRATIONS = [InitialSchema1795723470152, ResearchSearch1795723471000, AccountsAndSessions1795789277137];
+export const MIGRATIONS = [InitialSchema1795723470152, ResearchSearch1795723471000, AccountsAndSessions1795789277137, CertificateCredentials1795790773605];

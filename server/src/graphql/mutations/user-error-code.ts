@@ -25,6 +25,14 @@ export const USER_ERROR_CODES = {
   ASSOCIATE_NOT_FOUND: 'No Professional Associate has this ID.',
   ASSOCIATE_ALREADY_LINKED: 'Another user is already linked to this Professional Associate.',
   LAST_ADMIN: 'The change would leave CDP Hub without an active ADMIN.',
+  CEREMONY_NOT_FOUND: 'No event has the ID given as the certificate ceremony.',
+  CEREMONY_NOT_CERTIFICATE_CEREMONY: 'Certificates are issued only at an event of kind CERTIFICATE_CEREMONY.',
+  CEREMONY_OF_ANOTHER_COHORT: "The certificate ceremony belongs to another cohort than the associate's.",
+  RESEARCH_NOT_PRESENTED: "The associate's research has not been PRESENTED or PUBLISHED yet (or there is none), so no certificate can be issued.",
+  CERTIFICATE_EXISTS: 'The associate already holds a valid certificate; revoke it before issuing another.',
+  CERTIFICATE_REFERENCE_REQUIRED: 'Name the certificate by exactly one of certificateId and serial.',
+  CERTIFICATE_NOT_FOUND: 'No certificate has this ID or serial.',
+  ALREADY_REVOKED: 'The certificate is revoked already.',
 } as const;
 
 export type UserErrorCodeName = keyof typeof USER_ERROR_CODES;
