@@ -59,7 +59,7 @@ describe('certificates downloaded from the server, verified offline by the SDK',
   const retired = SigningKeyRing.generate();
   let base: string;
   const get = (path: string) => fetch(`${base}${path}`);
-  const json = async (path: string) => {
+  const json = async (path: string): Promise<any> => {
     const res = await get(path);
     expect(res.status).toBe(200);
     return res.json();
@@ -78,7 +78,7 @@ describe('certificates downloaded from the server, verified offline by the SDK',
     const res = await get('/.well-known/cdp-certificate-keys');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
-    const document = await res.json();
+    const document: any = await res.json();
     const kids = server.credentials.keys.keys.map((k) => k.kid);
     expect(kids).toHaveLength(2);
     expect(document.id).toBe('https://cdp-hub.test/.well-known/cdp-certificate-keys');
@@ -92,7 +92,7 @@ describe('certificates downloaded from the server, verified offline by the SDK',
   it('serves a seeded certificate as a signed OpenBadgeCredential that verifies offline, with Multikey or JWKS keys', async () => {
     const res = await get('/certificates/CDP-2024-001.json');
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const credential = await res.json();
+    const credential: any = await res.json();
     expect(credential).toMatchObject({
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: 'https://cdp-hub.test/credentials/issuer', type: ['Profile'] },
