@@ -111,7 +111,7 @@ describe('certificates downloaded from the server, verified offline by the SDK',
     for (const path of ['/certificates/CDP-1999-999.json', '/credentials/status/2', '/credentials/status/zero']) {
       const res = await get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 404 });
-      expect((await res.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
     }
   });
 
