@@ -105,6 +105,16 @@ export function resolveSigningKeys(keyFile: string | undefined, dataDir: string)
   if (fs.existsSync(file)) return readSigningKeyFile(file);
   fs.mkdirSync(dataDir, { recursive: true });
   const ring = SigningKeyRing.generate();
-  fs.writeFileSync(file, `${JSON.stringify(ring.toPrivateJwks(), null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  return ring;
+  // Written aside, then linked into place: two processes starting at once agree on one key, and none reads half a file.
+  const draft = `${file}.${process.pid}.${Date.now()}`;
+  fs.writeFileSync(draft, `${JSON.stringify(ring.toPrivateJwks(), null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    fs.linkSync(draft, file);
+    return ring;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readSigningKeyFile(file);
+    throw err;
+  } finally {
+    fs.unlinkSync(draft);
+  }
 }
