@@ -170,7 +170,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
         expect(ready.env).toBe('production');
         expect((await login(ready.url, DEMO_USERS.ADMIN.email, DEMO_PASSWORD)).userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
         // The key file's keys are the ones published, all of them, for credentials signed before a rotation.
-        const published = await (await fetch(ready.url.replace(/\/graphql$/, '/.well-known/cdp-certificate-keys'))).json();
+        const published = (await (await fetch(ready.url.replace(/\/graphql$/, '/.well-known/cdp-certificate-keys'))).json()) as { keys: Array<{ kid: string }> };
         expect(published.keys.map((k: { kid: string }) => k.kid)).toEqual(keyRing.keys.map((k) => k.kid));
       } finally {
         await stop(running);
