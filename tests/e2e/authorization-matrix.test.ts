@@ -162,6 +162,8 @@ const PUBLIC_FIELDS: Record<string, string> = {
   CreateUserPayload: 'user userErrors',
   UpdateUserPayload: 'user userErrors',
   DeactivateUserPayload: 'user userErrors',
+  IssueCertificatePayload: 'certificate userErrors',
+  RevokeCertificatePayload: 'certificate userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
