@@ -49,9 +49,12 @@ describeEachDatabase('workflow: certificates', (kind) => {
   const ds = () => server.database.dataSource;
   const gid = (type: string, uuid: string) => toGlobalId(type, uuid);
 
-  /** A new associate of `inCohort` (from an administration not used yet) whose research has `status`. */
+  /** The administrations in turn (there are more associates here than administrations). */
+  const nextAdministration = () => administrations[arranged++ % administrations.length];
+
+  /** A new associate of `inCohort` whose research has `status`. */
   async function associateWith(status: ResearchStatus, inCohort = cohort): Promise<ProfessionalAssociate> {
-    const administration = administrations[arranged++];
+    const administration = nextAdministration();
     const { associate } = await insertAssociateWithResearch(ds(), {
       cohortId: inCohort.uuid,
       administrationId: administration.uuid,
@@ -162,7 +165,7 @@ describeEachDatabase('workflow: certificates', (kind) => {
     it('refuses an associate without research (RESEARCH_NOT_PRESENTED)', async () => {
       const associate = await insert(ds(), ProfessionalAssociate, {
         cohortId: cohort.uuid,
-        administrationId: administrations[arranged++].uuid,
+        administrationId: nextAdministration().uuid,
         nominationId: null,
         fullName: 'Associate Without Research',
         email: null,
@@ -217,6 +220,16 @@ describeEachDatabase('workflow: certificates', (kind) => {
       expect(positions[19] - positions[0]).toBe(19);
       for (const p of payloads) expect(p.certificate.credential.credentialStatus.statusListIndex).toBe(String(rows.find((r) => r.serial === p.certificate.serial)!.statusListIndex));
     });
+
+    it('keeps serials gapless across two ceremonies of one year issuing at once (the year counter, not a ceremony lock, orders them)', async () => {
+      const july = await event(EventKind.CERTIFICATE_CEREMONY, '2030-07-04T10:00:00Z', cohort);
+      const december = await event(EventKind.CERTIFICATE_CEREMONY, '2030-12-05T10:00:00Z', cohort);
+      const calls: Array<Record<string, unknown>> = [];
+      for (let i = 0; i < 20; i++) calls.push(issueInput(await associateWith(ResearchStatus.PRESENTED), i % 2 ? december : july));
+      const payloads = await Promise.all(calls.map((input) => issue(input)));
+      expect(payloads.flatMap((p) => p.userErrors)).toEqual([]);
+      expect(payloads.map((p) => p.certificate.serial).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `CDP-2030-${String(i + 1).padStart(3, '0')}`));
+    });
   });
 
   describe('revokeCertificate', () => {
@@ -261,7 +274,7 @@ describeEachDatabase('workflow: certificates', (kind) => {
       const keys = await (await fetch(`${base}/.well-known/cdp-certificate-keys`)).json();
       const statusList = await (await fetch(`${base}/credentials/status/1`)).json();
       expect(await verifyCertificateOffline(credential as any, keys as any, { statusList: statusList as any })).toEqual({ isValid: false, reason: 'REVOKED', revocationChecked: true });
-      const valid = await (await fetch(`${base}/certificates/CDP-2028-001.json`)).json();
+      const valid = await (await fetch(`${base}/certificates/CDP-2024-001.json`)).json();
       expect((await verifyCertificateOffline(valid as any, keys as any, { statusList: statusList as any })).reason).toBe('VALID');
     });
 
