@@ -3,7 +3,6 @@ import { verifyCertificateOffline } from '@cdp-hub/sdk';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
-import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
 import { AuditEntry } from '../../server/src/modules/audit/audit-entry.entity';
 import { Certificate } from '../../server/src/modules/certificate/certificate.entity';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
@@ -11,7 +10,7 @@ import { EventKind } from '../../server/src/modules/event/event-kind';
 import { Event } from '../../server/src/modules/event/event.entity';
 import { ResearchStatus } from '../../server/src/modules/research/research-status';
 import { UserRole } from '../../server/src/modules/user/user-role';
-import { insert, insertAssociateWithResearch } from '../support/arrange';
+import { insert, insertAssociate, insertAssociateWithResearch } from '../support/arrange';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
@@ -163,21 +162,7 @@ describeEachDatabase('workflow: certificates', (kind) => {
     );
 
     it('refuses an associate without research (RESEARCH_NOT_PRESENTED)', async () => {
-      const associate = await insert(ds(), ProfessionalAssociate, {
-        cohortId: cohort.uuid,
-        administrationId: nextAdministration().uuid,
-        nominationId: null,
-        fullName: 'Associate Without Research',
-        email: null,
-        phone: null,
-        languages: ['en'],
-        directorate: null,
-        supervisorName: null,
-        status: AssociateStatus.ACTIVE,
-        startDate: null,
-        endDate: null,
-        isSampleData: true,
-      });
+      const associate = await insertAssociate(ds(), { cohortId: cohort.uuid, administrationId: nextAdministration().uuid, fullName: 'Associate Without Research' });
       await refused(() => issue(issueInput(associate)), 'RESEARCH_NOT_PRESENTED', ['input', 'associateId']);
     });
 

@@ -5,7 +5,7 @@ import type { Database } from '../../../db/database';
 import { highestStatusListIndex } from '../certificate-counter';
 import { Certificate } from '../certificate.entity';
 import { credentialUrls, type CredentialSettings } from './credential-settings';
-import { issuerProfile } from './open-badge';
+import { issuerProfile, OPEN_BADGES_CONTEXT, VC_CONTEXT } from './open-badge';
 import { STATUS_LIST_SIZE, STATUS_LIST_TTL_MS, statusListCredential, statusPosition } from './status-list';
 
 /** W3C VC 2.0's media type for a credential secured with an embedded proof. */
@@ -56,7 +56,7 @@ export function credentialRouter(database: Database, clock: Clock, settings: Cre
 
   router.get('/credentials/issuer', (_req, res) => {
     open(res, 3600);
-    res.json({ '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'], ...issuerProfile(settings) });
+    res.json({ '@context': [VC_CONTEXT, OPEN_BADGES_CONTEXT], ...issuerProfile(settings) });
   });
 
   router.get('/credentials/status/:list', async (req, res, next) => {
