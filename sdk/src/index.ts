@@ -11,6 +11,16 @@ export type { ConnectionLike, ConnectionSelector, PageFetcher, PageVariables, Ro
 export type { RetryOptions } from './retry.js';
 export type { AbortSignalLike, CallOptions, CdpClientOptions, FetchLike, ResponseLike, TokenSource } from './transport.js';
 export { CDP_ERROR_CODES, type CdpErrorCode } from './generated/error-codes.js';
+export { canonicalizeJson } from './credentials/jcs.js';
+export {
+  verifyCertificateOffline,
+  type CertificateKeys,
+  type Ed25519PublicJwk,
+  type MultikeyMethod,
+  type OfflineVerification,
+  type OfflineVerificationOptions,
+  type OfflineVerificationReason,
+} from './credentials/verify-offline.js';
 export type { Sdk } from './generated/sdk.js';
 export type { DocumentTypeDecoration, ResultOf, TypedDocumentNode, VariablesOf } from './typed-document-node.js';
 export * from './generated/graphql.js';

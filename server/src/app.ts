@@ -22,6 +22,9 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-l
 import { limitValidationRules } from './graphql/limits/validation-rules';
 import { buildCdpSchema } from './graphql/schema';
 import { responseHeadersPlugin } from './graphql/response-headers';
+import { credentialRouter } from './modules/certificate/credential/credential-routes';
+import type { CredentialSettings } from './modules/certificate/credential/credential-settings';
+import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
 import { viewerFromHeader } from './modules/user/session.service';
 import { playgroundRouter } from './playground/playground-route';
 
@@ -35,6 +38,8 @@ export interface AppDependencies {
   playground?: boolean;
   /** What a GraphQL request may ask for; the defaults when not given. */
   limits?: QueryLimits;
+  /** Certificate signing keys and public URL; a throw-away key at http://localhost:4000 when not given (benchmarks). */
+  credentials?: CredentialSettings;
 }
 
 export interface CdpApp {
@@ -69,6 +74,7 @@ export async function createApp({
   environment = 'production',
   playground = false,
   limits = DEFAULT_QUERY_LIMITS,
+  credentials = { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' },
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
@@ -124,6 +130,8 @@ export async function createApp({
 
   if (playground) app.use(playgroundRouter('/graphql'));
 
+  app.use(credentialRouter(db, clock, credentials));
+
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -134,7 +142,7 @@ export async function createApp({
         const requestId = String(req.id);
         try {
           const viewer = await viewerFromHeader(db.reader.manager, auth, req.headers.authorization, clock.now());
-          return createRequestContext({ requestId, database: db, clock, log: req.log, viewer, auth, request: { ip: req.ip ?? 'unknown' } });
+          return createRequestContext({ requestId, database: db, clock, log: req.log, viewer, auth, credentials, request: { ip: req.ip ?? 'unknown' } });
         } catch (err) {
           // A refused token ends the request before any plugin runs, so the request id is put on here.
           if (err instanceof GraphQLError) Object.assign(err.extensions, { requestId });
@@ -165,7 +173,7 @@ export async function createApp({
     res.status(404).json({
       errors: [
         {
-          message: `Nothing is served at ${req.method} ${req.path}: GraphQL is at /graphql, liveness at /healthz.`,
+          message: `Nothing is served at ${req.method} ${req.path}: GraphQL is at /graphql, liveness at /healthz, certificate keys at /.well-known/cdp-certificate-keys.`,
           extensions: { code: 'ENDPOINT_NOT_FOUND', requestId: String(req.id) },
         },
       ],

@@ -60,6 +60,13 @@ const envSchema = z.object({
   /** With CDP_ADMIN_PASSWORD: the first ADMIN, created on the first start of a database that has no users. */
   CDP_ADMIN_EMAIL: z.email().optional(),
   CDP_ADMIN_PASSWORD: z.string().optional(),
+  /** The certificate signing keys (a JWK set, the last key current); required in production. */
+  CDP_SIGNING_KEY_FILE: z.string().trim().min(1).optional(),
+  /** The public base URL credentials name (issuer, keys, status lists). */
+  CDP_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://cdp-hub.example' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://localhost:4000'),
 });
 
 export type DatabaseConfig =
@@ -87,6 +94,11 @@ export interface Config {
   };
   /** Shared state of several instances (login throttling) lives here when set. */
   redisUrl?: string;
+  certificates: {
+    /** Unset outside production: a development key is generated and kept under ./data/. */
+    signingKeyFile?: string;
+    publicUrl: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -121,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .refine((v) => !(v.NODE_ENV === 'production' && !v.CDP_TOKEN_PEPPER), {
       path: ['CDP_TOKEN_PEPPER'],
       message: 'is required in production (a secret of at least 32 characters)',
+    })
+    .refine((v) => !(v.NODE_ENV === 'production' && !v.CDP_SIGNING_KEY_FILE), {
+      path: ['CDP_SIGNING_KEY_FILE'],
+      message: 'is required in production (a JWK set file of Ed25519 keys that sign certificates)',
     })
     .refine((v) => !v.CDP_ADMIN_EMAIL === !v.CDP_ADMIN_PASSWORD, {
       path: ['CDP_ADMIN_PASSWORD'],
@@ -159,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bootstrapAdmin: v.CDP_ADMIN_EMAIL && v.CDP_ADMIN_PASSWORD ? { email: v.CDP_ADMIN_EMAIL, password: v.CDP_ADMIN_PASSWORD } : undefined,
     },
     redisUrl: v.REDIS_URL,
+    certificates: { signingKeyFile: v.CDP_SIGNING_KEY_FILE, publicUrl: v.CDP_PUBLIC_URL },
   };
 }

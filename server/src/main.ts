@@ -9,6 +9,7 @@ import { authSettings, connectRedis, resolveTokenPepper } from './auth/setup';
 import { createApp } from './app';
 import { openDatabase } from './db/data-source';
 import { seedIfEmpty } from './db/seed/seed-if-empty';
+import { resolveSigningKeys } from './modules/certificate/credential/signing-keys';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How long the last log lines may take to reach stdout at exit. */
@@ -29,8 +30,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, log.stream);
   const clock = config.clockOverride ? fixedClock(config.clockOverride) : systemClock;
 
+  let credentials;
+  try {
+    credentials = { keys: resolveSigningKeys(config.certificates.signingKeyFile, path.dirname(DEFAULT_SQLITE_FILE)), publicUrl: config.certificates.publicUrl };
+  } catch (err) {
+    console.error(`Refusing to start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  }
+
   const database = await openDatabase(config.database, logger);
-  if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger);
+  if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger, credentials);
   if (config.auth.bootstrapAdmin) await createFirstAdmin(database.dataSource, clock, logger, config.auth.bootstrapAdmin);
   if (config.env === 'production') {
     const demo = await activeDemoUsers(database.dataSource);
@@ -45,7 +54,7 @@ async function main(): Promise<void> {
   redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis unavailable; login throttling falls back to this instance'));
   const auth = authSettings(config, resolveTokenPepper(config, path.dirname(DEFAULT_SQLITE_FILE)), redis);
 
-  const app = await createApp({ database, clock, logger, auth, environment: config.env, playground: config.playground, limits: config.limits });
+  const app = await createApp({ database, clock, logger, auth, environment: config.env, playground: config.playground, limits: config.limits, credentials });
   const url = await app.listen(config.port, config.host);
   logger.info(
     { url, database: config.database.kind, env: config.env, playground: config.playground },

@@ -241,7 +241,7 @@ export function expectCertificateVerifications(real: SeedCertificate, valid: Ver
   });
   expect(verification.certificate!.ceremony.startsAt.slice(0, 10)).toBe(HISTORIC_CEREMONY_DAY);
 
-  expect(unknown.verifyCertificate).toMatchObject({ isValid: false, reason: 'NOT_FOUND', certificate: null });
+  expect(unknown.verifyCertificate).toMatchObject({ isValid: false, reason: 'UNKNOWN_SERIAL', certificate: null });
 }
 
 /** ProgrammeStatisticsDocument's totals equal counts over the raw lists. */

@@ -158,7 +158,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
     'audience cancellationReason cancelledAt cohort datePrecision id isCancelled isVirtual kind location officiantName officiantTitle programme startsAt title',
   ProfessionalAssociate:
     'administration alumniProfile certificates cohort directorate endDate fullName id isSampleData languages region startDate status supervisorName',
-  Certificate: 'associate ceremony id isValid issuedAt revocationReason revokedAt serial signatoryName signatoryTitle signature',
+  Certificate: 'associate ceremony credential id isValid issuedAt revocationReason revokedAt serial signatoryName signatoryTitle signature',
   CertificateVerification: 'certificate isValid reason',
   AlumniProfile: 'activities associate currentPosition id isLiaisonPoint',
   AlumniActivity: 'alumniProfile date description id kind title',
@@ -202,6 +202,8 @@ const PUBLIC_FIELDS: Record<string, string> = {
   WithdrawNominationPayload: 'nomination userErrors',
   ReviewNominationPayload: 'nomination review userErrors',
   DecideNominationPayload: 'associate nomination userErrors',
+  IssueCertificatePayload: 'certificate userErrors',
+  RevokeCertificatePayload: 'certificate userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -267,6 +269,8 @@ const MUTATION: Record<string, Row> = {
   withdrawNomination: [U, A, F, A, F],
   reviewNomination: [U, A, A, F, F],
   decideNomination: ADMIN_ONLY,
+  issueCertificate: ADMIN_ONLY,
+  revokeCertificate: ADMIN_ONLY,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -861,6 +865,22 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.decideNomination.userErrors[0]?.code === 'COHORT_NOT_IN_SELECTION' };
       },
+      async issueCertificate(who) {
+        // A seeded holder of a valid certificate: ADMIN reaches the rule (CERTIFICATE_EXISTS) and nothing is issued.
+        const { verifyCertificate: held } = await server.data('{ verifyCertificate(serial: "CDP-2024-001") { certificate { associate { id } ceremony { id } } } }');
+        const result = await callers[who].graphql(
+          'mutation ($input: IssueCertificateInput!) { issueCertificate(input: $input) { certificate { id } userErrors { code } } }',
+          { input: { associateId: held.certificate.associate.id, ceremonyId: held.certificate.ceremony.id, signatoryName: 'Signatory', signatoryTitle: 'Title' } },
+        );
+        return { result, ran: (d) => d.issueCertificate.userErrors[0]?.code === 'CERTIFICATE_EXISTS' };
+      },
+      async revokeCertificate(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: RevokeCertificateInput!) { revokeCertificate(input: $input) { certificate { id } userErrors { code } } }',
+          { input: { serial: 'CDP-1999-999', reason: 'Probe' } },
+        );
+        return { result, ran: (d) => d.revokeCertificate.userErrors[0]?.code === 'CERTIFICATE_NOT_FOUND' };
+      },
       // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
       // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
       ...workflowCalls(),
@@ -885,6 +905,8 @@ describeEachDatabase('authorization matrix', (kind) => {
       'withdrawNomination',
       'reviewNomination',
       'decideNomination',
+      'issueCertificate',
+      'revokeCertificate',
       'assignPlacement',
       'completePlacement',
       'proposeResearch',

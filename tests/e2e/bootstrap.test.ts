@@ -1,7 +1,8 @@
 /**
  * Getting the first accounts into a real deployment, with the built
  * programs (`npm run build` first): the server process refuses production
- * without a token pepper or with active demo users, creates the first ADMIN
+ * without a token pepper, without certificate signing keys or with active
+ * demo users, creates the first ADMIN
  * from CDP_ADMIN_EMAIL/CDP_ADMIN_PASSWORD, and the user:create CLI adds
  * users through the same rules as the createUser mutation.
  */
@@ -20,6 +21,7 @@ import { seed } from '../../server/src/db/seed/seed';
 import { fromGlobalId } from '../../server/src/graphql/relay/global-id';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { AuditEntry } from '../../server/src/modules/audit/audit-entry.entity';
+import { SigningKeyRing } from '../../server/src/modules/certificate/credential/signing-keys';
 import { User } from '../../server/src/modules/user/user.entity';
 import { TEST_NOW } from '../support/server';
 
@@ -101,6 +103,9 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
   let dir: string;
   /** A database as development leaves it: seeded, with the four active demo users. */
   let seededUrl: string;
+  /** A certificate signing key file (a JWK set of two keys, the second current), as production needs. */
+  let keyFile: string;
+  const keyRing = SigningKeyRing.generate().rotated();
   const quiet = createLogger('silent', pino.destination({ dest: '/dev/null', sync: true }));
 
   /** Opens a database file in this process to check what the programs wrote. */
@@ -117,6 +122,8 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
     for (const file of [MAIN, CLI]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdp-hub-bootstrap-'));
     seededUrl = `sqlite:${path.join(dir, 'seeded.sqlite')}`;
+    keyFile = path.join(dir, 'signing-keys.json');
+    fs.writeFileSync(keyFile, JSON.stringify(keyRing.toPrivateJwks()), { mode: 0o600 });
     await inspect(seededUrl, (db) => seed(db.dataSource, fixedClock(TEST_NOW), quiet));
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -131,8 +138,23 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
       expect(fs.existsSync(path.join(dir, 'unused.sqlite'))).toBe(false);
     });
 
+    it('refuses to start without CDP_SIGNING_KEY_FILE (exit 2, naming it), or with a key file it cannot use', async () => {
+      const unused = `sqlite:${path.join(dir, 'unused.sqlite')}`;
+      const missing = await exitOf(start({ NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, DATABASE_URL: unused, PORT: '0' }));
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/CDP_SIGNING_KEY_FILE: is required in production/);
+      const publicOnly = path.join(dir, 'public-only.json');
+      fs.writeFileSync(publicOnly, JSON.stringify({ keys: keyRing.keys.map((k) => k.publicJwk) }));
+      for (const file of [publicOnly, path.join(dir, 'absent.json')]) {
+        const refused = await exitOf(start({ NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: file, DATABASE_URL: unused, PORT: '0' }));
+        expect({ file, code: refused.code }).toEqual({ file, code: 2 });
+        expect(refused.stderr).toMatch(/Refusing to start: .*(no private key|cannot read the signing key file)/);
+      }
+      expect(fs.existsSync(path.join(dir, 'unused.sqlite'))).toBe(false);
+    });
+
     it('refuses to start while demonstration users are active (exit 2, naming their e-mails), and starts once they are deactivated', async () => {
-      const env = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, DATABASE_URL: seededUrl, PORT: '0', HOST: '127.0.0.1' };
+      const env = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: seededUrl, PORT: '0', HOST: '127.0.0.1' };
       const refused = await exitOf(start(env));
       expect(refused.code).toBe(2);
       for (const { email } of Object.values(DEMO_USERS)) expect(refused.stderr).toContain(email);
@@ -147,6 +169,9 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
         const ready = await waitForLog(running, (l) => typeof l.url === 'string');
         expect(ready.env).toBe('production');
         expect((await login(ready.url, DEMO_USERS.ADMIN.email, DEMO_PASSWORD)).userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
+        // The key file's keys are the ones published, all of them, for credentials signed before a rotation.
+        const published = (await (await fetch(ready.url.replace(/\/graphql$/, '/.well-known/cdp-certificate-keys'))).json()) as { keys: Array<{ kid: string }> };
+        expect(published.keys.map((k: { kid: string }) => k.kid)).toEqual(keyRing.keys.map((k) => k.kid));
       } finally {
         await stop(running);
       }
@@ -154,7 +179,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
 
     it('creates the first ADMIN from CDP_ADMIN_EMAIL/CDP_ADMIN_PASSWORD on an empty database, once; CLI users sign in beside it', async () => {
       const url = `sqlite:${path.join(dir, 'empty.sqlite')}`;
-      const env = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', HOST: '127.0.0.1' };
+      const env = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', HOST: '127.0.0.1' };
       const first = start({ ...env, CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: ADMIN_PASSWORD });
       let adminId: string;
       try {
@@ -206,7 +231,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
     it('refuses a weak CDP_ADMIN_PASSWORD without creating anyone', async () => {
       const url = `sqlite:${path.join(dir, 'weak.sqlite')}`;
       const { code, stderr } = await exitOf(
-        start({ NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: 'short' }),
+        start({ NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: 'short' }),
       );
       expect(code).toBe(1);
       expect(stderr).toMatch(/CDP_ADMIN_PASSWORD must have 12 to 128 characters/);
@@ -229,7 +254,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
       expect(entry).toMatchObject({ actorLabel: 'system:cli', actorId: null, after: { email: '[redacted]', displayName: '[redacted]', role: 'FOCAL_POINT' } });
 
       // Signing in proves the stored hash is of exactly the piped line.
-      const running = start({ DATABASE_URL: seededUrl, PORT: '0', HOST: '127.0.0.1', CDP_CLOCK: TEST_NOW, SEED_ON_START: 'false', CDP_TOKEN_PEPPER: PEPPER });
+      const running = start({ DATABASE_URL: seededUrl, PORT: '0', HOST: '127.0.0.1', CDP_CLOCK: TEST_NOW, SEED_ON_START: 'false', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile });
       try {
         const ready = await waitForLog(running, (l) => typeof l.url === 'string');
         expect((await login(ready.url, 'focal.one@customs.example', 'stdin-given-passphrase')).user).toMatchObject({ role: 'FOCAL_POINT', administration: { iso2: chosen.iso2 } });

@@ -45,9 +45,10 @@ describeEachDatabase('migrations and seed', (kind) => {
   it('enforces the rules the constraints express', async () => {
     const certificates = bundle.dataSource.getRepository(Certificate);
     const existing = await certificates.findOneByOrFail({ serial: 'CDP-2024-001' });
-    const duplicateSerial = certificates.create({ ...existing, uuid: undefined, associateId: existing.associateId });
+    // Copies take no status-list position: each is refused for the rule under test only.
+    const duplicateSerial = certificates.create({ ...existing, uuid: undefined, statusListIndex: null, associateId: existing.associateId });
     await expect(certificates.insert(duplicateSerial)).rejects.toThrow();
-    const secondValid = certificates.create({ ...existing, uuid: undefined, serial: 'CDP-2024-999' });
+    const secondValid = certificates.create({ ...existing, uuid: undefined, statusListIndex: null, serial: 'CDP-2024-999' });
     await expect(certificates.insert(secondValid)).rejects.toThrow();
     await certificates.update({ uuid: existing.uuid }, { revokedAt: new Date(TEST_NOW), revocationReason: 'test' });
     await expect(certificates.insert(certificates.create({ ...secondValid }))).resolves.toBeDefined();

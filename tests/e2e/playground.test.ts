@@ -5,12 +5,15 @@ import { EXAMPLE_OPERATIONS } from '../../server/src/playground/example-operatio
 import { PLAYGROUND_ASSETS } from '../../server/src/playground/playground-page';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { DATABASE_KINDS } from '../support/databases';
+import { TAMPERINGS, VECTORS } from '../support/eddsa-vectors';
 import { startTestServer, type TestServer } from '../support/server';
 
 /** Debian's Chromium; playwright's own browser downloads are not used. */
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = path.resolve(__dirname, '..', '.artifacts', 'playground.png');
 const BROWSER_TIMEOUT = 120_000;
+/** The SDK's ESM build, which the browser test loads as a page of the test server would. */
+const SDK_ESM = path.resolve(__dirname, '..', '..', 'sdk', 'dist', 'esm');
 
 // The playground does not depend on the database engine: SQLite only.
 const sqlite = DATABASE_KINDS.find((kind) => kind.name === 'sqlite')!;
@@ -270,6 +273,58 @@ if (!chromiumInstalled && process.env.CI) {
         for (const worker of ['editor', 'json', 'graphql']) {
           expect(requests.map((r) => r.url)).toContain(`${origin}${PLAYGROUND_ASSETS}/workers/${worker}.worker.js`);
         }
+        await context.close();
+      },
+      BROWSER_TIMEOUT,
+    );
+
+    it(
+      "verifies a downloaded certificate and the W3C vector offline with the SDK's ESM build and the browser's WebCrypto",
+      async () => {
+        const origin = new URL(server.url).origin;
+        const context = await browser.newContext();
+        // The built SDK is served under the server's origin, as an app bundling it would be.
+        await context.route(`${origin}/sdk/**`, (route) => {
+          const file = path.join(SDK_ESM, new URL(route.request().url()).pathname.slice('/sdk/'.length));
+          if (!file.startsWith(SDK_ESM) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
+          return route.fulfill({ status: 200, contentType: 'text/javascript', body: fs.readFileSync(file, 'utf8') });
+        });
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (err) => problems.push(err.message));
+        await page.goto(`${origin}/healthz`);
+        const results = await page.evaluate(
+          async ({ vector, vectorKeys, tamperedVector }) => {
+            // A dynamic import the test compiler leaves alone (it would turn import() into require()).
+            const sdk = await new Function('url', 'return import(url)')('/sdk/index.js');
+            const json = async (p: string): Promise<any> => (await fetch(p)).json();
+            const keys = await json('/.well-known/cdp-certificate-keys');
+            const credential = await json('/certificates/CDP-2024-001.json');
+            const statusList = await json('/credentials/status/1');
+            const altered = structuredClone(credential);
+            altered.credentialSubject.achievement.criteria.narrative += ' Altered.';
+            return {
+              downloaded: await sdk.verifyCertificateOffline(credential, keys, { statusList }),
+              altered: await sdk.verifyCertificateOffline(altered, keys),
+              vector: await sdk.verifyCertificateOffline(vector, vectorKeys),
+              tamperedVector: await Promise.all(tamperedVector.map((c: Record<string, unknown>) => sdk.verifyCertificateOffline(c, vectorKeys))),
+            };
+          },
+          {
+            vector: VECTORS.signed,
+            vectorKeys: { verificationMethod: [{ id: VECTORS.signed.proof.verificationMethod, type: 'Multikey', publicKeyMultibase: VECTORS.keyPair.publicKeyMultibase }] },
+            tamperedVector: TAMPERINGS.map(([, tamper]) => {
+              const copy = structuredClone(VECTORS.signed);
+              tamper(copy);
+              return copy;
+            }),
+          },
+        );
+        expect(problems).toEqual([]);
+        expect(results.downloaded).toEqual({ isValid: true, reason: 'VALID', revocationChecked: true });
+        expect(results.altered).toEqual({ isValid: false, reason: 'BAD_PROOF', revocationChecked: false });
+        expect(results.vector).toEqual({ isValid: true, reason: 'VALID', revocationChecked: false });
+        expect(results.tamperedVector.map((r: { reason: string }) => r.reason)).toEqual(TAMPERINGS.map(() => 'BAD_PROOF'));
         await context.close();
       },
       BROWSER_TIMEOUT,

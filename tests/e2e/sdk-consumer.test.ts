@@ -349,7 +349,7 @@ describe('the packed SDK in a consumer project', () => {
       expect(printed).toEqual({
         module,
         cohort: { label: '2023-2024', status: 'COMPLETED', associateCount: 10, associateNodes: 10, sameId: true },
-        verification: { reason: 'NOT_FOUND', isValid: false },
+        verification: { reason: 'UNKNOWN_SERIAL', isValid: false },
         paginate: { count: cohorts.cohorts.totalCount, unique: cohorts.cohorts.totalCount, totalCount: cohorts.cohorts.totalCount },
         invalidId: {
           thrown: true,

@@ -131,7 +131,7 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
   regions: async (c) => expect((await c.regions()).regions.totalCount).toBe(history.regions.length),
   researchProjects: async (c) => expect((await c.researchProjects({ filter: { statusIn: ['PUBLISHED'] } })).researchProjects.totalCount).toBeGreaterThan(0),
   searchResearch: async (c) => expect((await c.searchResearch({ query: 'customs' })).searchResearch.totalCount).toBeGreaterThan(0),
-  verifyCertificate: async (c) => expect((await c.verifyCertificate({ serial: 'CDP-1999-001' })).verifyCertificate).toEqual({ isValid: false, reason: 'NOT_FOUND', certificate: null }),
+  verifyCertificate: async (c) => expect((await c.verifyCertificate({ serial: 'CDP-1999-001' })).verifyCertificate).toEqual({ isValid: false, reason: 'UNKNOWN_SERIAL', certificate: null }),
   viewer: async (c, _ids, f) => {
     expect((await c.viewer()).viewer).toBeNull();
     const { viewer } = await (await f.as('ASSOCIATE')).viewer();
@@ -367,6 +367,25 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
       nomination: { status: 'SELECTED', decidedAt: TEST_NOW },
       associate: { status: 'ASSIGNED', fullName: shortlisted.candidateFullName, email: shortlisted.candidateEmail, cohort: { label: cohort.label } },
     });
+  },
+  issueCertificate: async (c, _ids, f) => {
+    // A seeded holder whose certificate is revoked first may be issued a new one, with the next serial of the ceremony year.
+    const held = (await c.verifyCertificate({ serial: 'CDP-2014-005' })).verifyCertificate.certificate!;
+    const input = { associateId: held.associate.id, ceremonyId: held.ceremony.id, signatoryName: 'Kunio Mikuriya', signatoryTitle: 'Secretary General' };
+    await expect((await f.as('REVIEWER')).issueCertificate({ input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const admin = await f.as('ADMIN');
+    expect(codesOf((await admin.issueCertificate({ input })).issueCertificate.userErrors)).toEqual([['CERTIFICATE_EXISTS', ['input', 'associateId']]]);
+    expect((await admin.revokeCertificate({ input: { serial: held.serial, reason: 'Reissued with a corrected name' } })).revokeCertificate.userErrors).toEqual([]);
+    const { issueCertificate } = await admin.issueCertificate({ input });
+    expect(issueCertificate).toMatchObject({ userErrors: [], certificate: { serial: expect.stringMatching(/^CDP-2014-0(0[89]|10)$/), isValid: true } });
+    expect(issueCertificate.certificate!.credential).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'], proof: { cryptosuite: 'eddsa-jcs-2022' } });
+  },
+  revokeCertificate: async (_c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const { revokeCertificate } = await admin.revokeCertificate({ input: { serial: 'cdp-2014-003', reason: 'Issued in error' } });
+    expect(revokeCertificate).toMatchObject({ userErrors: [], certificate: { serial: 'CDP-2014-003', isValid: false, revocationReason: 'Issued in error' } });
+    const again = await admin.revokeCertificate({ input: { certificateId: revokeCertificate.certificate!.id, reason: 'Twice' } });
+    expect(codesOf(again.revokeCertificate.userErrors)).toEqual([['ALREADY_REVOKED', ['input', 'certificateId']]]);
   },
 };
 

@@ -299,9 +299,9 @@ describeEachDatabase('search, statistics, certificates and the alumni network', 
         expect(result).toMatchObject({ isValid: true, reason: 'VALID', certificate: { serial: 'CDP-2024-001' } });
       });
 
-      it('answers NOT_FOUND for a serial never issued', async () => {
+      it('answers UNKNOWN_SERIAL for a serial never issued', async () => {
         for (const serial of ['CDP-1999-001', 'CDP-2024-999', 'nonsense']) {
-          expect(await verify(serial)).toEqual({ isValid: false, reason: 'NOT_FOUND', certificate: null });
+          expect(await verify(serial)).toEqual({ isValid: false, reason: 'UNKNOWN_SERIAL', certificate: null });
         }
       });
 

@@ -21,9 +21,9 @@ export interface ResearchArrangement {
   publishedAt?: Date | null;
 }
 
-/** A new sample associate with a research project, indexed for search like the service does. */
-export async function insertAssociateWithResearch(ds: DataSource, a: ResearchArrangement) {
-  const associate = await insert(ds, ProfessionalAssociate, {
+/** A new sample associate, ACTIVE, with no research yet. */
+export function insertAssociate(ds: DataSource, a: Pick<ResearchArrangement, 'cohortId' | 'administrationId' | 'fullName'>) {
+  return insert(ds, ProfessionalAssociate, {
     cohortId: a.cohortId,
     administrationId: a.administrationId,
     nominationId: null,
@@ -38,6 +38,11 @@ export async function insertAssociateWithResearch(ds: DataSource, a: ResearchArr
     endDate: null,
     isSampleData: true,
   });
+}
+
+/** A new sample associate with a research project, indexed for search like the service does. */
+export async function insertAssociateWithResearch(ds: DataSource, a: ResearchArrangement) {
+  const associate = await insertAssociate(ds, a);
   const research = await insert(ds, ResearchProject, {
     associateId: associate.uuid,
     title: a.title,

@@ -4,6 +4,8 @@ import { createApp, type CdpApp } from '../../server/src/app';
 import type { AuthSettings } from '../../server/src/auth/auth-settings';
 import { ephemeralAuthSettings } from '../../server/src/auth/setup';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
+import type { CredentialSettings } from '../../server/src/modules/certificate/credential/credential-settings';
+import { SigningKeyRing } from '../../server/src/modules/certificate/credential/signing-keys';
 import type { UserRole } from '../../server/src/modules/user/user-role';
 import { fixedClock, type Clock } from '../../server/src/common/clock';
 import { createLogger, type Logger } from '../../server/src/common/logger';
@@ -37,6 +39,8 @@ export interface TestServer extends Caller {
   database: DataSourceBundle;
   clock: Clock;
   logger: Logger;
+  /** The keys certificates are signed with (the seed's too) and the public URL credentials name. */
+  credentials: CredentialSettings;
   /** A caller signed in as the seed's demo user of this role (signed in once, then reused). */
   as(role: UserRole): Promise<Caller>;
   /** A caller signed in with these credentials (a new session each time). */
@@ -58,11 +62,14 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Request limits other than the defaults, for suites whose probes are larger than any client's query. */
   limits?: Partial<QueryLimits>;
+  /** Certificate signing keys and public URL; a fresh key at http://localhost:4000 by default. */
+  credentials?: CredentialSettings;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
 export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
   const auth = options.auth ?? ephemeralAuthSettings();
+  const credentials = options.credentials ?? { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' };
   const db: TestDatabase = await kind.create();
   const logLines: Array<Record<string, any>> = [];
   // A test that inspects the log (e.g. for leaked secrets) passes its own logger, or asks for warn-and-above lines.
@@ -77,7 +84,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
   let url: string;
   try {
     database = await openDatabase(db.config, logger, { slowStatementMs: options.slowStatementMs });
-    await seed(database.dataSource, clock, logger);
+    await seed(database.dataSource, clock, logger, credentials);
     app = await createApp({
       database,
       clock,
@@ -86,6 +93,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       environment: 'test',
       playground: options.playground ?? true,
       limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
+      credentials,
     });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
@@ -129,6 +137,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     database: started,
     clock,
     logger,
+    credentials,
     logLines,
     ...withToken(null),
     withToken,

@@ -3,7 +3,7 @@ import { ConfigError, DEFAULT_SQLITE_FILE, loadConfig } from '../../server/src/c
 
 
 /** The least a production start needs. */
-const PRODUCTION = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: 'p'.repeat(32) } as const;
+const PRODUCTION = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: 'p'.repeat(32), CDP_SIGNING_KEY_FILE: '/etc/cdp-hub/signing-keys.json' } as const;
 
 describe('loadConfig', () => {
   it('defaults to the embedded SQLite file on port 4000', () => {
@@ -85,6 +85,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CDP_TOKEN_PEPPER: is required in production/);
     expect(() => loadConfig({ CDP_TOKEN_PEPPER: 'short' })).toThrow(/CDP_TOKEN_PEPPER: must have at least 32 characters/);
     expect(loadConfig(PRODUCTION).auth.tokenPepper).toBe('p'.repeat(32));
+  });
+
+  it('refuses production without a certificate signing key file, and reads the public URL credentials name', () => {
+    const { CDP_SIGNING_KEY_FILE: _file, ...withoutKeys } = PRODUCTION;
+    expect(() => loadConfig(withoutKeys)).toThrow(/CDP_SIGNING_KEY_FILE: is required in production/);
+    expect(loadConfig(PRODUCTION).certificates).toEqual({ signingKeyFile: '/etc/cdp-hub/signing-keys.json', publicUrl: 'http://localhost:4000' });
+    expect(loadConfig({}).certificates.signingKeyFile).toBeUndefined();
+    expect(loadConfig({ CDP_PUBLIC_URL: 'https://cdp-hub.example/' }).certificates.publicUrl).toBe('https://cdp-hub.example');
+    expect(() => loadConfig({ CDP_PUBLIC_URL: 'ftp://cdp-hub.example' })).toThrow(/CDP_PUBLIC_URL: must be an http\(s\) URL/);
   });
 
   it('reads sign-in settings with safe defaults, and wants the bootstrap admin e-mail and password together', () => {

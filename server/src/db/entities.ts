@@ -3,6 +3,7 @@ import { AlumniActivity } from '../modules/alumni/alumni-activity.entity';
 import { AlumniProfile } from '../modules/alumni/alumni-profile.entity';
 import { ProfessionalAssociate } from '../modules/associate/associate.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { CertificateCounter } from '../modules/certificate/certificate-counter.entity';
 import { Certificate } from '../modules/certificate/certificate.entity';
 import { Cohort } from '../modules/cohort/cohort.entity';
 import { Invitation } from '../modules/cohort/invitation.entity';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   User,
   Session,
   AuditEntry,
+  CertificateCounter,
 ];

@@ -3,6 +3,7 @@ import type { AuthSettings } from '../auth/auth-settings';
 import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
 import type { Database } from '../db/database';
+import type { CredentialSettings } from '../modules/certificate/credential/credential-settings';
 import type { Viewer } from '../modules/user/viewer';
 import { Loaders } from './loaders';
 
@@ -32,6 +33,8 @@ export interface RequestContext {
   auth: AuthSettings;
   /** Who acts when no user is signed in, for the audit log, e.g. "system:cli"; "anonymous" when unset. */
   actorLabel?: string;
+  /** The keys and URLs certificates are issued with; unset where no certificate is issued or checked (CLI tools). */
+  credentials?: CredentialSettings;
 }
 
 export function createRequestContext(args: {
@@ -43,6 +46,7 @@ export function createRequestContext(args: {
   request?: Partial<RequestInfo>;
   auth: AuthSettings;
   actorLabel?: string;
+  credentials?: CredentialSettings;
 }): RequestContext {
   const db = args.database.reader.manager;
   return {
@@ -57,5 +61,6 @@ export function createRequestContext(args: {
     auth: args.auth,
     request: { ip: args.request?.ip ?? 'unknown', responseHeaders: args.request?.responseHeaders ?? new Map() },
     actorLabel: args.actorLabel,
+    credentials: args.credentials,
   };
 }

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AdministrationResolver } from '../modules/administration/administration.resolver';
 import { AlumniActivityResolver, AlumniResolver } from '../modules/alumni/alumni.resolver';
 import { AssociateResolver } from '../modules/associate/associate.resolver';
+import { CertificateMutations } from '../modules/certificate/certificate.mutations';
 import { CertificateResolver } from '../modules/certificate/certificate.resolver';
 import { CohortMutations } from '../modules/cohort/cohort.mutations';
 import { CohortResolver } from '../modules/cohort/cohort.resolver';
@@ -44,6 +45,7 @@ const RESOLVERS = [
   MilestoneResolver,
   EventResolver,
   CertificateResolver,
+  CertificateMutations,
   AlumniResolver,
   AlumniActivityResolver,
   StatisticsResolver,

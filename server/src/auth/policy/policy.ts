@@ -128,6 +128,8 @@ const MUTATION_RULES: Record<string, Rule> = {
   withdrawNomination: roles(ADMIN, FOCAL_POINT),
   reviewNomination: roles(ADMIN, REVIEWER),
   decideNomination: roles(ADMIN),
+  issueCertificate: roles(ADMIN),
+  revokeCertificate: roles(ADMIN),
 };
 
 /**

@@ -3,6 +3,7 @@ import { ResearchSearch1795723471000 } from './1795723471000-ResearchSearch';
 import { AccountsAndSessions1795789277137 } from './1795789277137-AccountsAndSessions';
 import { EventCancellation1795790636735 } from './1795790636735-EventCancellation';
 import { NominationScores1795790700108 } from './1795790700108-NominationScores';
+import { CertificateCredentials1795790773605 } from './1795790773605-CertificateCredentials';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AccountsAndSessions1795789277137,
   EventCancellation1795790636735,
   NominationScores1795790700108,
+  CertificateCredentials1795790773605,
 ];

@@ -3,12 +3,15 @@
  * programme's public history and sample data. Safe to run repeatedly.
  *
  * Reads the same environment as the server (DATABASE_URL, LOG_LEVEL,
- * CDP_CLOCK to pin "now").
+ * CDP_CLOCK to pin "now", CDP_SIGNING_KEY_FILE and CDP_PUBLIC_URL for the
+ * seeded certificates' credentials).
  */
 import 'reflect-metadata';
 import { fixedClock, systemClock } from '../../common/clock';
 import { createLogger, type Logger } from '../../common/logger';
-import { loadConfig } from '../../config';
+import path from 'node:path';
+import { DEFAULT_SQLITE_FILE, loadConfig } from '../../config';
+import { resolveSigningKeys } from '../../modules/certificate/credential/signing-keys';
 import { openDatabase } from '../data-source';
 import { seed } from './seed';
 
@@ -19,7 +22,8 @@ async function main(): Promise<void> {
     const { dataSource } = await openDatabase(config.database, log);
     try {
       const clock = config.clockOverride ? fixedClock(config.clockOverride) : systemClock;
-      const report = await seed(dataSource, clock, log);
+      const keys = resolveSigningKeys(config.certificates.signingKeyFile, path.dirname(DEFAULT_SQLITE_FILE));
+      const report = await seed(dataSource, clock, log, { keys, publicUrl: config.certificates.publicUrl });
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } finally {
       await dataSource.destroy();

@@ -8,7 +8,10 @@ import { parsePartialDate } from '../../common/dates';
 import { AlumniProfile } from '../../modules/alumni/alumni-profile.entity';
 import { AssociateStatus, Directorate } from '../../modules/associate/associate-enums';
 import { ProfessionalAssociate } from '../../modules/associate/associate.entity';
+import { highestStatusListIndex, nextCounterValue } from '../../modules/certificate/certificate-counter';
 import { Certificate } from '../../modules/certificate/certificate.entity';
+import { signedCertificateCredential } from '../../modules/certificate/credential/certificate-credential';
+import type { CredentialSettings } from '../../modules/certificate/credential/credential-settings';
 import { CohortStatus } from '../../modules/cohort/cohort-status';
 import { Cohort } from '../../modules/cohort/cohort.entity';
 import { EventKind } from '../../modules/event/event-kind';
@@ -46,6 +49,7 @@ export async function seedHistoricalCohorts(
   created: CreatedCounts,
   programme: Programme,
   administration: AdministrationLookup,
+  credentials?: CredentialSettings,
 ): Promise<void> {
   const newResearchIds: string[] = [];
 
@@ -104,7 +108,7 @@ export async function seedHistoricalCohorts(
       }
 
       if (ceremony && ceremony.officiantName && ceremony.officiantTitle) {
-        await seedCertificate(manager, ensure, associate, ceremony, index);
+        await seedCertificate(manager, ensure, associate, ceremony, index, credentials);
       }
 
       await ensure(AlumniProfile, 'AlumniProfile', { associateId: associate.uuid }, () => ({
@@ -164,30 +168,41 @@ async function seedEvents(ensure: Ensure, programme: Programme, cohort: Cohort, 
   return eventByKind;
 }
 
-/** The certificate of the `index`-th associate of a cohort, handed over at its ceremony (which names the signatory). */
+/**
+ * The certificate of the `index`-th associate of a cohort, handed over at
+ * its ceremony (which names the signatory), signed when keys are given.
+ */
 async function seedCertificate(
   manager: EntityManager,
   ensure: Ensure,
   associate: ProfessionalAssociate,
   ceremony: Event,
   index: number,
+  credentials: CredentialSettings | undefined,
 ): Promise<void> {
   const serial = `CDP-${ceremony.startsAt.getUTCFullYear()}-${String(index + 1).padStart(3, '0')}`;
   // An associate holds at most one valid certificate; one issued later through the API counts too.
   const valid = await manager.findOneBy(Certificate, { associateId: associate.uuid, revokedAt: IsNull() });
-  if (!valid || valid.serial === serial) {
-    await ensure(Certificate, 'Certificate', { serial }, () => ({
-      associateId: associate.uuid,
-      ceremonyId: ceremony.uuid,
-      serial,
-      issuedAt: ceremony.startsAt,
-      signatoryName: ceremony.officiantName!,
-      signatoryTitle: ceremony.officiantTitle!,
-      signature: null,
-      revokedAt: null,
-      revocationReason: null,
-    }));
-  }
+  if (valid && valid.serial !== serial) return;
+  if (await manager.existsBy(Certificate, { serial })) return;
+  // The same counter as issueCertificate, so seeded and issued certificates never share a status-list position.
+  const statusListIndex = await nextCounterValue(manager, 'status-list', await highestStatusListIndex(manager));
+  const issued = {
+    serial,
+    issuedAt: ceremony.startsAt,
+    signatoryName: ceremony.officiantName!,
+    signatoryTitle: ceremony.officiantTitle!,
+    statusListIndex,
+  };
+  const credential = credentials ? await signedCertificateCredential(manager, issued, associate, ceremony, credentials) : null;
+  await ensure(Certificate, 'Certificate', { serial }, () => ({
+    ...issued,
+    associateId: associate.uuid,
+    ceremonyId: ceremony.uuid,
+    credential,
+    revokedAt: null,
+    revocationReason: null,
+  }));
 }
 
 /** The file calls the last status it saw e.g. "NOMINATIONS_OPEN_AT_SOURCE_TIME". */

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../common/clock';
 import type { Logger } from '../../common/logger';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity';
+import type { CredentialSettings } from '../../modules/certificate/credential/credential-settings';
 import { runTransaction } from '../database';
 import { seedDemonstrationCohort } from './demo-cohort';
 import { seedDemoUsers } from './demo-users';
@@ -27,7 +28,12 @@ export interface SeedReport {
 
 const SEED_ACTOR = 'system:seed';
 
-export async function seed(dataSource: DataSource, clock: Clock, log: Logger): Promise<SeedReport> {
+/**
+ * With `credentials`, the certificates the seed creates are issued as signed
+ * credentials (deterministically: Ed25519 signatures depend only on the key
+ * and the data); without, they are recorded unsigned.
+ */
+export async function seed(dataSource: DataSource, clock: Clock, log: Logger, credentials?: CredentialSettings): Promise<SeedReport> {
   const now = clock.now();
   const created = noneCreated();
 
@@ -36,7 +42,7 @@ export async function seed(dataSource: DataSource, clock: Clock, log: Logger): P
 
     const administration = await seedRegionsAndAdministrations(ensure);
     const programme = await seedProgramme(ensure);
-    await seedHistoricalCohorts(manager, ensure, created, programme, administration);
+    await seedHistoricalCohorts(manager, ensure, created, programme, administration, credentials);
     const demoCohort = await seedDemonstrationCohort(manager, programme, now, ensure);
     await seedDemoUsers(manager, ensure, demoCohort);
 

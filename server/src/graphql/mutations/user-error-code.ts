@@ -79,6 +79,14 @@ export const USER_ERROR_CODES = {
   COHORT_NOT_IN_SELECTION: 'Decisions are taken only while the cohort is in SELECTION.',
   INVALID_DECISION: "The decision is not a next step from the nomination's status (SUBMITTED to SHORTLISTED or NOT_SELECTED; SHORTLISTED to SELECTED, RESERVE or NOT_SELECTED; RESERVE to SELECTED or NOT_SELECTED).",
   COHORT_FULL: "Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not withdrawn.",
+  CEREMONY_NOT_FOUND: 'No event has the ID given as the certificate ceremony.',
+  CEREMONY_NOT_CERTIFICATE_CEREMONY: 'Certificates are issued only at an event of kind CERTIFICATE_CEREMONY.',
+  CEREMONY_OF_ANOTHER_COHORT: "The certificate ceremony belongs to another cohort than the associate's.",
+  RESEARCH_NOT_PRESENTED: "The associate's research has not been PRESENTED or PUBLISHED yet (or there is none), so no certificate can be issued.",
+  CERTIFICATE_EXISTS: 'The associate already holds a valid certificate; revoke it before issuing another.',
+  CERTIFICATE_REFERENCE_REQUIRED: 'Name the certificate by exactly one of certificateId and serial.',
+  CERTIFICATE_NOT_FOUND: 'No certificate has this ID or serial.',
+  ALREADY_REVOKED: 'The certificate is revoked already.',
 } as const;
 
 export type UserErrorCodeName = keyof typeof USER_ERROR_CODES;

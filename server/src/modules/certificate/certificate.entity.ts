@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -43,12 +43,33 @@ export class Certificate extends Node {
   @Column({ type: 'varchar', length: 200 })
   signatoryTitle: string;
 
+  /**
+   * The signed W3C Verifiable Credential (OpenBadgeCredential with an
+   * eddsa-jcs-2022 proof), stored as issued so that what a holder downloaded
+   * and what the server checks are the same bytes of meaning.
+   */
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The certificate as a signed W3C Verifiable Credential 2.0 (Open Badges 3.0 OpenBadgeCredential, eddsa-jcs-2022 Data Integrity proof), for wallets and offline verification; null for a certificate issued before signing existed.',
+  })
+  @Column({ type: 'simple-json', nullable: true })
+  credential: Record<string, any> | null;
+
+  /** Position in the revocation status lists (see status-list.ts); allocated once, never reused. */
+  @Index({ unique: true })
+  @Column({ type: 'int', nullable: true })
+  statusListIndex: number | null;
+
   @Field(() => String, {
     nullable: true,
-    description: 'Digital signature (Ed25519, base64url) over the certificate facts; null for certificates issued before signing existed.',
+    deprecationReason: 'Use credential: its proof.proofValue is this value.',
+    description: "The credential proof's Ed25519 signature (multibase base58btc); null for an unsigned certificate.",
   })
-  @Column({ type: 'text', nullable: true })
-  signature: string | null;
+  get signature(): string | null {
+    const proof = (this.credential as { proof?: { proofValue?: unknown } } | null)?.proof;
+    return typeof proof?.proofValue === 'string' ? proof.proofValue : null;
+  }
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the certificate was revoked; null while valid.' })
   @Column({ type: Date, nullable: true })

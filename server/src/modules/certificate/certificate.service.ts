@@ -1,17 +1,141 @@
+import { IsNull } from 'typeorm';
+import { lockForUpdate } from '../../db/database';
 import type { RequestContext } from '../../graphql/context';
+import { inputId } from '../../graphql/mutations/input-ids';
+import { fail } from '../../graphql/mutations/user-error';
+import { UserErrorCode } from '../../graphql/mutations/user-error-code';
+import { withTransaction } from '../../graphql/transaction';
+import { ProfessionalAssociate } from '../associate/associate.entity';
+import { audit } from '../audit/audit.service';
+import { EventKind } from '../event/event-kind';
+import { Event } from '../event/event.entity';
+import { ResearchProject } from '../research/research-project.entity';
+import { ResearchStatus } from '../research/research-status';
+import { allocateCertificateNumbers } from './certificate-counter';
 import { Certificate } from './certificate.entity';
+import type { IssueCertificateInput, RevokeCertificateInput } from './certificate.inputs';
 import { CertificateVerificationReason, type CertificateVerification } from './certificate.types';
+import { signedCertificateCredential } from './credential/certificate-credential';
+import { credentialUrls, type CredentialSettings } from './credential/credential-settings';
+import { verifyAsIssuer } from './credential/issuer-signature';
+
+const PRESENTED = [ResearchStatus.PRESENTED, ResearchStatus.PUBLISHED];
+
+/** The certificate fields the audit log follows (the credential holds the holder's name, so it stays out). */
+const audited = (c: Certificate) => ({
+  associateId: c.associateId,
+  ceremonyId: c.ceremonyId,
+  serial: c.serial,
+  issuedAt: c.issuedAt,
+  statusListIndex: c.statusListIndex,
+  revokedAt: c.revokedAt,
+  revocationReason: c.revocationReason,
+});
+
+export function credentialSettingsOf(ctx: RequestContext): CredentialSettings {
+  if (!ctx.credentials) throw new Error('certificate credentials are not configured for this server');
+  return ctx.credentials;
+}
+
+/** The stored credential is the one the server issued for this serial, and its proof holds under one of our keys. */
+function proofHolds(certificate: Certificate, settings: CredentialSettings): boolean {
+  const credential = certificate.credential!;
+  if (credential.id !== credentialUrls(settings.publicUrl).certificate(certificate.serial)) return false;
+  return verifyAsIssuer(credential, settings).verified;
+}
 
 export class CertificateService {
   async verify(ctx: RequestContext, serial: string): Promise<CertificateVerification> {
     const certificate = await ctx.db.getRepository(Certificate).findOneBy({ serial: serial.trim().toUpperCase() });
-    if (!certificate) return { isValid: false, reason: CertificateVerificationReason.NOT_FOUND, certificate: null };
-    if (certificate.revokedAt) return { isValid: false, reason: CertificateVerificationReason.REVOKED, certificate };
-    return { isValid: true, reason: CertificateVerificationReason.VALID, certificate };
+    const answer = (reason: CertificateVerificationReason) => ({ isValid: reason === CertificateVerificationReason.VALID, reason, certificate });
+    if (!certificate) return { ...answer(CertificateVerificationReason.UNKNOWN_SERIAL), certificate: null };
+    if (certificate.revokedAt) return answer(CertificateVerificationReason.REVOKED);
+    if (!certificate.credential) return answer(CertificateVerificationReason.UNSIGNED);
+    if (!proofHolds(certificate, credentialSettingsOf(ctx))) return answer(CertificateVerificationReason.BAD_PROOF);
+    return answer(CertificateVerificationReason.VALID);
   }
 
   /** All certificates of an associate, newest first (at most one of them is valid). */
   forAssociate(ctx: RequestContext, associateId: string): Promise<Certificate[]> {
     return ctx.loaders.manyBy(Certificate, 'associateId', { issuedAt: 'DESC' }).load(associateId);
+  }
+
+  async issue(ctx: RequestContext, input: IssueCertificateInput): Promise<{ certificate: Certificate }> {
+    const settings = credentialSettingsOf(ctx);
+    const associateId = inputId(input.associateId, 'ProfessionalAssociate', 'associateId');
+    const ceremonyId = inputId(input.ceremonyId, 'Event', 'ceremonyId');
+    return withTransaction(ctx, async (tx) => {
+      // The associate's row is the lock that keeps two issues for one associate apart.
+      const associate =
+        (await tx.db.findOne(ProfessionalAssociate, { where: { uuid: associateId }, lock: lockForUpdate(tx.db) })) ??
+        fail(UserErrorCode.ASSOCIATE_NOT_FOUND, 'No Professional Associate has this ID.', 'associateId');
+      const ceremony =
+        (await tx.db.findOne(Event, { where: { uuid: ceremonyId }, lock: lockForUpdate(tx.db) })) ??
+        fail(UserErrorCode.CEREMONY_NOT_FOUND, 'No event has this ID.', 'ceremonyId');
+      if (ceremony.kind !== EventKind.CERTIFICATE_CEREMONY) {
+        fail(UserErrorCode.CEREMONY_NOT_CERTIFICATE_CEREMONY, `The event is a ${ceremony.kind}, not a CERTIFICATE_CEREMONY.`, 'ceremonyId');
+      }
+      if (ceremony.cohortId !== associate.cohortId) {
+        fail(UserErrorCode.CEREMONY_OF_ANOTHER_COHORT, "The ceremony belongs to another cohort than the associate's.", 'ceremonyId');
+      }
+      if (ceremony.isCancelled) fail(UserErrorCode.EVENT_CANCELLED, 'The ceremony is cancelled: no certificates are issued at it.', 'ceremonyId');
+      const research = await tx.db.findOne(ResearchProject, { where: { associateId }, lock: lockForUpdate(tx.db) });
+      if (!research || !PRESENTED.includes(research.status)) {
+        fail(
+          UserErrorCode.RESEARCH_NOT_PRESENTED,
+          `The associate's research is ${research ? research.status : 'missing'}; it must be PRESENTED or PUBLISHED.`,
+          'associateId',
+        );
+      }
+      if (await tx.db.existsBy(Certificate, { associateId, revokedAt: IsNull() })) {
+        fail(UserErrorCode.CERTIFICATE_EXISTS, 'The associate already holds a valid certificate.', 'associateId');
+      }
+
+      const numbers = await allocateCertificateNumbers(tx.db, ceremony.startsAt.getUTCFullYear());
+      const issued = {
+        ...numbers,
+        issuedAt: tx.clock.now(),
+        signatoryName: input.signatoryName.trim(),
+        signatoryTitle: input.signatoryTitle.trim(),
+      };
+      const credential = await signedCertificateCredential(tx.db, issued, associate, ceremony, settings);
+      const certificate = await tx.db.save(
+        tx.db.create(Certificate, { ...issued, associateId, ceremonyId, credential, revokedAt: null, revocationReason: null }),
+      );
+      await audit(tx, {
+        operation: 'issueCertificate',
+        entityType: 'Certificate',
+        entityId: certificate.uuid,
+        after: { ...audited(certificate), signingKey: settings.keys.current.kid },
+      });
+      return { certificate };
+    });
+  }
+
+  async revoke(ctx: RequestContext, input: RevokeCertificateInput): Promise<{ certificate: Certificate }> {
+    if ((input.certificateId == null) === (input.serial == null)) {
+      fail(UserErrorCode.CERTIFICATE_REFERENCE_REQUIRED, 'Give either certificateId or serial, not both.', input.serial == null ? 'certificateId' : 'serial');
+    }
+    const where = input.certificateId != null ? { uuid: inputId(input.certificateId, 'Certificate', 'certificateId') } : { serial: input.serial!.trim().toUpperCase() };
+    const field = input.certificateId != null ? 'certificateId' : 'serial';
+    return withTransaction(ctx, async (tx) => {
+      const certificate =
+        (await tx.db.findOne(Certificate, { where, lock: lockForUpdate(tx.db) })) ??
+        fail(UserErrorCode.CERTIFICATE_NOT_FOUND, 'No certificate has this ID or serial.', field);
+      if (certificate.revokedAt) fail(UserErrorCode.ALREADY_REVOKED, `Certificate ${certificate.serial} is revoked already.`, field);
+      const before = audited(certificate);
+      certificate.revokedAt = tx.clock.now();
+      certificate.revocationReason = input.reason.trim();
+      await tx.db.save(certificate);
+      const after = audited(certificate);
+      await audit(tx, {
+        operation: 'revokeCertificate',
+        entityType: 'Certificate',
+        entityId: certificate.uuid,
+        before: { serial: before.serial, revokedAt: null, revocationReason: null },
+        after: { serial: after.serial, revokedAt: after.revokedAt, revocationReason: after.revocationReason },
+      });
+      return { certificate };
+    });
   }
 }

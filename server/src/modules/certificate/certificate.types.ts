@@ -4,22 +4,26 @@ import { Certificate } from './certificate.entity';
 export enum CertificateVerificationReason {
   VALID = 'VALID',
   REVOKED = 'REVOKED',
-  NOT_FOUND = 'NOT_FOUND',
+  UNKNOWN_SERIAL = 'UNKNOWN_SERIAL',
+  BAD_PROOF = 'BAD_PROOF',
+  UNSIGNED = 'UNSIGNED',
 }
 
 registerEnumType(CertificateVerificationReason, {
   name: 'CertificateVerificationReason',
   description: 'Why a certificate is, or is not, valid.',
   valuesConfig: {
-    VALID: { description: 'The certificate exists and has not been revoked.' },
-    REVOKED: { description: 'The certificate was issued but has since been revoked.' },
-    NOT_FOUND: { description: 'No certificate with this serial was ever issued.' },
+    VALID: { description: "The certificate was issued, has not been revoked, and its credential's proof holds under one of the published keys." },
+    REVOKED: { description: 'The certificate was issued but has since been revoked (its bit in the status list is set).' },
+    UNKNOWN_SERIAL: { description: 'No certificate with this serial was ever issued.' },
+    BAD_PROOF: { description: 'The stored credential does not match its proof, or names a key that is not published: it was altered.' },
+    UNSIGNED: { description: 'The certificate was recorded without a signed credential (before signing existed), so it cannot be proven.' },
   },
 });
 
 @ObjectType({ description: 'The answer to "is this certificate genuine and still valid?".' })
 export class CertificateVerification {
-  @Field(() => Boolean, { description: 'True only for an issued, unrevoked certificate.' })
+  @Field(() => Boolean, { description: 'True only for an issued, unrevoked certificate whose signed credential verifies (reason VALID).' })
   isValid: boolean;
 
   @Field(() => CertificateVerificationReason, { description: 'Why the certificate is or is not valid.' })

@@ -1,0 +1,22 @@
+import type { SigningKeyRing } from './signing-keys';
+
+/** What issuing and publishing credentials needs: the keys and the public URL they are published under. */
+export interface CredentialSettings {
+  keys: SigningKeyRing;
+  /** The server's public base URL (CDP_PUBLIC_URL), without a trailing slash, e.g. https://cdp-hub.example. */
+  publicUrl: string;
+}
+
+/** Every URL a credential names, in one place, so the routes serve what the credentials point at. */
+export function credentialUrls(publicUrl: string) {
+  const base = publicUrl.replace(/\/+$/, '');
+  const keys = `${base}/.well-known/cdp-certificate-keys`;
+  return {
+    issuer: `${base}/credentials/issuer`,
+    achievement: `${base}/credentials/achievements/cdp-certificate`,
+    keys,
+    verificationMethod: (kid: string) => `${keys}#${kid}`,
+    statusList: (list: number) => `${base}/credentials/status/${list}`,
+    certificate: (serial: string) => `${base}/certificates/${encodeURIComponent(serial)}.json`,
+  };
+}
