@@ -478,6 +478,8 @@ export type Certificate = Node & {
   readonly associate: ProfessionalAssociate;
   /** The certificate ceremony at which it was awarded. */
   readonly ceremony: Event;
+  /** The certificate as a signed W3C Verifiable Credential 2.0 (Open Badges 3.0 OpenBadgeCredential, eddsa-jcs-2022 Data Integrity proof), for wallets and offline verification; null for a certificate issued before signing existed. */
+  readonly credential: Maybe<Scalars['JSONObject']['output']>;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
   /** True when the certificate has not been revoked. */
@@ -494,7 +496,10 @@ export type Certificate = Node & {
   readonly signatoryName: Scalars['String']['output'];
   /** The signatory's title. */
   readonly signatoryTitle: Scalars['String']['output'];
-  /** Digital signature (Ed25519, base64url) over the certificate facts; null for certificates issued before signing existed. */
+  /**
+   * The credential proof's Ed25519 signature (multibase base58btc); null for an unsigned certificate.
+   * @deprecated Use credential: its proof.proofValue is this value.
+   */
   readonly signature: Maybe<Scalars['String']['output']>;
 };
 
@@ -503,7 +508,7 @@ export type CertificateVerification = {
   readonly __typename?: 'CertificateVerification';
   /** The certificate, when one with this serial was issued. */
   readonly certificate: Maybe<Certificate>;
-  /** True only for an issued, unrevoked certificate. */
+  /** True only for an issued, unrevoked certificate whose signed credential verifies (reason VALID). */
   readonly isValid: Scalars['Boolean']['output'];
   /** Why the certificate is or is not valid. */
   readonly reason: CertificateVerificationReason;
@@ -511,11 +516,15 @@ export type CertificateVerification = {
 
 /** Why a certificate is, or is not, valid. */
 export type CertificateVerificationReason =
-  /** No certificate with this serial was ever issued. */
-  | 'NOT_FOUND'
-  /** The certificate was issued but has since been revoked. */
+  /** The stored credential does not match its proof, or names a key that is not published: it was altered. */
+  | 'BAD_PROOF'
+  /** The certificate was issued but has since been revoked (its bit in the status list is set). */
   | 'REVOKED'
-  /** The certificate exists and has not been revoked. */
+  /** No certificate with this serial was ever issued. */
+  | 'UNKNOWN_SERIAL'
+  /** The certificate was recorded without a signed credential (before signing existed), so it cannot be proven. */
+  | 'UNSIGNED'
+  /** The certificate was issued, has not been revoked, and its credential's proof holds under one of the published keys. */
   | 'VALID';
 
 /** A change of the signed-in user's own password. */
@@ -995,6 +1004,27 @@ export type InviteAdministrationsPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A certificate to award at a certificate ceremony. ADMIN only. */
+export type IssueCertificateInput = {
+  /** The ProfessionalAssociate awarded the certificate; their research must be PRESENTED or PUBLISHED. */
+  readonly associateId: Scalars['ID']['input'];
+  /** The Event at which it is awarded: a CERTIFICATE_CEREMONY of the associate's own cohort, not cancelled. */
+  readonly ceremonyId: Scalars['ID']['input'];
+  /** Who signs the certificate, e.g. the Secretary General. */
+  readonly signatoryName: Scalars['String']['input'];
+  /** The signatory's title, e.g. 'Secretary General'. */
+  readonly signatoryTitle: Scalars['String']['input'];
+};
+
+/** The result of issueCertificate. */
+export type IssueCertificatePayload = {
+  readonly __typename?: 'IssueCertificatePayload';
+  /** The certificate as it now is; null on failure. */
+  readonly certificate: Maybe<Certificate>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** Credentials to sign in with. */
 export type LoginInput = {
   /** The e-mail the account signs in with (case does not matter). */
@@ -1077,6 +1107,8 @@ export type Mutation = {
   readonly decideNomination: DecideNominationPayload;
   /** Sends invitation letters for a cohort to eligible administrations. Administrations invited before and ineligible ones are reported, not invited, and do not fail the call. Only for ADMIN. */
   readonly inviteAdministrations: InviteAdministrationsPayload;
+  /** Awards a certificate at a certificate ceremony of the associate's cohort, once their research is PRESENTED or PUBLISHED. Allocates the next serial CDP-<ceremony year>-<nnn> and issues the signed credential. Only for ADMIN. */
+  readonly issueCertificate: IssueCertificatePayload;
   /** Signs in with e-mail and password and returns a bearer token. Repeated failures are throttled (TOO_MANY_ATTEMPTS). */
   readonly login: LoginPayload;
   /** Ends the session of the bearer token; the token is refused from the next request on. Requires sign-in. */
@@ -1093,6 +1125,8 @@ export type Mutation = {
   readonly rescheduleEvent: RescheduleEventPayload;
   /** Scores a nomination, or changes the caller's own score of it, until it is decided. The nomination's mean score and review count follow at once. Only for ADMIN, REVIEWER. */
   readonly reviewNomination: ReviewNominationPayload;
+  /** Revokes a certificate: it keeps its record and serial, verifyCertificate answers REVOKED, and its bit is set in the published status list. Only for ADMIN. */
+  readonly revokeCertificate: RevokeCertificatePayload;
   /** Schedules a programme event, for a cohort or for the whole programme. Only for ADMIN. */
   readonly scheduleEvent: ScheduleEventPayload;
   /** Nominates a candidate for a cohort that is NOMINATIONS_OPEN, until the end of its deadline day (UTC), for an invited and eligible administration. A FOCAL_POINT nominates for its own administration only. Only for ADMIN, FOCAL_POINT. */
@@ -1185,6 +1219,12 @@ export type MutationInviteAdministrationsArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationIssueCertificateArgs = {
+  input: IssueCertificateInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationLoginArgs = {
   input: LoginInput;
 };
@@ -1229,6 +1269,12 @@ export type MutationRescheduleEventArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationReviewNominationArgs = {
   input: ReviewNominationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationRevokeCertificateArgs = {
+  input: RevokeCertificateInput;
 };
 
 
@@ -2159,6 +2205,25 @@ export type ReviewNominationPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A certificate to revoke, named by ID or by serial (exactly one), and why. ADMIN only. */
+export type RevokeCertificateInput = {
+  /** The Certificate to revoke; or give serial instead. */
+  readonly certificateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the certificate is revoked (1 to 500 characters); shown to anyone who verifies it. */
+  readonly reason: Scalars['String']['input'];
+  /** The serial printed on the certificate, e.g. "CDP-2027-001"; or give certificateId instead. */
+  readonly serial?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of revokeCertificate. */
+export type RevokeCertificatePayload = {
+  readonly __typename?: 'RevokeCertificatePayload';
+  /** The certificate as it now is; null on failure. */
+  readonly certificate: Maybe<Certificate>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A new programme event. ADMIN only. */
 export type ScheduleEventInput = {
   /** Who the event is addressed to, e.g. "senior management". */
@@ -2385,6 +2450,8 @@ export type UserErrorCode =
   | 'ADMINISTRATION_REQUIRED'
   /** The nomination has a decision (selected, reserve or not selected) and can no longer be withdrawn. */
   | 'ALREADY_DECIDED'
+  /** The certificate is revoked already. */
+  | 'ALREADY_REVOKED'
   /** The nomination is withdrawn already. */
   | 'ALREADY_WITHDRAWN'
   /** Another user is already linked to this Professional Associate. */
@@ -2399,6 +2466,18 @@ export type UserErrorCode =
   | 'CANDIDATE_ALREADY_NOMINATED'
   /** A cohort takes from 1 to 50 associates. */
   | 'CAPACITY_OUT_OF_RANGE'
+  /** Certificates are issued only at an event of kind CERTIFICATE_CEREMONY. */
+  | 'CEREMONY_NOT_CERTIFICATE_CEREMONY'
+  /** No event has the ID given as the certificate ceremony. */
+  | 'CEREMONY_NOT_FOUND'
+  /** The certificate ceremony belongs to another cohort than the associate's. */
+  | 'CEREMONY_OF_ANOTHER_COHORT'
+  /** The associate already holds a valid certificate; revoke it before issuing another. */
+  | 'CERTIFICATE_EXISTS'
+  /** No certificate has this ID or serial. */
+  | 'CERTIFICATE_NOT_FOUND'
+  /** Name the certificate by exactly one of certificateId and serial. */
+  | 'CERTIFICATE_REFERENCE_REQUIRED'
   /** The cohort is cancelled: no events are scheduled for it. */
   | 'COHORT_CANCELLED'
   /** The cohort has 50 events already, the most a cohort holds. */
@@ -2507,6 +2586,8 @@ export type UserErrorCode =
   | 'RESEARCH_LOCKED'
   /** No research project has this ID. */
   | 'RESEARCH_NOT_FOUND'
+  /** The associate's research has not been PRESENTED or PUBLISHED yet (or there is none), so no certificate can be issued. */
+  | 'RESEARCH_NOT_PRESENTED'
   /** Reviews are closed for this nomination: it is decided, or its cohort is neither NOMINATIONS_OPEN nor SELECTION. */
   | 'REVIEW_CLOSED'
   /** A review score must be a whole number from 1 to 5. */

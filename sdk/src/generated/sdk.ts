@@ -59,6 +59,8 @@ import * as Operations from './graphql.js';
 
 
 
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -76,6 +78,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     ChangePassword(variables: Operations.ChangePasswordMutationVariables, options?: C): Promise<Operations.ChangePasswordMutation> {
       return requester<Operations.ChangePasswordMutation, Operations.ChangePasswordMutationVariables>(Operations.ChangePasswordDocument, variables, options) as Promise<Operations.ChangePasswordMutation>;
+    },
+    IssueCertificate(variables: Operations.IssueCertificateMutationVariables, options?: C): Promise<Operations.IssueCertificateMutation> {
+      return requester<Operations.IssueCertificateMutation, Operations.IssueCertificateMutationVariables>(Operations.IssueCertificateDocument, variables, options) as Promise<Operations.IssueCertificateMutation>;
+    },
+    RevokeCertificate(variables: Operations.RevokeCertificateMutationVariables, options?: C): Promise<Operations.RevokeCertificateMutation> {
+      return requester<Operations.RevokeCertificateMutation, Operations.RevokeCertificateMutationVariables>(Operations.RevokeCertificateDocument, variables, options) as Promise<Operations.RevokeCertificateMutation>;
     },
     CreateCohort(variables: Operations.CreateCohortMutationVariables, options?: C): Promise<Operations.CreateCohortMutation> {
       return requester<Operations.CreateCohortMutation, Operations.CreateCohortMutationVariables>(Operations.CreateCohortDocument, variables, options) as Promise<Operations.CreateCohortMutation>;
