@@ -82,8 +82,10 @@ export const PROGRAMME_COPY: TableCopy[] = [
     rewrite: (row, copy) => {
       // CDP-2024-007 becomes CDP-2024-007-S0001: unique, and at most 29 of the column's 40 characters.
       row.serial = `${String(row.serial)}-S${String(copy.number).padStart(4, '0')}`;
-      // A signature covers the serial and the holder's name, which the copy changes.
-      row.signature = null;
+      // The signed credential covers the serial and the holder's name, which the copy changes, and its status-list
+      // position is unique: copies are unsigned (verifyCertificate answers UNSIGNED) and hold no position.
+      row.credential = null;
+      row.statusListIndex = null;
     },
   },
   { table: 'alumni_profile', where: `t."associateId" IN (${ASSOCIATES})` },
