@@ -148,6 +148,13 @@ describeEachDatabase('workflow: certificates', (kind) => {
       await refused(() => issue(issueInput(associate, reportingSession)), 'CEREMONY_NOT_CERTIFICATE_CEREMONY', ['input', 'ceremonyId']);
     });
 
+    it('refuses a cancelled ceremony (EVENT_CANCELLED)', async () => {
+      const associate = await associateWith(ResearchStatus.PRESENTED);
+      const cancelled = await event(EventKind.CERTIFICATE_CEREMONY, '2028-07-07T10:00:00Z', cohort);
+      await ds().getRepository(Event).update({ uuid: cancelled.uuid }, { cancelledAt: new Date(TEST_NOW), cancellationReason: 'Moved' });
+      await refused(() => issue(issueInput(associate, cancelled)), 'EVENT_CANCELLED', ['input', 'ceremonyId']);
+    });
+
     it("refuses a ceremony of another cohort than the associate's (CEREMONY_OF_ANOTHER_COHORT)", async () => {
       const associate = await associateWith(ResearchStatus.PRESENTED);
       await refused(() => issue(issueInput(associate, seededCeremony)), 'CEREMONY_OF_ANOTHER_COHORT', ['input', 'ceremonyId']);

@@ -23,6 +23,7 @@ import { UserRole } from '../../server/src/modules/user/user-role';
 import { insert } from '../support/arrange';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
+import { Event } from '../../server/src/modules/event/event.entity';
 import {
   arrangeAssociate,
   arrangeCohort,
@@ -264,6 +265,13 @@ describeEachDatabase('research workflow', (kind) => {
       await expectRefusal(ds, admin, PRESENT, presentAt(ceremony.uuid), 'EVENT_NOT_REPORTING_SESSION', ['input', 'eventId']);
       await expectRefusal(ds, admin, PRESENT, presentAt(elsewhere.uuid), 'EVENT_OF_ANOTHER_COHORT', ['input', 'eventId']);
       await expectRefusal(ds, admin, PRESENT, presentAt('00000000-0000-4000-8000-000000000000'), 'EVENT_NOT_FOUND', ['input', 'eventId']);
+    });
+
+    it('records no presentation at a cancelled reporting session (EVENT_CANCELLED)', async () => {
+      const { id, cohort } = await arrangeResearch(ResearchStatus.SUBMITTED);
+      const session = await arrangeEvent(ds, cohort, EventKind.REPORTING_SESSION);
+      await ds.getRepository(Event).update({ uuid: session.uuid }, { cancelledAt: new Date(TEST_NOW), cancellationReason: 'Postponed' });
+      await expectRefusal(ds, admin, PRESENT, { researchId: id, eventId: gid('Event', session.uuid) }, 'EVENT_CANCELLED', ['input', 'eventId']);
     });
 
     it('publishes only with an http(s) report URL (INVALID_VALUE), never a javascript: one', async () => {
