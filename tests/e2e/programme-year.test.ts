@@ -15,6 +15,7 @@ import {
   verifyCertificateOffline,
   type CdpClient,
   type CertificateFieldsFragment,
+  type CertificateKeys,
   type Directorate,
   type NominationFieldsFragment,
   type ProfessionalAssociateFieldsFragment,
@@ -104,7 +105,8 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
   const associateClients: CdpClient[] = [];
   const researchIds: string[] = [];
   const certificates: CertificateFieldsFragment[] = [];
-  let statisticsBefore: Awaited<ReturnType<CdpClient['programmeStatistics']>>['programmeStatistics'];
+  type Statistics = NonNullable<Awaited<ReturnType<CdpClient['programmeStatistics']>>['programmeStatistics']>;
+  let statisticsBefore: Statistics;
 
   beforeAll(async () => {
     server = await startTestServer(kind, { clock: steppingClock(TEST_NOW) });
@@ -114,7 +116,7 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
     [admin, reviewer, focalPoint] = await Promise.all(
       [UserRole.ADMIN, UserRole.REVIEWER, UserRole.FOCAL_POINT].map(async (role) => client((await server.as(role)).token)),
     );
-    statisticsBefore = (await anonymous.programmeStatistics()).programmeStatistics;
+    statisticsBefore = (await anonymous.programmeStatistics()).programmeStatistics!;
     walkStartedAt = server.clock.now();
   });
   afterAll(() => server?.close());
@@ -315,15 +317,15 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
   });
 
   it('7. the certificates verify online and offline; a revoked one is REVOKED both ways', async () => {
-    const keys = await (await fetch(`${base}/.well-known/cdp-certificate-keys`)).json();
+    const keys = (await (await fetch(`${base}/.well-known/cdp-certificate-keys`)).json()) as CertificateKeys;
     /** The credential as a wallet downloads it. */
-    const download = async (serial: string) => {
+    const download = async (serial: string): Promise<any> => {
       const res = await fetch(`${base}/certificates/${serial}.json`);
       expect(res.status).toBe(200);
       return res.json();
     };
     /** The status list the credential names, fetched from this server (credentials name the configured public URL). */
-    const statusListOf = async (credential: any) => {
+    const statusListOf = async (credential: any): Promise<any> => {
       const res = await fetch(`${base}${new URL(credential.credentialStatus.statusListCredential).pathname}`);
       expect(res.status).toBe(200);
       return res.json();
@@ -378,18 +380,18 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
   });
 
   it('9. programmeStatistics, alumniNetwork and searchResearch include the new cohort', async () => {
-    const { programmeStatistics: stats } = await anonymous.programmeStatistics();
+    const stats = (await anonymous.programmeStatistics()).programmeStatistics!;
     expect(stats.totalAssociates).toBe(statisticsBefore.totalAssociates + CAPACITY);
     expect(stats.totalCohorts).toBe(statisticsBefore.totalCohorts + 1);
     expect(stats.completedCohorts).toBe(statisticsBefore.completedCohorts + 1);
     expect(stats.byCohort.find((c) => c.cohort.label === LABEL)).toMatchObject({ cohort: { id: cohortId, status: 'COMPLETED' }, associateCount: CAPACITY });
     // Each region gains its new associates.
-    const perRegion = (s: typeof stats) => Object.fromEntries(s.byRegion.map((r) => [r.region.code, r.associateCount]));
+    const perRegion = (s: Statistics) => Object.fromEntries(s.byRegion.map((r) => [r.region.code, r.associateCount]));
     const expected = perRegion(statisticsBefore);
     for (const associate of associates) expected[associate.region.code] += 1;
     expect(perRegion(stats)).toEqual(expected);
     // And each administration its own.
-    const perAdministration = (s: typeof stats) => Object.fromEntries(s.byAdministration.map((a) => [a.administration.id, a.associateCount]));
+    const perAdministration = (s: Statistics) => Object.fromEntries(s.byAdministration.map((a) => [a.administration.id, a.associateCount]));
     const expectedByAdministration = perAdministration(statisticsBefore);
     for (const associate of associates) expectedByAdministration[associate.administration.id] = (expectedByAdministration[associate.administration.id] ?? 0) + 1;
     expect(perAdministration(stats)).toEqual(expectedByAdministration);
