@@ -6,7 +6,7 @@
  * from CDP_ADMIN_EMAIL/CDP_ADMIN_PASSWORD, and the user:create CLI adds
  * users through the same rules as the createUser mutation.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -23,57 +23,13 @@ import { Administration } from '../../server/src/modules/administration/administ
 import { AuditEntry } from '../../server/src/modules/audit/audit-entry.entity';
 import { SigningKeyRing } from '../../server/src/modules/certificate/credential/signing-keys';
 import { User } from '../../server/src/modules/user/user.entity';
+import { DIST, exitOf, MAIN, start, stop, waitForLog } from '../support/process';
 import { TEST_NOW } from '../support/server';
 
-const DIST = path.resolve(__dirname, '..', '..', 'server', 'dist');
-const MAIN = path.join(DIST, 'main.js');
 const CLI = path.join(DIST, 'cli', 'create-user.js');
 const PEPPER = randomBytes(36).toString('base64url');
 const ADMIN_EMAIL = 'first.admin@customs.example';
 const ADMIN_PASSWORD = 'first-admin-passphrase-2026';
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  lines: Array<Record<string, any>>;
-  stderr: string[];
-}
-
-/** The built server with exactly this environment (plus PATH). */
-function start(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env } });
-  const running: Running = { child, lines: [], stderr: [] };
-  let buffered = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    for (const line of parts) if (line.trim()) running.lines.push(JSON.parse(line));
-  });
-  child.stderr.on('data', (chunk: Buffer) => running.stderr.push(chunk.toString()));
-  return running;
-}
-
-async function waitForLog(running: Running, predicate: (line: Record<string, any>) => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const found = running.lines.find(predicate);
-    if (found) return found;
-    if (running.child.exitCode != null) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`log line not seen; stdout: ${JSON.stringify(running.lines)} stderr: ${running.stderr.join('')}`);
-}
-
-async function exitOf(running: Running): Promise<{ code: number; stderr: string }> {
-  const [code] = running.child.exitCode != null ? [running.child.exitCode] : await once(running.child, 'close');
-  return { code, stderr: running.stderr.join('') };
-}
-
-async function stop(running: Running): Promise<void> {
-  if (running.child.exitCode != null) return;
-  running.child.kill('SIGTERM');
-  await once(running.child, 'close');
-}
 
 /** The built user:create CLI; `stdin` is written and closed (an absent one is closed empty). */
 async function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -6,7 +6,12 @@ import { PLAYGROUND_ASSETS } from '../../server/src/playground/playground-page';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { DATABASE_KINDS } from '../support/databases';
 import { TAMPERINGS, VECTORS } from '../support/eddsa-vectors';
+import { insertAssociateWithResearch } from '../support/arrange';
+import { EXAMPLE_OPERATION_NAMES, example, runExample } from '../support/playground-examples';
 import { startTestServer, type TestServer } from '../support/server';
+import { Administration } from '../../server/src/modules/administration/administration.entity';
+import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
+import { ResearchStatus } from '../../server/src/modules/research/research-status';
 
 /** Debian's Chromium; playwright's own browser downloads are not used. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,7 +25,6 @@ const sqlite = DATABASE_KINDS.find((kind) => kind.name === 'sqlite')!;
 
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
-const example = (name: string) => EXAMPLE_OPERATIONS.find((op) => op.name === name)!;
 
 describe('the GraphiQL playground over HTTP', () => {
   let server: TestServer;
@@ -105,10 +109,13 @@ describe('the GraphiQL playground over HTTP', () => {
     await curl.arrayBuffer();
   });
 
-  it('runs every example operation on the seeded database without errors', async () => {
-    for (const op of EXAMPLE_OPERATIONS) {
-      const result = await server.graphql(op.query, op.variables);
-      expect([op.name, result.errors]).toEqual([op.name, undefined]);
+  it("runs every operation of every example on the seeded database, with its tab's demo user, without errors", async () => {
+    for (const [tab, name] of EXAMPLE_OPERATION_NAMES) {
+      const result = await runExample(server, example(tab), name);
+      expect([tab, name, result.errors]).toEqual([tab, name, undefined]);
+      // A mutation whose variables still hold the placeholders answers which ID is missing, and changes nothing.
+      const [payload] = Object.values(result.data!) as Array<{ userErrors?: Array<{ code: string }> }>;
+      if (payload.userErrors && tab !== 'SignIn') expect([name, payload.userErrors.map((e) => e.code)]).toEqual([name, ['INVALID_ID']]);
     }
     const cert = await server.data(example('VerifyCertificate').query, example('VerifyCertificate').variables);
     expect(cert.verifyCertificate).toMatchObject({ isValid: true, certificate: { serial: 'CDP-2024-001' } });
@@ -119,6 +126,74 @@ describe('the GraphiQL playground over HTTP', () => {
     expect(login).toMatchObject({ userErrors: [], user: { role: 'ADMIN' }, token: expect.stringMatching(/^cdp_/) });
     expect(await server.withToken(login.token).data('{ viewer { role } }')).toEqual({ viewer: { role: 'ADMIN' } });
   });
+
+  /** The tab's variables with the placeholders filled in, as the comment tells the user to. */
+  const filled = (tab: string, ids: Record<string, string>): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(example(tab).variables), (key, value) => (key in ids && typeof value === 'string' && value.startsWith('<paste') ? ids[key] : value));
+
+  it('nominates with the demo FOCAL_POINT on the demonstration cohort, as the OpenCohorts tab says', async () => {
+    const tab = example('OpenCohorts');
+    const { data: found } = await runExample(server, tab, 'OpenCohorts');
+    // At TEST_NOW the demonstration cohort is 2027-2028, and the demo focal point acts for an invited administration.
+    const [cohort] = found!.cohorts.nodes;
+    expect(cohort.label).toBe('2027-2028');
+    const variables = filled('OpenCohorts', { cohortId: cohort.id });
+    const { data } = await runExample(server, tab, 'Nominate', variables);
+    expect(data!.submitNomination).toMatchObject({
+      userErrors: [],
+      nomination: { status: 'SUBMITTED', administration: { name: found!.viewer.administration.name }, cohort: { label: '2027-2028' } },
+    });
+    // Running it again is refused, as the comment says.
+    const again = await runExample(server, tab, 'Nominate', variables);
+    expect(again.data!.submitNomination.userErrors.map((e: { code: string }) => e.code)).toEqual(['CANDIDATE_ALREADY_NOMINATED']);
+  });
+
+  it('ranks, closes nominations early and shortlists with the demo ADMIN, as the RankNominations tab says', async () => {
+    const tab = example('RankNominations');
+    const { data: ranked } = await runExample(server, tab, 'RankNominations');
+    // The seeded nominations and the one above, all of the demonstration cohort, still open.
+    expect(ranked!.nominations.nodes.length).toBe(5);
+    const [first] = ranked!.nominations.nodes;
+    expect(first.cohort).toMatchObject({ label: '2027-2028', status: 'NOMINATIONS_OPEN' });
+    const variables = filled('RankNominations', { cohortId: first.cohort.id, nominationId: first.id });
+    // Why the tab closes nominations first: no decision while the cohort takes nominations.
+    const tooEarly = await runExample(server, tab, 'Shortlist', variables);
+    expect(tooEarly.data!.decideNomination.userErrors.map((e: { code: string }) => e.code)).toEqual(['COHORT_NOT_IN_SELECTION']);
+    const closed = await runExample(server, tab, 'CloseNominations', variables);
+    expect(closed.data!.transitionCohort).toEqual({ userErrors: [], cohort: { label: '2027-2028', status: 'SELECTION' } });
+    const shortlisted = await runExample(server, tab, 'Shortlist', variables);
+    expect(shortlisted.data!.decideNomination).toEqual({ userErrors: [], nomination: { candidateFullName: first.candidateFullName, status: 'SHORTLISTED' } });
+    // And the nomination tab now answers as its neighbour's comment warns.
+    const late = await runExample(server, example('OpenCohorts'), 'Nominate', filled('OpenCohorts', { cohortId: first.cohort.id }));
+    expect(late.data!.submitNomination.userErrors.map((e: { code: string }) => e.code)).toEqual(['NOMINATIONS_CLOSED']);
+  });
+
+  it('issues a certificate with the demo ADMIN once research is presented, as the CertificateCandidates tab says', async () => {
+    const tab = example('CertificateCandidates');
+    // The seed has no candidate, as the comment says: every seeded associate holds a certificate.
+    expect((await runExample(server, tab, 'CertificateCandidates')).data!.researchProjects.nodes).toEqual([]);
+    // One associate of 2023-2024 (whose ceremony was on 4 July 2024) has presented research and no certificate.
+    const ds = server.database.dataSource;
+    const cohort = await ds.getRepository(Cohort).findOneByOrFail({ label: '2023-2024' });
+    const administration = await ds.getRepository(Administration).findOneByOrFail({ iso2: 'RW' });
+    await insertAssociateWithResearch(ds, {
+      cohortId: cohort.uuid,
+      administrationId: administration.uuid,
+      fullName: 'Playground Candidate',
+      title: 'Playground research',
+      abstract: 'Presented, awaiting its certificate.',
+      status: ResearchStatus.PRESENTED,
+    });
+    const [candidate] = (await runExample(server, tab, 'CertificateCandidates')).data!.researchProjects.nodes;
+    expect(candidate.associate).toMatchObject({ fullName: 'Playground Candidate', certificates: [] });
+    const ceremony = candidate.associate.cohort.events.find((e: { kind: string }) => e.kind === 'CERTIFICATE_CEREMONY');
+    const { data } = await runExample(server, tab, 'IssueCertificate', filled('CertificateCandidates', { associateId: candidate.associate.id, ceremonyId: ceremony.id }));
+    expect(data!.issueCertificate).toMatchObject({ userErrors: [], certificate: { serial: 'CDP-2024-011', isValid: true } });
+    const verify = example('VerifyCertificate');
+    const { data: verified } = await runExample(server, verify, 'VerifyCertificate', { serial: 'CDP-2024-011' });
+    expect(verified!.verifyCertificate).toMatchObject({ isValid: true, reason: 'VALID' });
+  });
+
 });
 
 describe('with the playground off', () => {

@@ -1,42 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { exitOf, MAIN, start, waitForLog } from '../support/process';
 import { TEST_NOW } from '../support/server';
-
-const MAIN = path.resolve(__dirname, '..', '..', 'server', 'dist', 'main.js');
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  lines: Array<Record<string, any>>;
-  stderr: string[];
-}
-
-function start(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env } });
-  const running: Running = { child, lines: [], stderr: [] };
-  let buffered = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    for (const line of parts) if (line.trim()) running.lines.push(JSON.parse(line));
-  });
-  child.stderr.on('data', (chunk: Buffer) => running.stderr.push(chunk.toString()));
-  return running;
-}
-
-async function waitForLog(running: Running, predicate: (line: Record<string, any>) => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const found = running.lines.find(predicate);
-    if (found) return found;
-    if (running.child.exitCode != null) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`log line not seen; stdout: ${JSON.stringify(running.lines)} stderr: ${running.stderr.join('')}`);
-}
 
 describe('the server process (npm start runs server/dist/main.js)', () => {
   let dir: string;
@@ -71,7 +38,7 @@ describe('the server process (npm start runs server/dist/main.js)', () => {
     expect(requestLog).toMatchObject({ level: 30, res: { statusCode: 200 } });
 
     running.child.kill('SIGTERM');
-    const [code] = await once(running.child, 'close');
+    const { code } = await exitOf(running);
     expect(code).toBe(0);
     expect(running.lines.some((l) => l.msg === 'stopped')).toBe(true);
   });
@@ -102,9 +69,8 @@ describe('the server process (npm start runs server/dist/main.js)', () => {
 
   it('refuses a bad configuration with a clear message and exit code 2', async () => {
     const running = start({ PORT: 'eighty', DATABASE_URL: 'mysql://nope' });
-    const [code] = await once(running.child, 'close');
+    const { code, stderr: message } = await exitOf(running);
     expect(code).toBe(2);
-    const message = running.stderr.join('');
     expect(message).toMatch(/Invalid configuration/);
     expect(message).toMatch(/PORT:/);
     expect(message).toMatch(/DATABASE_URL:/);

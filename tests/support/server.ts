@@ -64,6 +64,8 @@ export interface TestServerOptions {
   limits?: Partial<QueryLimits>;
   /** Certificate signing keys and public URL; a fresh key at http://localhost:4000 by default. */
   credentials?: CredentialSettings;
+  /** The server's clock; fixed at TEST_NOW by default. */
+  clock?: Clock;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -78,7 +80,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     (options.captureLogs
       ? createLogger('warn', { write: (line: string) => void logLines.push(JSON.parse(line)) })
       : createLogger('silent', pino.destination({ dest: '/dev/null', sync: true })));
-  const clock = fixedClock(TEST_NOW);
+  const clock = options.clock ?? fixedClock(TEST_NOW);
   let database: DataSourceBundle | undefined;
   let app: CdpApp;
   let url: string;

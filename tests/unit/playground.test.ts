@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { getOperationAST, getVariableValues, Kind, parse, validate, type GraphQLSchema } from 'graphql';
+import { EXAMPLE_OPERATION_NAMES, operationsOf } from '../support/playground-examples';
 import { buildCdpSchema } from '../../server/src/graphql/schema';
 import { refusalsOf } from '../../server/src/graphql/limits/check-document';
 import { DEFAULT_QUERY_LIMITS } from '../../server/src/graphql/limits/query-limits';
@@ -12,27 +13,44 @@ describe('the playground example operations', () => {
     schema = await buildCdpSchema();
   });
 
-  it('cover a cohort page, research search, certificate verification, programme statistics and sign-in', () => {
-    const rootFields = EXAMPLE_OPERATIONS.map((op) => {
-      const [first] = getOperationAST(parse(op.query))!.selectionSet.selections;
-      return first?.kind === Kind.FIELD ? first.name.value : undefined;
-    });
-    expect(rootFields).toEqual(['cohort', 'searchResearch', 'verifyCertificate', 'programmeStatistics', 'login']);
+  it('cover a cohort page, research search, certificate verification, statistics, a nomination, a decision, a certificate and sign-in', () => {
+    const rootFields = EXAMPLE_OPERATIONS.map((op) =>
+      operationsOf(op).flatMap((operation) => operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind))),
+    );
+    expect(rootFields).toEqual([
+      ['cohort'],
+      ['searchResearch'],
+      ['verifyCertificate'],
+      ['programmeStatistics'],
+      ['viewer', 'cohorts', 'submitNomination'],
+      ['nominations', 'transitionCohort', 'decideNomination'],
+      ['researchProjects', 'issueCertificate'],
+      ['login'],
+    ]);
   });
 
-  it.each(EXAMPLE_OPERATIONS.map((op) => [op.name, op] as const))(
-    '%s is valid against the schema, within the query limits, with its variables',
-    (name, op) => {
-      const document = parse(op.query);
-      expect(validate(schema, document).map((e) => e.message)).toEqual([]);
-      expect(refusalsOf(schema, op.query, op.variables ?? {}, DEFAULT_QUERY_LIMITS)).toEqual([]);
-      const operation = getOperationAST(document);
-      // GraphiQL titles the tab with the operation's name.
-      expect(operation?.name?.value).toBe(name);
-      const coerced = getVariableValues(schema, operation!.variableDefinitions ?? [], op.variables ?? {});
-      expect(coerced.errors?.map((e) => e.message)).toBeUndefined();
-    },
-  );
+  it.each(EXAMPLE_OPERATIONS.map((op) => [op.name, op] as const))('%s is valid against the schema and titled by its first operation', (name, op) => {
+    expect(validate(schema, parse(op.query)).map((e) => e.message)).toEqual([]);
+    // GraphiQL titles the tab with the name of the document's first operation.
+    expect(operationsOf(op)[0]!.name?.value).toBe(name);
+  });
+
+  it.each(EXAMPLE_OPERATION_NAMES)('%s: %s is within the query limits and takes the tab\'s variables', (_tab, name, op) => {
+    expect(refusalsOf(schema, op.query, op.variables ?? {}, DEFAULT_QUERY_LIMITS, name)).toEqual([]);
+    const operation = getOperationAST(parse(op.query), name)!;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], op.variables ?? {});
+    expect(coerced.errors?.map((e) => e.message)).toBeUndefined();
+  });
+
+  it('names a demo user for every tab that changes data, and leaves the read-only public tabs anonymous', () => {
+    const needsRole = EXAMPLE_OPERATIONS.filter((op) => op.name !== 'SignIn' && operationsOf(op).some((o) => o.operation === 'mutation'));
+    expect(needsRole.map((op) => [op.name, op.role])).toEqual([
+      ['OpenCohorts', 'FOCAL_POINT'],
+      ['RankNominations', 'ADMIN'],
+      ['CertificateCandidates', 'ADMIN'],
+    ]);
+    expect(EXAMPLE_OPERATIONS.filter((op) => !needsRole.includes(op)).map((op) => op.role)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
 
   it('starts a new tab with a valid query', () => {
     expect(validate(schema, parse(NEW_TAB_QUERY))).toEqual([]);

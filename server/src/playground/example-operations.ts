@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-users';
+import { UserRole } from '../modules/user/user-role';
 
 /**
  * The operations the playground opens with, one tab each. A test validates
@@ -6,11 +7,21 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-users';
  * they change with the schema instead of rotting.
  */
 export interface ExampleOperation {
-  /** The operation's name: GraphiQL titles the tab with it. */
+  /** The name of the tab's first operation: GraphiQL titles the tab with it. */
   name: string;
+  /**
+   * One operation, or several that are run in turn (GraphiQL asks which):
+   * a look-up whose answer fills the IDs in the variables, then the mutation.
+   */
   query: string;
+  /** Shared by the tab's operations; each takes the ones it declares. */
   variables?: Record<string, unknown>;
+  /** The demo user whose token the tab needs in the Headers editor; none: it works anonymously. */
+  role?: UserRole;
 }
+
+/** What an example's variables hold until the user pastes an ID there (the server answers INVALID_ID). */
+export const PASTE_ID = (from: string) => `<paste an id from ${from}>`;
 
 export const EXAMPLE_OPERATIONS: readonly ExampleOperation[] = [
   {
@@ -123,6 +134,190 @@ query ProgrammeStatistics {
   }
 }
 `,
+  },
+  {
+    name: 'OpenCohorts',
+    role: UserRole.FOCAL_POINT,
+    query: `# Nominate a candidate, as the demo FOCAL_POINT.
+# Sign in with the SignIn tab, its e-mail changed to focal.point@cdp-hub.example,
+# and paste that token in Headers: {"Authorization": "Bearer <token>"}.
+# 1. Run OpenCohorts: the demonstration cohort is the newest one open for
+#    nominations, and the focal point's administration is invited to it.
+# 2. Copy the cohort's id into "cohortId" below and run Nominate. A focal point
+#    nominates for its own administration only. The same e-mail twice answers
+#    CANDIDATE_ALREADY_NOMINATED: change it to nominate another candidate.
+query OpenCohorts {
+  viewer {
+    administration {
+      name
+    }
+  }
+  cohorts(first: 1, filter: { statusIn: [NOMINATIONS_OPEN] }, orderBy: { field: LABEL, direction: DESC }) {
+    nodes {
+      id
+      label
+      nominationDeadline
+    }
+  }
+}
+
+mutation Nominate($input: SubmitNominationInput!) {
+  submitNomination(input: $input) {
+    nomination {
+      id
+      status
+      candidateFullName
+      administration {
+        name
+      }
+      cohort {
+        label
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+`,
+    variables: {
+      input: {
+        cohortId: PASTE_ID('OpenCohorts'),
+        candidate: {
+          fullName: 'Sample Candidate',
+          email: 'sample.candidate@example.org',
+          position: 'Senior Customs Officer',
+          yearsOfService: 7,
+          languages: ['en', 'fr'],
+        },
+        motivation: 'The administration nominates this officer to research risk management at the WCO Secretariat.',
+      },
+    },
+  },
+  {
+    name: 'RankNominations',
+    role: UserRole.ADMIN,
+    query: `# Decide on a nomination, as the demo ADMIN (the SignIn tab's token in Headers).
+# 1. Run RankNominations: undecided nominations, best mean review score first.
+# 2. Decisions are taken while the cohort is in SELECTION; the demonstration
+#    cohort is still NOMINATIONS_OPEN. Copy its id (cohort.id) into "cohortId"
+#    and run CloseNominations: closeEarly, since its deadline has not passed.
+#    Nominations for it are then closed (Nominate answers NOMINATIONS_CLOSED)
+#    until the database is seeded afresh.
+# 3. Copy a nomination's id into "nominationId" and run Shortlist. From
+#    SHORTLISTED, decision SELECTED creates the Professional Associate.
+query RankNominations {
+  nominations(first: 10, filter: { statusIn: [SUBMITTED, SHORTLISTED] }, orderBy: { field: MEAN_SCORE, direction: DESC }) {
+    nodes {
+      id
+      candidateFullName
+      status
+      meanScore
+      reviewCount
+      administration {
+        name
+      }
+      cohort {
+        id
+        label
+        status
+      }
+    }
+  }
+}
+
+mutation CloseNominations($cohortId: ID!) {
+  transitionCohort(input: { cohortId: $cohortId, to: SELECTION, closeEarly: true }) {
+    cohort {
+      label
+      status
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+
+mutation Shortlist($nominationId: ID!) {
+  decideNomination(input: { nominationId: $nominationId, decision: SHORTLISTED }) {
+    nomination {
+      candidateFullName
+      status
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+`,
+    variables: { cohortId: PASTE_ID('RankNominations: cohort.id'), nominationId: PASTE_ID('RankNominations') },
+  },
+  {
+    name: 'CertificateCandidates',
+    role: UserRole.ADMIN,
+    query: `# Award a certificate, as the demo ADMIN (the SignIn tab's token in Headers).
+# It needs research PRESENTED (or PUBLISHED) and no valid certificate yet,
+# and a CERTIFICATE_CEREMONY of the associate's own cohort. A fresh seed has
+# no such associate (each seeded one holds a certificate): walk a year first
+# (README, "Running a programme year").
+# 1. Run CertificateCandidates: presented research, its associate's id and
+#    the events of their cohort.
+# 2. Copy the associate's id and the ceremony's id below and run
+#    IssueCertificate. Anyone can then check it with VerifyCertificate, or
+#    download it as a credential at /certificates/<serial>.json.
+query CertificateCandidates {
+  researchProjects(first: 10, filter: { statusIn: [PRESENTED] }) {
+    nodes {
+      title
+      associate {
+        id
+        fullName
+        certificates {
+          serial
+          isValid
+        }
+        cohort {
+          label
+          events {
+            id
+            kind
+            startsAt
+          }
+        }
+      }
+    }
+  }
+}
+
+mutation IssueCertificate($input: IssueCertificateInput!) {
+  issueCertificate(input: $input) {
+    certificate {
+      serial
+      issuedAt
+      isValid
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+`,
+    variables: {
+      input: {
+        associateId: PASTE_ID('CertificateCandidates'),
+        ceremonyId: PASTE_ID('CertificateCandidates: a CERTIFICATE_CEREMONY'),
+        signatoryName: 'Ian Saunders',
+        signatoryTitle: 'Secretary General',
+      },
+    },
   },
   {
     // Last, so the cohort page stays the tab the playground opens on. The
