@@ -4,8 +4,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { SigningKeyRing } from '../../modules/certificate/credential/signing-keys';
 import { DEFAULT_PROGRAMME_CODE } from '../../modules/programme/programme.types';
 
 export interface Endpoint {
@@ -60,11 +63,19 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** CDP Hub as deployed: production settings, a random token pepper, warnings only, no playground. */
+/** A fresh certificate signing key file, which production requires (CDP_SIGNING_KEY_FILE). */
+function benchSigningKeyFile(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdp-bench-keys-')), 'signing-keys.json');
+  fs.writeFileSync(file, JSON.stringify(SigningKeyRing.generate().toPrivateJwks()), { mode: 0o600 });
+  return file;
+}
+
+/** CDP Hub as deployed: production settings, a random token pepper and signing key, warnings only, no playground. */
 export function startCdpHub(databaseUrl: string, responseCache: string): Promise<Endpoint> {
   return start('CDP Hub', 'main.js', {
     NODE_ENV: 'production',
     CDP_TOKEN_PEPPER: randomBytes(48).toString('base64'),
+    CDP_SIGNING_KEY_FILE: benchSigningKeyFile(),
     LOG_LEVEL: 'warn',
     PLAYGROUND: 'false',
     HOST: '127.0.0.1',
