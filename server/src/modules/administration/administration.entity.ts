@@ -4,6 +4,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 import { Node, NodeObject } from '../../graphql/relay/node';
 import { Region } from '../region/region.entity';
 
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_administration_name_id', ['name', 'uuid'])
+@Index('IDX_administration_iso2_id', ['iso2', 'uuid'])
 @Entity('administration')
 @NodeObject('Administration', 'A Customs administration that is a Member of the WCO.')
 export class Administration extends Node {

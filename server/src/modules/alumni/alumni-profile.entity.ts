@@ -3,6 +3,9 @@ import { Column, Entity, Index, JoinColumn, OneToOne, type Relation } from 'type
 import { Node, NodeObject } from '../../graphql/relay/node';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_alumni_profile_createdAt_id', ['createdAt', 'uuid'])
+@Index('IDX_alumni_profile_updatedAt_id', ['updatedAt', 'uuid'])
 @Entity('alumni_profile')
 @NodeObject('AlumniProfile', 'How a former associate stays connected to the programme after a completed placement.')
 export class AlumniProfile extends Node {

@@ -7,6 +7,11 @@ import { Cohort } from '../cohort/cohort.entity';
 import { Nomination } from '../nomination/nomination.entity';
 import { AssociateStatus, Directorate } from './associate-enums';
 
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_professional_associate_fullName_id', ['fullName', 'uuid'])
+@Index('IDX_professional_associate_createdAt_id', ['createdAt', 'uuid'])
+@Index('IDX_professional_associate_cohortId_fullName_id', ['cohortId', 'fullName', 'uuid'])
+@Index('IDX_professional_associate_administrationId_fullName_id', ['administrationId', 'fullName', 'uuid'])
 @Entity('professional_associate')
 @NodeObject('ProfessionalAssociate', 'A Customs official placed at the WCO Secretariat for one programme year.')
 export class ProfessionalAssociate extends Node {

@@ -6,6 +6,8 @@ import { toGlobalId } from '../../graphql/relay/global-id';
 import { User } from '../user/user.entity';
 
 /** What changed, who changed it and when: written inside the transaction of every mutation. */
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_audit_entry_occurredAt_id', ['occurredAt', 'uuid'])
 @Entity('audit_entry')
 @Index('IDX_audit_entry_entity', ['entityType', 'entityId'])
 @ObjectType('AuditEntry', {

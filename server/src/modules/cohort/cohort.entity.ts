@@ -6,6 +6,9 @@ import { Node, NodeObject } from '../../graphql/relay/node';
 import { Programme } from '../programme/programme.entity';
 import { CohortStatus } from './cohort-status';
 
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_cohort_label_id', ['label', 'uuid'])
+@Index('IDX_cohort_createdAt_id', ['createdAt', 'uuid'])
 @Entity('cohort')
 @Unique('UQ_cohort_programme_label', ['programmeId', 'label'])
 @NodeObject('Cohort', 'One programme year: the Professional Associates who work at the Secretariat together.')

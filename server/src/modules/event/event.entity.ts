@@ -7,6 +7,9 @@ import { Cohort } from '../cohort/cohort.entity';
 import { Programme } from '../programme/programme.entity';
 import { EventKind } from './event-kind';
 
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_event_startsAt_id', ['startsAt', 'uuid'])
+@Index('IDX_event_title_id', ['title', 'uuid'])
 @Entity('event')
 @NodeObject('Event', 'A dated programme event: commencement, reporting session, certificate ceremony, reunion or workshop.')
 export class Event extends Node {

@@ -7,6 +7,9 @@ import { Cohort } from '../cohort/cohort.entity';
 import { NominationStatus } from './nomination-status';
 
 /** One active nomination per candidate e-mail per cohort; withdrawn ones do not count. */
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_nomination_submittedAt_id', ['submittedAt', 'uuid'])
+@Index('IDX_nomination_candidateFullName_id', ['candidateFullName', 'uuid'])
 @Entity('nomination')
 @Index('UQ_nomination_active_candidate', ['cohortId', 'candidateEmail'], {
   unique: true,

@@ -6,6 +6,14 @@ import { ProfessionalAssociate } from '../associate/associate.entity';
 import { Event } from '../event/event.entity';
 import { ResearchStatus } from './research-status';
 
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_research_project_title_id', ['title', 'uuid'])
+@Index('IDX_research_project_createdAt_id', ['createdAt', 'uuid'])
+// Anonymous callers see PUBLISHED research only: their pages read the status-prefixed pairs.
+@Index('IDX_research_project_status_title_id', ['status', 'title', 'uuid'])
+@Index('IDX_research_project_status_createdAt_id', ['status', 'createdAt', 'uuid'])
+// Search checks the visibility of each match from this index alone, never reading the wide row (abstract).
+@Index('IDX_research_project_visibility', ['uuid', 'status', 'associateId'])
 @Entity('research_project')
 @NodeObject('ResearchProject', 'The research an associate carries out on a Customs issue of global importance.')
 export class ResearchProject extends Node {

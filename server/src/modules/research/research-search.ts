@@ -71,18 +71,26 @@ export const researchSearchIndex = {
         parameters: { searchHead: head.join(' & '), searchLast: last, searchPrefix: `${last}:*` },
       };
     }
+    // One pass over each FTS table, grouped by project: a project is a match when it holds every word, or the
+    // last word as a prefix and the others as words; its rank is bm25 over any of the words (0 for a prefix
+    // only). Each pass reads its FTS index once whatever the number of matches; a join on an FTS subquery
+    // instead re-ran that subquery for every candidate (44 s for a common word at 1,000x data).
+    const bm25 = `bm25("research_search", 0, 10.0, 2.0, 5.0)`;
     const headFilter = head.length
-      ? `AND w."researchProjectId" IN (SELECT "researchProjectId" FROM "research_search" WHERE "research_search" MATCH :searchHead)`
+      ? `AND "researchProjectId" IN (SELECT "researchProjectId" FROM "research_search" WHERE "research_search" MATCH :searchHead)`
       : '';
+    // With one word "every word" and "any word" are the same query: one ranked pass serves both.
+    const ranked = head.length
+      ? `SELECT "researchProjectId" AS id, ${bm25} AS rank, 0 AS hit FROM "research_search" WHERE "research_search" MATCH :searchAny
+         UNION ALL
+         SELECT "researchProjectId", ${bm25}, 1 FROM "research_search" WHERE "research_search" MATCH :searchAll`
+      : `SELECT "researchProjectId" AS id, ${bm25} AS rank, 1 AS hit FROM "research_search" WHERE "research_search" MATCH :searchAll`;
     return {
-      sql: `SELECT c.id AS id, COALESCE(r.rank, 0) AS rank FROM (
-              SELECT "researchProjectId" AS id FROM "research_search" WHERE "research_search" MATCH :searchAll
-              UNION
-              SELECT w."researchProjectId" FROM "research_search_words" w WHERE "research_search_words" MATCH :searchPrefix ${headFilter}
-            ) c LEFT JOIN (
-              SELECT "researchProjectId" AS id, bm25("research_search", 0, 10.0, 2.0, 5.0) AS rank
-              FROM "research_search" WHERE "research_search" MATCH :searchAny
-            ) r ON r.id = c.id`,
+      sql: `SELECT g.id AS id, MIN(g.rank) AS rank FROM (
+              ${ranked}
+              UNION ALL
+              SELECT "researchProjectId", 0, 1 FROM "research_search_words" WHERE "research_search_words" MATCH :searchPrefix ${headFilter}
+            ) g GROUP BY g.id HAVING MAX(g.hit) = 1`,
       parameters: {
         searchAll: quoted(terms).join(' '),
         searchHead: quoted(head).join(' '),

@@ -6,6 +6,9 @@ import { Administration } from '../administration/administration.entity';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { UserRole } from './user-role';
 
+// Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
+@Index('IDX_app_user_createdAt_id', ['createdAt', 'uuid'])
+@Index('IDX_app_user_displayName_id', ['displayName', 'uuid'])
 @Entity('app_user')
 @NodeObject('User', 'A person who signs in to CDP Hub. Visible to ADMIN and to the user themself.')
 export class User extends Node {
