@@ -17,6 +17,7 @@ import { measureLatencies, type LatencyResult } from './harness/latency';
 import { alternatingRounds, type RoundResult } from './harness/load';
 import { formatMs, markdownTable } from './harness/markdown';
 import { startCdpHub, startHandWritten, type Endpoint } from './harness/processes';
+import { profileReport } from './harness/profile-summary';
 
 const USAGE = `usage: npm run bench -- [options]
   --db sqlite|postgres   database (default sqlite)
@@ -28,7 +29,8 @@ const USAGE = `usage: npm run bench -- [options]
   --latency              medians of sequential requests over the scale table's queries, at seed size and at --scale
   --runs N               requests per query in --latency (default 15)
   --budget S             seconds per query in --latency before it stops early (default 30)
-  --postgres-url URL     server for --db postgres (default postgres://postgres@127.0.0.1:5432/postgres)`;
+  --postgres-url URL     server for --db postgres (default postgres://postgres@127.0.0.1:5432/postgres)
+  --cpu-prof DIR         CDP Hub runs under node --cpu-prof, writing its profile into DIR; a summary of self time by package follows the report`;
 
 function options() {
   const { values } = parseArgs({
@@ -43,6 +45,7 @@ function options() {
       runs: { type: 'string', default: '15' },
       budget: { type: 'string', default: '30' },
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,6 +68,7 @@ function options() {
     runs: int('runs', 1),
     budget: int('budget', 1),
     postgresUrl: values['postgres-url'],
+    cpuProfileDir: values['cpu-prof'],
   };
 }
 
@@ -125,7 +129,8 @@ async function throughput(o: Options): Promise<void> {
   const url = databaseUrl(await prepareBenchDatabase(o.db, o.scale, o.postgresUrl));
   const endpoints: Endpoint[] = [];
   try {
-    endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache));
+    const nodeArgs = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : [];
+    endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache, nodeArgs));
     const [handWritten, hub] = endpoints;
     await assertIdenticalAnswers(hub, handWritten);
     const request = { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES };
@@ -133,6 +138,8 @@ async function throughput(o: Options): Promise<void> {
   } finally {
     await Promise.all(endpoints.map((e) => e.stop()));
   }
+  // The profile is written when CDP Hub exits, so it is read after the endpoints stop.
+  if (o.cpuProfileDir) console.log(profileReport(o.cpuProfileDir));
 }
 
 async function latency(o: Options): Promise<void> {
