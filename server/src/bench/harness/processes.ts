@@ -27,9 +27,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<Endpoint> {
+async function start(name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = [], dist = DIST): Promise<Endpoint> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(DIST, script)], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(dist, script)], {
     env: { ...process.env, ...env, PORT: String(port) },
     // CDP Hub logs JSON lines on stdout: they go to stderr so that stdout stays the markdown report.
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -71,9 +71,13 @@ function throwAwaySigningKeyFile(): string {
   return file;
 }
 
-/** CDP Hub as deployed: production settings, a random token pepper, warnings only, no playground. */
-export function startCdpHub(databaseUrl: string, responseCache: string, nodeArgs: string[] = []): Promise<Endpoint> {
-  return start('CDP Hub', 'main.js', {
+/**
+ * CDP Hub as deployed: production settings, a random token pepper, warnings only, no playground.
+ * `dist` is another build's server/dist, named after the checkout holding it, to compare builds in one run.
+ */
+export function startCdpHub(databaseUrl: string, responseCache: string, nodeArgs: string[] = [], dist?: string): Promise<Endpoint> {
+  const name = dist ? `CDP Hub @ ${path.basename(path.resolve(dist, '..', '..'))}` : 'CDP Hub';
+  return start(name, 'main.js', {
     NODE_ENV: 'production',
     CDP_TOKEN_PEPPER: randomBytes(48).toString('base64'),
     CDP_SIGNING_KEY_FILE: throwAwaySigningKeyFile(),
@@ -83,7 +87,7 @@ export function startCdpHub(databaseUrl: string, responseCache: string, nodeArgs
     DATABASE_URL: databaseUrl,
     // Hook for the response cache of issue 10; the server does not read it yet.
     RESPONSE_CACHE: responseCache,
-  }, nodeArgs);
+  }, nodeArgs, dist ? path.resolve(dist) : DIST);
 }
 
 export function startHandWritten(databaseUrl: string): Promise<Endpoint> {
