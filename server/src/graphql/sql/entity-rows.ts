@@ -6,6 +6,26 @@ type ColumnMetadata = EntityMetadata['columns'][number];
 /** Column types whose raw value both drivers already return as the entity holds it. */
 const AS_RETURNED = new Set<unknown>(['varchar', 'character varying', 'text', 'uuid', 'integer', 'int', String, Number]);
 
+/** 'YYYY-MM-DD HH:MM:SS.SSS', how TypeORM writes a Date column into SQLite (UTC). */
+const SQLITE_DATETIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/;
+
+/**
+ * SQLite conversions that skip the driver's general ones (two regular
+ * expressions and a branch per type for every value) for the forms TypeORM
+ * itself writes; anything else still goes through the driver.
+ */
+function sqliteConversion(column: ColumnMetadata, viaDriver: (raw: unknown) => unknown): ((raw: unknown) => unknown) | null {
+  if (column.transformer || column.embeddedMetadata) return viaDriver;
+  if (column.type === Date || column.type === 'datetime') {
+    return (raw) =>
+      typeof raw === 'string' && SQLITE_DATETIME.test(raw) ? new Date(`${raw.slice(0, 10)}T${raw.slice(11)}Z`) : viaDriver(raw);
+  }
+  // A date column holds 'YYYY-MM-DD' text, which the driver returns as it is.
+  if (column.type === 'date') return (raw) => (typeof raw === 'string' ? raw : viaDriver(raw));
+  if (column.type === 'boolean' || column.type === Boolean) return (raw) => (raw === null ? null : !!raw);
+  return viaDriver;
+}
+
 /**
  * Reads an entity's rows from raw SQL results into instances of its class
  * (resolvers and Node.id rely on the prototype), as TypeORM's hydration
@@ -18,16 +38,14 @@ export class EntityRows<T extends ObjectLiteral> {
 
   private constructor(readonly metadata: EntityMetadata) {
     const driver = metadata.connection.driver;
+    const sqlite = metadata.connection.options.type === 'better-sqlite3';
     this.columns = metadata.columns
       .filter((column) => column.isSelect && !column.isVirtual)
-      .map((column) => ({
-        column,
-        key: column.databaseName,
-        convert:
-          AS_RETURNED.has(column.type) && !column.transformer && !column.embeddedMetadata
-            ? null
-            : (raw: unknown) => driver.prepareHydratedValue(raw, column),
-      }));
+      .map((column) => {
+        const viaDriver = (raw: unknown) => driver.prepareHydratedValue(raw, column);
+        const plain = AS_RETURNED.has(column.type) && !column.transformer && !column.embeddedMetadata;
+        return { column, key: column.databaseName, convert: plain ? null : sqlite ? sqliteConversion(column, viaDriver) : viaDriver };
+      });
   }
 
   private static readonly cache = new WeakMap<EntityMetadata, EntityRows<ObjectLiteral>>();
