@@ -3,7 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
@@ -90,12 +96,22 @@ export async function createApp({
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // Parsed and validated documents are kept in Apollo's default documentStore (an in-memory
+    // LRU of 30 MiB), so a repeated document skips parse and validation; the cost verdict is cached by the cost plugin.
     // Counting tokens while parsing bounds a document's size and nesting before the parser recurses.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs cache control by default: it wraps every field's resolver to read
+      // @cacheControl hints that this schema never gives and nothing here reads (the response
+      // cache keys on the document, not on hints). Usage reporting and traces go to Apollo's
+      // cloud only with an APOLLO_KEY; they are off, so a stray key cannot turn on per-field timing.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),

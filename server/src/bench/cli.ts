@@ -17,6 +17,7 @@ import { measureLatencies, type LatencyResult } from './harness/latency';
 import { alternatingRounds, type RoundResult } from './harness/load';
 import { formatMs, markdownTable } from './harness/markdown';
 import { startCdpHub, startHandWritten, type Endpoint } from './harness/processes';
+import { profileReport } from './harness/profile-summary';
 
 const USAGE = `usage: npm run bench -- [options]
   --db sqlite|postgres   database (default sqlite)
@@ -28,7 +29,10 @@ const USAGE = `usage: npm run bench -- [options]
   --latency              medians of sequential requests over the scale table's queries, at seed size and at --scale
   --runs N               requests per query in --latency (default 15)
   --budget S             seconds per query in --latency before it stops early (default 30)
-  --postgres-url URL     server for --db postgres (default postgres://postgres@127.0.0.1:5432/postgres)`;
+  --postgres-url URL     server for --db postgres (default postgres://postgres@127.0.0.1:5432/postgres)
+  --compare DIR          also loads the CDP Hub built in DIR (another checkout's server/dist, e.g. main's) in the same
+                         rounds, to show a change before and after in one run; repeatable
+  --cpu-prof DIR         CDP Hub runs under node --cpu-prof, writing its profile into DIR; a summary of self time by package follows the report`;
 
 function options() {
   const { values } = parseArgs({
@@ -43,6 +47,8 @@ function options() {
       runs: { type: 'string', default: '15' },
       budget: { type: 'string', default: '30' },
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'cpu-prof': { type: 'string' },
+      compare: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,6 +71,8 @@ function options() {
     runs: int('runs', 1),
     budget: int('budget', 1),
     postgresUrl: values['postgres-url'],
+    cpuProfileDir: values['cpu-prof'],
+    compare: values.compare,
   };
 }
 
@@ -110,12 +118,15 @@ function throughputReport(o: Options, results: RoundResult[]): string {
     return { rps: mine.reduce((s, r) => s + r.requestsPerSecond, 0) / mine.length, p99: Math.max(...mine.map((r) => r.p99)) };
   };
   const hand = summary('hand-written');
-  const hub = summary('CDP Hub');
+  const hubs = [...new Set(results.map((r) => r.endpoint))].filter((name) => name !== 'hand-written');
   const table = markdownTable(
     ['endpoint', 'req/s (mean of rounds)', 'p99 ms (worst round)', 'CDP Hub / hand-written'],
     [
       ['hand-written', hand.rps.toFixed(0), formatMs(hand.p99), ''],
-      [`CDP Hub (RESPONSE_CACHE=${o.cache})`, hub.rps.toFixed(0), formatMs(hub.p99), `**${(hub.rps / hand.rps).toFixed(2)}×**`],
+      ...hubs.map((name) => {
+        const hub = summary(name);
+        return [`${name} (RESPONSE_CACHE=${o.cache})`, hub.rps.toFixed(0), formatMs(hub.p99), `**${(hub.rps / hand.rps).toFixed(2)}×**`];
+      }),
     ],
   );
   return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\n${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machine()}\n\n${table}\n\n${rounds}\n`;
@@ -125,14 +136,18 @@ async function throughput(o: Options): Promise<void> {
   const url = databaseUrl(await prepareBenchDatabase(o.db, o.scale, o.postgresUrl));
   const endpoints: Endpoint[] = [];
   try {
-    endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache));
-    const [handWritten, hub] = endpoints;
-    await assertIdenticalAnswers(hub, handWritten);
+    const nodeArgs = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : [];
+    endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache, nodeArgs));
+    for (const dist of o.compare) endpoints.push(await startCdpHub(url, o.cache, [], dist));
+    const [handWritten, ...hubs] = endpoints;
+    for (const hub of hubs) await assertIdenticalAnswers(hub, handWritten);
     const request = { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES };
-    console.log(throughputReport(o, await alternatingRounds([handWritten, hub], request, o)));
+    console.log(throughputReport(o, await alternatingRounds(endpoints, request, o)));
   } finally {
     await Promise.all(endpoints.map((e) => e.stop()));
   }
+  // The profile is written when CDP Hub exits, so it is read after the endpoints stop.
+  if (o.cpuProfileDir) console.log(profileReport(o.cpuProfileDir));
 }
 
 async function latency(o: Options): Promise<void> {

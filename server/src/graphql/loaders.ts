@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ConnectionArgs, Page } from './relay/connection';
 import type { Ordering } from './relay/cursor';
 import { paginateChildren, type ChildListSpec } from './relay/paginate';
+import { rowsByKey } from './sql/rows-by-key';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -18,7 +19,9 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 /**
  * The per-request bag of DataLoaders. Every relation a resolver follows goes
  * through one of these, so a query costs a fixed number of SQL statements per
- * level of nesting, whatever the page size.
+ * level of nesting, whatever the page size. Their SQL is built once per shape
+ * (sql/sql-shape.ts) and runs on this bag's manager, a transaction's when the
+ * bag belongs to one.
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<any, any>>();
@@ -59,7 +62,7 @@ export class Loaders {
   oneBy<T extends ObjectLiteral>(entity: EntityTarget<T>, property: string): DataLoader<string, T | null> {
     return this.named(`one:${this.entityName(entity)}:${property}`, () =>
       new DataLoader<string, T | null>(async (keys) => {
-        const rows = await this.db.getRepository(entity).findBy({ [property]: In([...keys]) } as never);
+        const rows = await rowsByKey(this.db, entity, property, keys);
         const byKey = new Map(rows.map((row) => [String(row[property]), row]));
         return keys.map((k) => byKey.get(k) ?? null);
       }),
@@ -74,10 +77,7 @@ export class Loaders {
   ): DataLoader<string, T[]> {
     return this.named(`many:${this.entityName(entity)}:${property}:${JSON.stringify(order)}`, () =>
       new DataLoader<string, T[]>(async (keys) => {
-        const repository = this.db.getRepository(entity);
-        // Ties are broken by primary key so lists come back in the same order every time.
-        const tieBreak = Object.fromEntries(repository.metadata.primaryColumns.map((c) => [c.propertyName, 'ASC']));
-        const rows = await repository.find({ where: { [property]: In([...keys]) } as never, order: { ...order, ...tieBreak } as never });
+        const rows = await rowsByKey(this.db, entity, property, keys, order);
         const groups = groupBy(rows, (row) => String(row[property]));
         return keys.map((k) => groups.get(k) ?? []);
       }),

@@ -4,10 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
 import { SigningKeyRing } from '../../modules/certificate/credential/signing-keys';
 import { DEFAULT_PROGRAMME_CODE } from '../../modules/programme/programme.types';
 
@@ -27,9 +27,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function start(name: string, script: string, env: NodeJS.ProcessEnv): Promise<Endpoint> {
+async function start(name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = [], dist = DIST): Promise<Endpoint> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(DIST, script)], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(dist, script)], {
     env: { ...process.env, ...env, PORT: String(port) },
     // CDP Hub logs JSON lines on stdout: they go to stderr so that stdout stays the markdown report.
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -63,26 +63,31 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A fresh certificate signing key file, which production requires (CDP_SIGNING_KEY_FILE). */
-function benchSigningKeyFile(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdp-bench-keys-')), 'signing-keys.json');
+/** Production requires a signing key file; the benchmark signs nothing, so a throw-away key per run will do. */
+function throwAwaySigningKeyFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdp-hub-bench-keys-'));
+  const file = path.join(dir, 'signing-keys.json');
   fs.writeFileSync(file, JSON.stringify(SigningKeyRing.generate().toPrivateJwks()), { mode: 0o600 });
   return file;
 }
 
-/** CDP Hub as deployed: production settings, a random token pepper and signing key, warnings only, no playground. */
-export function startCdpHub(databaseUrl: string, responseCache: string): Promise<Endpoint> {
-  return start('CDP Hub', 'main.js', {
+/**
+ * CDP Hub as deployed: production settings, a random token pepper, warnings only, no playground.
+ * `dist` is another build's server/dist, named after the checkout holding it, to compare builds in one run.
+ */
+export function startCdpHub(databaseUrl: string, responseCache: string, nodeArgs: string[] = [], dist?: string): Promise<Endpoint> {
+  const name = dist ? `CDP Hub @ ${path.basename(path.resolve(dist, '..', '..'))}` : 'CDP Hub';
+  return start(name, 'main.js', {
     NODE_ENV: 'production',
     CDP_TOKEN_PEPPER: randomBytes(48).toString('base64'),
-    CDP_SIGNING_KEY_FILE: benchSigningKeyFile(),
+    CDP_SIGNING_KEY_FILE: throwAwaySigningKeyFile(),
     LOG_LEVEL: 'warn',
     PLAYGROUND: 'false',
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     // Hook for the response cache of issue 10; the server does not read it yet.
     RESPONSE_CACHE: responseCache,
-  });
+  }, nodeArgs, dist ? path.resolve(dist) : DIST);
 }
 
 export function startHandWritten(databaseUrl: string): Promise<Endpoint> {

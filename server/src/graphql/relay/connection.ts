@@ -1,3 +1,5 @@
+// Its decorators read design-time types: loaded first by modules that no longer import typeorm (which loads the polyfill) before it.
+import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 export const MAX_PAGE_SIZE = 100;

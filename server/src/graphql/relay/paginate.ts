@@ -1,7 +1,10 @@
-import { In, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { OrderDirection } from '../../common/sort-direction';
 import { param } from '../../common/sql';
 import { AppError } from '../errors';
+import { EntityRows } from '../sql/entity-rows';
+import { runShape } from '../sql/rows-by-key';
+import { shapeFor, type ShapeBuilder } from '../sql/sql-shape';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type Page } from './connection';
 import { decodeCursor, encodeCursor, nullStandIn, type CursorPosition, type Ordering } from './cursor';
 
@@ -164,10 +167,13 @@ export interface ChildListSpec<T extends ObjectLiteral> {
 
 /**
  * Keyset pagination of one child list for many parents at once (a nested
- * connection under a list). Three statements whatever the number of parents
- * or the page size: a windowed select of ids, the rows, and (only when asked)
- * one grouped count. A cursor is a position in the ordering, so `after` and
- * `before` apply to every parent's list alike.
+ * connection under a list). Two statements whatever the number of parents
+ * or the page size: the first size+1 rows of each parent's list, numbered in
+ * order by a window function, and (only when asked) one grouped count. A
+ * cursor is a position in the ordering, so `after` and `before` apply to
+ * every parent's list alike. The SQL is built once per shape (entity, parent
+ * column, ordering, direction, which cursors are given) and only bound per
+ * request.
  */
 export async function paginateChildren<T extends ObjectLiteral>(
   db: EntityManager,
@@ -177,52 +183,63 @@ export async function paginateChildren<T extends ObjectLiteral>(
   ordering: Ordering,
 ): Promise<Page<T>[]> {
   const w = pageWindow(args, ordering);
-  const repo = db.getRepository(spec.entity);
-  const base = () => repo.createQueryBuilder('c').where(`c.${spec.parentProperty} IN (:...parentIds)`, { parentIds });
-
-  // The first size+1 ids of each parent's list, numbered in order by a window function.
-  const inner = base();
-  const columns = entityColumns('c', ordering);
-  const direction = applyWindow(inner, columns, ordering, w);
-  inner
-    .orderBy()
-    .select('c.uuid', 'id')
-    .addSelect(`c.${spec.parentProperty}`, 'parent')
-    .addSelect(
-      `ROW_NUMBER() OVER (PARTITION BY c.${spec.parentProperty} ORDER BY ${columns.sort} ${direction}, ${columns.id} ${direction})`,
-      'rn',
-    );
-  const ranked = (
-    await db
-      .createQueryBuilder()
-      .select(['ranked.id AS id', 'ranked.parent AS parent', 'ranked.rn AS rn'])
-      .from(`(${inner.getQuery()})`, 'ranked')
-      .setParameters(inner.getParameters())
-      .where('ranked.rn <= :rankLimit', { rankLimit: w.size + 1 })
-      .getRawMany<{ id: string; parent: string; rn: number | string }>()
-  ).map((r) => ({ id: r.id, parent: r.parent, rn: Number(r.rn) }));
-
-  const rows = ranked.length ? await repo.findBy({ uuid: In(ranked.map((r) => r.id)) } as never) : [];
-  const byId = new Map(rows.map((row) => [row.uuid as string, row]));
+  const metadata = db.connection.getMetadata(spec.entity);
+  const entityRows = EntityRows.of<T>(metadata);
+  const direction = w.forward ? ordering.direction : flip(ordering.direction);
+  const shapeKey = [metadata.name, spec.parentProperty, ordering.field.property, ordering.field.nullsLast ?? false, ordering.direction, direction, !!w.after, !!w.before];
+  const ranked = shapeFor(db.connection, `children-page:${JSON.stringify(shapeKey)}`, (b) => {
+    const parent = entityRows.column(b, 'c', spec.parentProperty);
+    const columns = shapeColumns(b, entityRows, ordering);
+    const conditions = [b.inList(parent, 'parentIds')];
+    if (w.after) conditions.push(beyond(b, columns, ordering, 'after'));
+    if (w.before) conditions.push(beyond(b, columns, ordering, 'before'));
+    const rowNumber = `ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${columns.sort} ${direction}, ${columns.id} ${direction})`;
+    const inner = `SELECT ${entityRows.selectList(b, 'c')}, ${parent} AS ${b.quote('cdp_parent')}, ${rowNumber} AS ${b.quote('cdp_rn')} FROM ${entityRows.table(b)} ${b.quote('c')} WHERE ${conditions.join(' AND ')}`;
+    return `SELECT * FROM (${inner}) ${b.quote('ranked')} WHERE ${b.quote('ranked')}.${b.quote('cdp_rn')} <= ${b.param('rankLimit')} ORDER BY ${b.quote('ranked')}.${b.quote('cdp_parent')}, ${b.quote('ranked')}.${b.quote('cdp_rn')}`;
+  });
+  const raw = await runShape(db, ranked, {
+    parentIds: [...parentIds],
+    rankLimit: w.size + 1,
+    afterValue: w.after?.value,
+    afterId: w.after?.uuid,
+    beforeValue: w.before?.value,
+    beforeId: w.before?.uuid,
+  });
   const byParent = new Map<string, T[]>();
-  for (const r of ranked.sort((a, b) => a.rn - b.rn)) {
-    const row = byId.get(r.id);
-    if (!row) continue;
-    const list = byParent.get(r.parent) ?? [];
-    list.push(row);
-    byParent.set(r.parent, list);
+  for (const r of raw) {
+    const parentId = r.cdp_parent as string;
+    const list = byParent.get(parentId) ?? [];
+    list.push(entityRows.hydrate(r));
+    byParent.set(parentId, list);
   }
 
   const counts = memo(async () => {
-    const grouped = await base()
-      .select(`c.${spec.parentProperty}`, 'parent')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy(`c.${spec.parentProperty}`)
-      .getRawMany<{ parent: string; n: number | string }>();
+    const shape = shapeFor(db.connection, `children-count:${metadata.name}:${spec.parentProperty}`, (b) => {
+      const parent = entityRows.column(b, 'c', spec.parentProperty);
+      return `SELECT ${parent} AS ${b.quote('parent')}, COUNT(*) AS ${b.quote('n')} FROM ${entityRows.table(b)} ${b.quote('c')} WHERE ${b.inList(parent, 'parentIds')} GROUP BY ${parent}`;
+    });
+    const grouped = (await runShape(db, shape, { parentIds: [...parentIds] })) as { parent: string; n: number | string }[];
     return new Map(grouped.map((g) => [g.parent, Number(g.n)]));
   });
 
   return parentIds.map((id) =>
     toPage(byParent.get(id) ?? [], ordering, w, async () => (await counts()).get(id) ?? 0),
   );
+}
+
+/** The keyset columns of a shape, as quoted SQL (see entityColumns for the QueryBuilder's). */
+function shapeColumns<T extends ObjectLiteral>(b: ShapeBuilder, rows: EntityRows<T>, ordering: Ordering): KeysetColumns {
+  const column = rows.column(b, 'c', ordering.field.property);
+  return {
+    sort: ordering.field.nullsLast ? `COALESCE(${column}, ${nullStandIn(ordering)})` : column,
+    id: rows.column(b, 'c', 'uuid'),
+  };
+}
+
+/** whereBeyond() for a shape: the position is bound as `${side}Value` and `${side}Id`. */
+function beyond(b: ShapeBuilder, columns: KeysetColumns, ordering: Ordering, side: 'after' | 'before'): string {
+  const ascending = (ordering.direction === OrderDirection.ASC) === (side === 'after');
+  const op = ascending ? '>' : '<';
+  const v = () => b.param(`${side}Value`);
+  return `(${columns.sort} ${op} ${v()} OR (${columns.sort} = ${v()} AND ${columns.id} ${op} ${b.param(`${side}Id`)}))`;
 }
