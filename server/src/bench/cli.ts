@@ -9,9 +9,9 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildCdpSchema } from '../graphql/schema';
-import { COHORT_PAGE_QUERY, COHORT_PAGE_VARIABLES } from './cohort-page-query';
+import { cohortPageRequest, type DocumentsSent } from './harness/cohort-page-request';
 import { databaseUrl, prepareBenchDatabase, type BenchDatabaseKind } from './harness/bench-database';
-import { postGraphQL } from './harness/graphql-post';
+import { postGraphQL, type GraphQLRequest } from './harness/graphql-post';
 import { latencyCatalogue } from './harness/latency-catalogue';
 import { measureLatencies, type LatencyResult } from './harness/latency';
 import { alternatingRounds, type RoundResult } from './harness/load';
@@ -25,6 +25,7 @@ const USAGE = `usage: npm run bench -- [options]
   --rounds N             alternating rounds (default 3)
   --connections N        concurrent connections (default 16)
   --cache off|memory|redis  passed to CDP Hub as RESPONSE_CACHE (default off; the server ignores it until the response cache exists)
+  --documents hash|text  how the cohort page is sent: by persisted-query hash alone, as the SDK does (default), or as full text
   --latency              medians of sequential requests over the scale table's queries, at seed size and at --scale
   --runs N               requests per query in --latency (default 15)
   --budget S             seconds per query in --latency before it stops early (default 30)
@@ -39,6 +40,7 @@ function options() {
       rounds: { type: 'string', default: '3' },
       connections: { type: 'string', default: '16' },
       cache: { type: 'string', default: 'off' },
+      documents: { type: 'string', default: 'hash' },
       latency: { type: 'boolean', default: false },
       runs: { type: 'string', default: '15' },
       budget: { type: 'string', default: '30' },
@@ -54,6 +56,7 @@ function options() {
   if (values.help) usage();
   if (values.db !== 'sqlite' && values.db !== 'postgres') usage('--db must be sqlite or postgres');
   if (!['off', 'memory', 'redis'].includes(values.cache)) usage('--cache must be off, memory or redis');
+  if (values.documents !== 'hash' && values.documents !== 'text') usage('--documents must be hash or text');
   return {
     db: values.db as BenchDatabaseKind,
     scale: int('scale', 0),
@@ -61,6 +64,7 @@ function options() {
     rounds: int('rounds', 1),
     connections: int('connections', 1),
     cache: values.cache,
+    documents: values.documents as DocumentsSent,
     latency: values.latency,
     runs: int('runs', 1),
     budget: int('budget', 1),
@@ -84,8 +88,7 @@ const machine = () => {
 const scaleName = (scale: number) => (scale === 0 ? 'seed' : `${scale}×`);
 
 /** Both endpoints must give byte-for-byte the same JSON, or the comparison means nothing. */
-async function assertIdenticalAnswers(hub: Endpoint, handWritten: Endpoint): Promise<void> {
-  const request = { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES };
+async function assertIdenticalAnswers(hub: Endpoint, handWritten: Endpoint, request: GraphQLRequest): Promise<void> {
   const [a, b] = await Promise.all([postGraphQL(hub.url, request), postGraphQL(handWritten.url, request)]);
   const canonical = (text: string) => JSON.stringify(JSON.parse(text));
   const [expected, actual] = [canonical(a.text), canonical(b.text)];
@@ -118,7 +121,7 @@ function throughputReport(o: Options, results: RoundResult[]): string {
       [`CDP Hub (RESPONSE_CACHE=${o.cache})`, hub.rps.toFixed(0), formatMs(hub.p99), `**${(hub.rps / hand.rps).toFixed(2)}×**`],
     ],
   );
-  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\n${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machine()}\n\n${table}\n\n${rounds}\n`;
+  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\nsent by ${o.documents === 'hash' ? 'persisted-query hash' : 'full text'}; ${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machine()}\n\n${table}\n\n${rounds}\n`;
 }
 
 async function throughput(o: Options): Promise<void> {
@@ -127,8 +130,8 @@ async function throughput(o: Options): Promise<void> {
   try {
     endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache));
     const [handWritten, hub] = endpoints;
-    await assertIdenticalAnswers(hub, handWritten);
-    const request = { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES };
+    const request = cohortPageRequest(o.documents);
+    await assertIdenticalAnswers(hub, handWritten, request);
     console.log(throughputReport(o, await alternatingRounds([handWritten, hub], request, o)));
   } finally {
     await Promise.all(endpoints.map((e) => e.stop()));
@@ -141,7 +144,8 @@ async function latency(o: Options): Promise<void> {
   const columns: LatencyResult[][] = [];
   for (const scale of scales) {
     const url = databaseUrl(await prepareBenchDatabase(o.db, scale, o.postgresUrl));
-    const hub = await startCdpHub(url, o.cache);
+    // The catalogue's documents are made from the schema, not the SDK's: they run where any document may.
+    const hub = await startCdpHub(url, o.cache, { TRUSTED_DOCUMENTS: 'allow' });
     try {
       console.error(`measuring ${queries.length} queries at ${scaleName(scale)} data…`);
       columns.push(await measureLatencies(hub, queries, o));

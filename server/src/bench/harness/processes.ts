@@ -70,8 +70,8 @@ function benchSigningKeyFile(): string {
   return file;
 }
 
-/** CDP Hub as deployed: production settings, a random token pepper and signing key, warnings only, no playground. */
-export function startCdpHub(databaseUrl: string, responseCache: string): Promise<Endpoint> {
+/** CDP Hub as deployed: production settings (trusted documents only), a random token pepper and signing key, warnings only, no playground; `env` adds or overrides settings. */
+export function startCdpHub(databaseUrl: string, responseCache: string, env: NodeJS.ProcessEnv = {}): Promise<Endpoint> {
   return start('CDP Hub', 'main.js', {
     NODE_ENV: 'production',
     CDP_TOKEN_PEPPER: randomBytes(48).toString('base64'),
@@ -82,6 +82,7 @@ export function startCdpHub(databaseUrl: string, responseCache: string): Promise
     DATABASE_URL: databaseUrl,
     // Hook for the response cache of issue 10; the server does not read it yet.
     RESPONSE_CACHE: responseCache,
+    ...env,
   });
 }
 

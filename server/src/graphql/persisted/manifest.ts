@@ -21,18 +21,28 @@ const manifestSchema = z.object({
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+export interface PersistedOperation {
+  /** sha256 (hex) of `body`. */
+  id: string;
+  name: string;
+  body: string;
+}
+
 /**
- * Reads a manifest in Apollo's persisted query manifest format. An id that is
- * not the sha256 of its body stops the start: the server would otherwise
- * trust, under a known hash, a text nobody reviewed.
+ * The operations of a manifest in Apollo's persisted query manifest format.
+ * An id that is not the sha256 of its body stops the start: the server would
+ * otherwise trust, under a known hash, a text nobody reviewed.
  */
-export function readManifest(file: string = DEFAULT_MANIFEST_FILE): PersistedManifest {
+export function readManifestOperations(file: string = DEFAULT_MANIFEST_FILE): PersistedOperation[] {
   const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is not a persisted query manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const manifest = new Map<string, string>();
   for (const { id, name, body } of parsed.data.operations) {
     if (sha256Hex(body) !== id) throw new Error(`${file}: the id of ${name} is not the sha256 of its body; run \`npm run codegen\``);
-    manifest.set(id, body);
   }
-  return manifest;
+  return parsed.data.operations.map(({ id, name, body }) => ({ id, name, body }));
+}
+
+/** The manifest as the server uses it: sha256 -> text. */
+export function readManifest(file: string = DEFAULT_MANIFEST_FILE): PersistedManifest {
+  return new Map(readManifestOperations(file).map(({ id, body }) => [id, body]));
 }
