@@ -1,4 +1,5 @@
 import { CdpGraphQLError, CdpNetworkError, type CdpGraphQLErrorEntry } from './errors.js';
+import { persistedHashOf, persistedQueryExtension } from './persisted.js';
 import { parseRetryAfter, retryDelay, retryPolicy, type RetryOptions } from './retry.js';
 
 /**
@@ -46,6 +47,14 @@ export interface CdpClientOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Retries of 429/503 responses, honouring Retry-After; off unless set. */
   readonly retry?: RetryOptions | boolean;
+  /**
+   * Sends each operation by the sha256 of its text alone (Apollo's persisted
+   * query protocol), and the text with it only when the server does not know
+   * the hash: smaller requests, and the only way to run anything on a server
+   * that accepts its trusted documents alone. On unless `false`, which always
+   * sends the full text.
+   */
+  readonly persistedQueries?: boolean;
 }
 
 /** Per-call options: the last argument of every generated method. */
@@ -114,8 +123,9 @@ function pause(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
 export function createTransport(options: CdpClientOptions): Send {
   const url = String(options.url);
   const policy = retryPolicy(options.retry);
-  const fetchImpl = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
-  if (!fetchImpl) throw new TypeError('No fetch implementation: pass `fetch` to createCdpClient');
+  const givenFetch = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
+  if (!givenFetch) throw new TypeError('No fetch implementation: pass `fetch` to createCdpClient');
+  const fetchImpl: FetchLike = givenFetch;
   if (options.token !== undefined && options.getToken) throw new TypeError('Pass either `token` or `getToken`, not both');
   const clientHeaders = lowerCaseKeys(options.headers);
 
@@ -136,8 +146,31 @@ export function createTransport(options: CdpClientOptions): Send {
       ? abortedError(cause)
       : new CdpNetworkError('unreachable', `Could not reach ${url}: ${(cause as Error)?.message ?? cause}`, undefined, undefined, undefined, { cause });
 
+  // Off for good once the server says it has no persisted queries at all: every request would otherwise cost two.
+  let persisted = options.persistedQueries !== false;
+
   return async (operation, call) => {
-    const body = JSON.stringify({ query: operation.query, variables: operation.variables ?? {}, operationName: operation.operationName });
+    const { query, operationName } = operation;
+    const variables = operation.variables ?? {};
+    const hash = persisted ? await persistedHashOf(query) : undefined;
+    if (hash === undefined) return post(JSON.stringify({ query, variables, operationName }), call);
+    const extensions = persistedQueryExtension(hash);
+    try {
+      return await post(JSON.stringify({ variables, operationName, extensions }), call);
+    } catch (error) {
+      if (!(error instanceof CdpGraphQLError)) throw error;
+      // Unknown hash: send the text with it once (a server that accepts registrations keeps it for the next time).
+      if (error.code === 'PERSISTED_QUERY_NOT_FOUND') return post(JSON.stringify({ query, variables, operationName, extensions }), call);
+      if (error.code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+        persisted = false;
+        return post(JSON.stringify({ query, variables, operationName }), call);
+      }
+      throw error;
+    }
+  };
+
+  /** One request body, POSTed until it gets an answer (retrying 429/503 as the policy says). */
+  async function post(body: string, call: CallOptions | undefined): Promise<unknown> {
     const signal = call?.signal;
     for (let retry = 1; ; retry++) {
       if (signal?.aborted) throw abortedError();
@@ -161,7 +194,7 @@ export function createTransport(options: CdpClientOptions): Send {
         throw unreachable(error, signal);
       }
     }
-  };
+  }
 
   function interpret(response: ResponseLike, text: string, requestId: string | undefined, retryAfterMs: number | undefined): unknown {
     const parsed = parseBody(text);

@@ -28,6 +28,9 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-l
 import { limitValidationRules } from './graphql/limits/validation-rules';
 import { buildCdpSchema } from './graphql/schema';
 import { responseHeadersPlugin } from './graphql/response-headers';
+import { readManifest, type PersistedManifest } from './graphql/persisted/manifest';
+import { persistedQueryStore } from './graphql/persisted/persisted-query-store';
+import { trustedDocumentsPlugin, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents-plugin';
 import { credentialRouter } from './modules/certificate/credential/credential-routes';
 import type { CredentialSettings } from './modules/certificate/credential/credential-settings';
 import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
@@ -46,6 +49,10 @@ export interface AppDependencies {
   limits?: QueryLimits;
   /** Certificate signing keys and public URL; a throw-away key at http://localhost:4000 when not given (benchmarks). */
   credentials?: CredentialSettings;
+  /** `only`: run the manifest's documents alone, except for ADMIN callers; `allow` (the default): any document. */
+  trustedDocuments?: TrustedDocumentsMode;
+  /** The persisted operations (sha256 -> text) known from the start; the SDK's manifest when not given. */
+  persistedOperations?: PersistedManifest;
 }
 
 export interface CdpApp {
@@ -81,6 +88,8 @@ export async function createApp({
   playground = false,
   limits = DEFAULT_QUERY_LIMITS,
   credentials = { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' },
+  trustedDocuments = 'allow',
+  persistedOperations = readManifest(),
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
@@ -101,6 +110,8 @@ export async function createApp({
     // Counting tokens while parsing bounds a document's size and nesting before the parser recurses.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
+    // The SDK's operations are known by hash from the start; clients may register others only when any document may run.
+    persistedQueries: { cache: persistedQueryStore(persistedOperations, { acceptRegistrations: trustedDocuments === 'allow' }) },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -112,6 +123,7 @@ export async function createApp({
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ...(trustedDocuments === 'only' ? [trustedDocumentsPlugin(persistedOperations)] : []),
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents-plugin';
 
 /** Where the embedded SQLite database lives when DATABASE_URL is not set. */
 export const DEFAULT_SQLITE_FILE = path.resolve(__dirname, '..', '..', 'data', 'cdp-hub.sqlite');
@@ -50,6 +51,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: limit(DEFAULT_QUERY_LIMITS.maxDirectives),
   GRAPHQL_MAX_COST: limit(DEFAULT_QUERY_LIMITS.maxCost),
   GRAPHQL_MAX_VARIABLE_LIST: limit(DEFAULT_QUERY_LIMITS.maxVariableListItems),
+  /** `only`: run the SDK's persisted operations alone (ADMIN callers excepted); `allow`: any document. */
+  TRUSTED_DOCUMENTS: z.enum(TRUSTED_DOCUMENTS_MODES).optional(),
   /** Secret mixed into stored session-token digests; required in production. */
   CDP_TOKEN_PEPPER: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   SESSION_TTL_HOURS: wholeNumber(1, 24 * 30).default(12),
@@ -85,6 +88,8 @@ export interface Config {
   clockOverride?: string;
   /** What a GraphQL request may ask for before it is refused. */
   limits: QueryLimits;
+  /** Which documents run: the SDK's persisted operations only (ADMIN callers excepted), or any. */
+  trustedDocuments: TrustedDocumentsMode;
   auth: {
     /** Unset outside production: a development pepper is generated and kept under ./data/. */
     tokenPepper?: string;
@@ -120,8 +125,8 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
 /**
  * Reads and validates the environment once; every problem is reported
  * together. An empty variable counts as unset. In production nothing is
- * seeded (the seed includes sample people) and no playground is served
- * unless asked for, and the clock cannot be pinned.
+ * seeded (the seed includes sample people), no playground is served and
+ * only trusted documents run unless asked for, and the clock cannot be pinned.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
@@ -164,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: v.GRAPHQL_MAX_COST,
       maxVariableListItems: v.GRAPHQL_MAX_VARIABLE_LIST,
     },
+    trustedDocuments: v.TRUSTED_DOCUMENTS ?? (v.NODE_ENV === 'production' ? 'only' : 'allow'),
     auth: {
       tokenPepper: v.CDP_TOKEN_PEPPER,
       sessionTtlHours: v.SESSION_TTL_HOURS,

@@ -54,10 +54,10 @@ async function main(): Promise<void> {
   redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis unavailable; login throttling falls back to this instance'));
   const auth = authSettings(config, resolveTokenPepper(config, path.dirname(DEFAULT_SQLITE_FILE)), redis);
 
-  const app = await createApp({ database, clock, logger, auth, environment: config.env, playground: config.playground, limits: config.limits, credentials });
+  const app = await createApp({ database, clock, logger, auth, environment: config.env, playground: config.playground, limits: config.limits, credentials, trustedDocuments: config.trustedDocuments });
   const url = await app.listen(config.port, config.host);
   logger.info(
-    { url, database: config.database.kind, env: config.env, playground: config.playground },
+    { url, database: config.database.kind, env: config.env, playground: config.playground, trustedDocuments: config.trustedDocuments },
     `CDP Hub is serving GraphQL at ${url}${config.playground ? ' (GraphiQL playground: open it in a browser)' : ''}`,
   );
 

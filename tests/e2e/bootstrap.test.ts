@@ -25,6 +25,7 @@ import { SigningKeyRing } from '../../server/src/modules/certificate/credential/
 import { User } from '../../server/src/modules/user/user.entity';
 import { DIST, exitOf, MAIN, start, stop, waitForLog } from '../support/process';
 import { TEST_NOW } from '../support/server';
+import { operationSources } from '../../sdk/src/generated/graphql';
 
 const CLI = path.join(DIST, 'cli', 'create-user.js');
 const PEPPER = randomBytes(36).toString('base64url');
@@ -49,10 +50,11 @@ async function graphql(url: string, query: string, variables: Record<string, unk
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
+  return (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 
-const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token user { id email role administration { iso2 } } userErrors { code } } }`;
+// The SDK's Login: production runs trusted documents only (TRUSTED_DOCUMENTS=only), and sign-in comes before any ADMIN.
+const LOGIN = operationSources.Login!;
 const login = async (url: string, email: string, password: string) => (await graphql(url, LOGIN, { input: { email, password } })).data.login;
 
 describe('bootstrap: production refusals, the first ADMIN and the user:create CLI (built programs)', () => {
@@ -124,7 +126,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
       try {
         const ready = await waitForLog(running, (l) => typeof l.url === 'string');
         expect(ready.env).toBe('production');
-        expect((await login(ready.url, DEMO_USERS.ADMIN.email, DEMO_PASSWORD)).userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
+        expect((await login(ready.url, DEMO_USERS.ADMIN.email, DEMO_PASSWORD)).userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
         // The key file's keys are the ones published, all of them, for credentials signed before a rotation.
         const published = (await (await fetch(ready.url.replace(/\/graphql$/, '/.well-known/cdp-certificate-keys'))).json()) as { keys: Array<{ kid: string }> };
         expect(published.keys.map((k: { kid: string }) => k.kid)).toEqual(keyRing.keys.map((k) => k.kid));
@@ -157,6 +159,11 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
         const reviewer = await login(ready.url, 'cli.reviewer@customs.example', password);
         expect(reviewer.user).toMatchObject({ id: made.stdout.trim(), role: 'REVIEWER' });
 
+        // Production runs trusted documents only: an ad-hoc query passes for the ADMIN alone.
+        const adHoc = '{ regions { totalCount } }';
+        expect((await graphql(ready.url, adHoc, {}, reviewer.token)).errors?.[0]?.extensions?.code).toBe('UNTRUSTED_DOCUMENT');
+        expect(await graphql(ready.url, adHoc, {}, signedIn.token)).toEqual({ data: { regions: { totalCount: expect.any(Number) } } });
+
         const audit = await graphql(
           ready.url,
           `{ auditLog(filter: { operationIn: ["createUser"] }) { nodes { actorLabel actor { id } entityId after } } }`,
@@ -176,7 +183,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
       try {
         const ready = await waitForLog(again, (l) => typeof l.url === 'string');
         expect(again.lines.some((l) => l.msg === 'CDP_ADMIN_EMAIL is set but the database already has users: no admin created')).toBe(true);
-        expect((await login(ready.url, 'second.admin@customs.example', 'another-admin-passphrase')).userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
+        expect((await login(ready.url, 'second.admin@customs.example', 'another-admin-passphrase')).userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
         expect((await login(ready.url, ADMIN_EMAIL, ADMIN_PASSWORD)).user.id).toBe(adminId);
       } finally {
         await stop(again);

@@ -98,6 +98,11 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
   alumniNetwork: async (c) => expect((await c.alumniNetwork({ filter: { isLiaisonPoint: false } })).alumniNetwork.nodes.length).toBeGreaterThan(0),
   associates: async (c) => expect((await c.associates({ filter: { administrationIso2: 'RW' } })).associates.nodes.every((a) => a.administration.iso2 === 'RW')).toBe(true),
   cohort: async (c) => expect((await c.cohort({ label: '2023-2024' })).cohort?.associates.totalCount).toBe(COHORT_2023.countries.length),
+  cohortPage: async (c) => {
+    const { cohort } = await c.cohortPage({ label: '2023-2024' });
+    expect(cohort?.associates.nodes.length).toBe(Math.min(20, COHORT_2023.countries.length));
+    expect(cohort?.events.some((e) => e.kind === 'CERTIFICATE_CEREMONY')).toBe(true);
+  },
   cohortAssociates: async (c) => expect((await c.cohortAssociates({ label: '2023-2024', first: 2 })).cohort?.associates.nodes).toHaveLength(2),
   cohorts: async (c) => expect((await c.cohorts()).cohorts.totalCount).toBeGreaterThanOrEqual(history.cohorts.length),
   events: async (c) => expect((await c.events({ filter: { kindIn: ['CERTIFICATE_CEREMONY'] } })).events.nodes.every((e) => e.kind === 'CERTIFICATE_CEREMONY')).toBe(true),

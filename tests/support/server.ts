@@ -12,6 +12,9 @@ import { createLogger, type Logger } from '../../server/src/common/logger';
 import { openDatabase, type DataSourceBundle } from '../../server/src/db/data-source';
 import { seed } from '../../server/src/db/seed/seed';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../server/src/graphql/limits/query-limits';
+import { operationSources } from '../../sdk/src/generated/graphql';
+import type { PersistedManifest } from '../../server/src/graphql/persisted/manifest';
+import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents-plugin';
 import type { DatabaseKind, TestDatabase } from './databases';
 
 /** The instant every test runs at: the demonstration cohort is then 2027-2028. */
@@ -66,6 +69,10 @@ export interface TestServerOptions {
   credentials?: CredentialSettings;
   /** The server's clock; fixed at TEST_NOW by default. */
   clock?: Clock;
+  /** TRUSTED_DOCUMENTS; `allow` (any document) by default. */
+  trustedDocuments?: TrustedDocumentsMode;
+  /** The persisted operations the server knows from the start; the SDK's manifest by default. */
+  persistedOperations?: PersistedManifest;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -96,6 +103,8 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       playground: options.playground ?? true,
       limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
       credentials,
+      trustedDocuments: options.trustedDocuments,
+      persistedOperations: options.persistedOperations,
     });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
@@ -124,10 +133,8 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     };
   };
   const signIn = async (email: string, password: string): Promise<Caller> => {
-    const { login } = await withToken(null).data(
-      'mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code message } } }',
-      { input: { email, password } },
-    );
+    // The SDK's own Login: a trusted document, so signing in works under TRUSTED_DOCUMENTS=only too.
+    const { login } = await withToken(null).data(operationSources.Login, { input: { email, password } });
     if (!login.token) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(login.userErrors)}`);
     return withToken(login.token);
   };

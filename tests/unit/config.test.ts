@@ -44,6 +44,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...PRODUCTION, SEED_ON_START: 'true' }).seedOnStart).toBe(true);
   });
 
+  it('runs trusted documents only in production, unless told otherwise, and refuses other modes', () => {
+    expect(loadConfig({}).trustedDocuments).toBe('allow');
+    expect(loadConfig({ NODE_ENV: 'test' }).trustedDocuments).toBe('allow');
+    expect(loadConfig({ TRUSTED_DOCUMENTS: 'only' }).trustedDocuments).toBe('only');
+    expect(loadConfig(PRODUCTION).trustedDocuments).toBe('only');
+    expect(loadConfig({ ...PRODUCTION, TRUSTED_DOCUMENTS: 'allow' }).trustedDocuments).toBe('allow');
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'some' })).toThrow(/TRUSTED_DOCUMENTS/);
+  });
+
   it('serves the playground by default, except in production unless asked', () => {
     expect(loadConfig({}).playground).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).playground).toBe(true);

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSchema, Kind, parse, type DocumentNode } from 'graphql';
+import { createHash } from 'node:crypto';
 import { CDP_ERROR_CODES, type CdpErrorCode } from '../../sdk/src/generated/error-codes';
+import { operationHashes, operationSources } from '../../sdk/src/generated/graphql';
 import { ERROR_CODES, type ErrorCode } from '../../server/src/graphql/errors';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -50,6 +52,7 @@ describe('the generated SDK', () => {
     expect(outputs.map((o) => path.relative(ROOT, path.resolve(ROOT, o.filename))).sort()).toEqual([
       'sdk/src/generated/error-codes.ts',
       'sdk/src/generated/graphql.ts',
+      'sdk/src/generated/persisted-operations.json',
       'sdk/src/generated/schema.ts',
       'sdk/src/generated/sdk.ts',
     ]);
@@ -75,6 +78,15 @@ describe('the generated SDK', () => {
       ...Object.keys(schema.getMutationType()?.getFields() ?? {}).map((f) => `mutation.${f}`),
     ];
     expect(rootFields.filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it('lists in the persisted-operations manifest every operation the SDK sends, under the sha256 of its exact text', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'sdk', 'src', 'generated', 'persisted-operations.json'), 'utf8'));
+    expect({ format: manifest.format, version: manifest.version }).toEqual({ format: 'apollo-persisted-query-manifest', version: 1 });
+    const sent = Object.entries(operationSources).map(([name, body]) => ({ id: createHash('sha256').update(body).digest('hex'), name, body }));
+    expect(manifest.operations.map(({ id, name, body }: { id: string; name: string; body: string }) => ({ id, name, body }))).toEqual(sent);
+    expect(operationHashes).toEqual(Object.fromEntries(sent.map(({ name, id }) => [name, id])));
+    expect(sent.length).toBeGreaterThan(50);
   });
 
   it("types CdpGraphQLError.code with exactly the server's ERROR_CODES, in order", () => {

@@ -61,6 +61,7 @@ import * as Operations from './graphql.js';
 
 
 
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -192,6 +193,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     VerifyCertificate(variables: Operations.VerifyCertificateQueryVariables, options?: C): Promise<Operations.VerifyCertificateQuery> {
       return requester<Operations.VerifyCertificateQuery, Operations.VerifyCertificateQueryVariables>(Operations.VerifyCertificateDocument, variables, options) as Promise<Operations.VerifyCertificateQuery>;
+    },
+    CohortPage(variables: Operations.CohortPageQueryVariables, options?: C): Promise<Operations.CohortPageQuery> {
+      return requester<Operations.CohortPageQuery, Operations.CohortPageQueryVariables>(Operations.CohortPageDocument, variables, options) as Promise<Operations.CohortPageQuery>;
     },
     Cohort(variables: Operations.CohortQueryVariables, options?: C): Promise<Operations.CohortQuery> {
       return requester<Operations.CohortQuery, Operations.CohortQueryVariables>(Operations.CohortDocument, variables, options) as Promise<Operations.CohortQuery>;

@@ -9,9 +9,9 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildCdpSchema } from '../graphql/schema';
-import { COHORT_PAGE_QUERY, COHORT_PAGE_VARIABLES } from './cohort-page-query';
+import { cohortPageRequest, type DocumentsSent } from './harness/cohort-page-request';
 import { databaseUrl, prepareBenchDatabase, type BenchDatabaseKind } from './harness/bench-database';
-import { postGraphQL } from './harness/graphql-post';
+import { postGraphQL, type GraphQLRequest } from './harness/graphql-post';
 import { latencyCatalogue } from './harness/latency-catalogue';
 import { measureLatencies, type LatencyResult } from './harness/latency';
 import { alternatingRounds, type RoundResult } from './harness/load';
@@ -26,6 +26,7 @@ const USAGE = `usage: npm run bench -- [options]
   --rounds N             alternating rounds (default 3)
   --connections N        concurrent connections (default 16)
   --cache off|memory|redis  passed to CDP Hub as RESPONSE_CACHE (default off; the server ignores it until the response cache exists)
+  --documents hash|text  how the cohort page is sent: by persisted-query hash alone, as the SDK does (default), or as full text
   --latency              medians of sequential requests over the scale table's queries, at seed size and at --scale
   --runs N               requests per query in --latency (default 15)
   --budget S             seconds per query in --latency before it stops early (default 30)
@@ -43,6 +44,7 @@ function options() {
       rounds: { type: 'string', default: '3' },
       connections: { type: 'string', default: '16' },
       cache: { type: 'string', default: 'off' },
+      documents: { type: 'string', default: 'hash' },
       latency: { type: 'boolean', default: false },
       runs: { type: 'string', default: '15' },
       budget: { type: 'string', default: '30' },
@@ -60,6 +62,7 @@ function options() {
   if (values.help) usage();
   if (values.db !== 'sqlite' && values.db !== 'postgres') usage('--db must be sqlite or postgres');
   if (!['off', 'memory', 'redis'].includes(values.cache)) usage('--cache must be off, memory or redis');
+  if (values.documents !== 'hash' && values.documents !== 'text') usage('--documents must be hash or text');
   return {
     db: values.db as BenchDatabaseKind,
     scale: int('scale', 0),
@@ -67,6 +70,7 @@ function options() {
     rounds: int('rounds', 1),
     connections: int('connections', 1),
     cache: values.cache,
+    documents: values.documents as DocumentsSent,
     latency: values.latency,
     runs: int('runs', 1),
     budget: int('budget', 1),
@@ -92,8 +96,7 @@ const machine = () => {
 const scaleName = (scale: number) => (scale === 0 ? 'seed' : `${scale}×`);
 
 /** Both endpoints must give byte-for-byte the same JSON, or the comparison means nothing. */
-async function assertIdenticalAnswers(hub: Endpoint, handWritten: Endpoint): Promise<void> {
-  const request = { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES };
+async function assertIdenticalAnswers(hub: Endpoint, handWritten: Endpoint, request: GraphQLRequest): Promise<void> {
   const [a, b] = await Promise.all([postGraphQL(hub.url, request), postGraphQL(handWritten.url, request)]);
   const canonical = (text: string) => JSON.stringify(JSON.parse(text));
   const [expected, actual] = [canonical(a.text), canonical(b.text)];
@@ -129,7 +132,7 @@ function throughputReport(o: Options, results: RoundResult[]): string {
       }),
     ],
   );
-  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\n${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machine()}\n\n${table}\n\n${rounds}\n`;
+  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\nsent by ${o.documents === 'hash' ? 'persisted-query hash' : 'full text'}; ${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machine()}\n\n${table}\n\n${rounds}\n`;
 }
 
 async function throughput(o: Options): Promise<void> {
@@ -137,11 +140,11 @@ async function throughput(o: Options): Promise<void> {
   const endpoints: Endpoint[] = [];
   try {
     const nodeArgs = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : [];
-    endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache, nodeArgs));
-    for (const dist of o.compare) endpoints.push(await startCdpHub(url, o.cache, [], dist));
+    endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache, { nodeArgs }));
+    for (const dist of o.compare) endpoints.push(await startCdpHub(url, o.cache, { dist }));
     const [handWritten, ...hubs] = endpoints;
-    for (const hub of hubs) await assertIdenticalAnswers(hub, handWritten);
-    const request = { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES };
+    const request = cohortPageRequest(o.documents);
+    for (const hub of hubs) await assertIdenticalAnswers(hub, handWritten, request);
     console.log(throughputReport(o, await alternatingRounds(endpoints, request, o)));
   } finally {
     await Promise.all(endpoints.map((e) => e.stop()));
@@ -156,7 +159,8 @@ async function latency(o: Options): Promise<void> {
   const columns: LatencyResult[][] = [];
   for (const scale of scales) {
     const url = databaseUrl(await prepareBenchDatabase(o.db, scale, o.postgresUrl));
-    const hub = await startCdpHub(url, o.cache);
+    // The catalogue's documents are made from the schema, not the SDK's: they run where any document may.
+    const hub = await startCdpHub(url, o.cache, { env: { TRUSTED_DOCUMENTS: 'allow' } });
     try {
       console.error(`measuring ${queries.length} queries at ${scaleName(scale)} data…`);
       columns.push(await measureLatencies(hub, queries, o));

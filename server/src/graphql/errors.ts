@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'The server does not support persisted queries.',
   PERSISTED_QUERY_HASH_MISMATCH: "The persisted query's sha256Hash is not the hash of the query sent with it.",
   PERSISTED_QUERY_VERSION_UNSUPPORTED: 'The persisted query protocol version is not 1, the only one supported.',
+  UNTRUSTED_DOCUMENT:
+    "The server runs only trusted documents (TRUSTED_DOCUMENTS=only): the operations of @cdp-hub/sdk's persisted-operations manifest, sent by hash or as their exact text; an ADMIN may run any document. HTTP 400.",
   OPERATION_NOT_SUPPORTED: 'The operation type (subscription) does not exist in this schema.',
   OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be determined.',
   BAD_REQUEST: 'The HTTP request is not a valid GraphQL request.',

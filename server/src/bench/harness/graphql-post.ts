@@ -1,7 +1,9 @@
 /** One GraphQL request over HTTP, as the load generator sends it. */
 export interface GraphQLRequest {
-  query: string;
+  /** Absent when the document goes by its persisted-query hash alone. */
+  query?: string;
   variables?: Record<string, unknown>;
+  extensions?: { persistedQuery: { version: 1; sha256Hash: string } };
 }
 
 export async function postGraphQL(url: string, request: GraphQLRequest): Promise<{ status: number; text: string }> {

@@ -72,10 +72,15 @@ function throwAwaySigningKeyFile(): string {
 }
 
 /**
- * CDP Hub as deployed: production settings, a random token pepper, warnings only, no playground.
- * `dist` is another build's server/dist, named after the checkout holding it, to compare builds in one run.
+ * CDP Hub as deployed: production settings (trusted documents only), a random token pepper and signing key,
+ * warnings only, no playground; `env` adds or overrides settings. `dist` is another build's server/dist,
+ * named after the checkout holding it, to compare builds in one run.
  */
-export function startCdpHub(databaseUrl: string, responseCache: string, nodeArgs: string[] = [], dist?: string): Promise<Endpoint> {
+export function startCdpHub(
+  databaseUrl: string,
+  responseCache: string,
+  { env = {}, nodeArgs = [], dist }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; dist?: string } = {},
+): Promise<Endpoint> {
   const name = dist ? `CDP Hub @ ${path.basename(path.resolve(dist, '..', '..'))}` : 'CDP Hub';
   return start(name, 'main.js', {
     NODE_ENV: 'production',
@@ -87,6 +92,7 @@ export function startCdpHub(databaseUrl: string, responseCache: string, nodeArgs
     DATABASE_URL: databaseUrl,
     // Hook for the response cache of issue 10; the server does not read it yet.
     RESPONSE_CACHE: responseCache,
+    ...env,
   }, nodeArgs, dist ? path.resolve(dist) : DIST);
 }
 
