@@ -22,6 +22,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-l
 import { limitValidationRules } from './graphql/limits/validation-rules';
 import { buildCdpSchema } from './graphql/schema';
 import { responseHeadersPlugin } from './graphql/response-headers';
+import { DEFAULT_RESPONSE_CACHE_MB, responseCache as responseCachePlugins, type ResponseCacheSettings } from './graphql/cache';
 import { credentialRouter } from './modules/certificate/credential/credential-routes';
 import type { CredentialSettings } from './modules/certificate/credential/credential-settings';
 import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
@@ -40,6 +41,8 @@ export interface AppDependencies {
   limits?: QueryLimits;
   /** Certificate signing keys and public URL; a throw-away key at http://localhost:4000 when not given (benchmarks). */
   credentials?: CredentialSettings;
+  /** Whole answers of read queries, kept until the next committed write; in memory when not given. */
+  responseCache?: ResponseCacheSettings;
 }
 
 export interface CdpApp {
@@ -75,6 +78,7 @@ export async function createApp({
   playground = false,
   limits = DEFAULT_QUERY_LIMITS,
   credentials = { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' },
+  responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
@@ -99,6 +103,7 @@ export async function createApp({
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),
+      ...responseCachePlugins(responseCache, db, logger),
     ],
   });
   await apollo.start();

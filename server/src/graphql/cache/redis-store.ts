@@ -1,0 +1,42 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../common/logger';
+import type { ResponseStore, StoredResponse } from './response-store';
+
+const PREFIX = 'cdp-hub:response:';
+/** Answers of a retired version are never asked for again; Redis drops them after this long. */
+const TTL_SECONDS = 3600;
+
+/**
+ * The store shared by every instance. The version is part of the Redis key, so
+ * a lookup after a write simply misses, and retired answers expire on their
+ * own. Redis being away costs the cache, never an answer: a failed command is
+ * a miss, and nothing is kept.
+ */
+export class RedisResponseStore implements ResponseStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly log: Logger,
+  ) {}
+
+  async get(key: string, version: string): Promise<StoredResponse | undefined> {
+    let text: string | null;
+    try {
+      text = await this.redis.get(`${PREFIX}${version}:${key}`);
+    } catch (err) {
+      this.log.debug({ err: { message: (err as Error).message } }, 'response cache: redis read failed; answering uncached');
+      return undefined;
+    }
+    if (text === null) return undefined;
+    // The tag, a newline, then the answer as it was serialized.
+    const newline = text.indexOf('\n');
+    return { etag: text.slice(0, newline), result: JSON.parse(text.slice(newline + 1)) };
+  }
+
+  async set(key: string, version: string, response: StoredResponse, json: string): Promise<void> {
+    try {
+      await this.redis.set(`${PREFIX}${version}:${key}`, `${response.etag}\n${json}`, 'EX', TTL_SECONDS);
+    } catch (err) {
+      this.log.debug({ err: { message: (err as Error).message } }, 'response cache: redis write failed; the answer is not kept');
+    }
+  }
+}
