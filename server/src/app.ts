@@ -85,6 +85,8 @@ export async function createApp({
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // Entity tags are the response cache's (cacheable answers only); Express would otherwise hash every body it sends.
+  app.disable('etag');
   app.set('env', environment);
 
   const apollo = new ApolloServer<RequestContext>({

@@ -12,6 +12,14 @@ export class DataVersion {
   @PrimaryColumn({ type: 'int' })
   id: number;
 
+  /**
+   * Random, made with the row: it tells this database's versions from another
+   * database's, so deployments (or test runs) that share one Redis never
+   * exchange answers that merely have the same version number.
+   */
+  @Column({ type: 'varchar', length: 32 })
+  epoch: string;
+
   /** bigint: a counter that never wraps; PostgreSQL hands it back as a string. */
   @Column({ type: 'bigint' })
   version: string;

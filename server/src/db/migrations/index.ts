@@ -4,7 +4,7 @@ import { AccountsAndSessions1795789277137 } from './1795789277137-AccountsAndSes
 import { EventCancellation1795790636735 } from './1795790636735-EventCancellation';
 import { NominationScores1795790700108 } from './1795790700108-NominationScores';
 import { CertificateCredentials1795790773605 } from './1795790773605-CertificateCredentials';
-import { DataVersion1795792379213 } from './1795792379213-DataVersion';
+import { DataVersion1795792831568 } from './1795792831568-DataVersion';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -14,5 +14,5 @@ export const MIGRATIONS = [
   EventCancellation1795790636735,
   NominationScores1795790700108,
   CertificateCredentials1795790773605,
-  DataVersion1795792379213,
+  DataVersion1795792831568,
 ];

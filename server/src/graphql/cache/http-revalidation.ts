@@ -8,10 +8,14 @@ import fresh from 'fresh';
  */
 export const CACHE_CONTROL = 'private, no-cache';
 
-/** Whether a GET's If-None-Match names the tag of the answer about to be sent (the `fresh` rules: weak comparison, `*`, `Cache-Control: no-cache`). */
+/**
+ * Whether a GET's If-None-Match names the tag of the answer about to be sent
+ * (a list of tags, weak comparison, or `*`). The request's Cache-Control is
+ * not passed on: `no-cache` there tells caches on the way to revalidate, which
+ * is what this is, and `fetch` adds it to every conditional request.
+ */
 export function isNotModified(method: string | undefined, requestHeaders: HeaderMap | undefined, etag: string): boolean {
   if (method !== 'GET' || !requestHeaders) return false;
   const ifNoneMatch = requestHeaders.get('if-none-match');
-  if (!ifNoneMatch) return false;
-  return fresh({ 'if-none-match': ifNoneMatch, 'cache-control': requestHeaders.get('cache-control') }, { etag });
+  return ifNoneMatch ? fresh({ 'if-none-match': ifNoneMatch }, { etag }) : false;
 }
