@@ -23,6 +23,7 @@ import { limitValidationRules } from './graphql/limits/validation-rules';
 import { buildCdpSchema } from './graphql/schema';
 import { responseHeadersPlugin } from './graphql/response-headers';
 import { DEFAULT_RESPONSE_CACHE_MB, responseCache as responseCachePlugins, type ResponseCacheSettings } from './graphql/cache';
+import { stringifyResult } from './graphql/cache/answer-text';
 import { credentialRouter } from './modules/certificate/credential/credential-routes';
 import type { CredentialSettings } from './modules/certificate/credential/credential-settings';
 import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
@@ -96,6 +97,8 @@ export async function createApp({
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // A cached answer goes out as the text stored with it.
+    stringifyResult,
     // Counting tokens while parsing bounds a document's size and nesting before the parser recurses.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),

@@ -7,7 +7,8 @@ interface Entry extends StoredResponse {
 
 /**
  * The in-process store: an LRU bounded by the serialized size of its answers
- * (the objects themselves take a small multiple of that). An answer of an
+ * (each is kept as text and as objects, which take a small multiple of the
+ * text). An answer of an
  * older version stays until it is replaced or pushed out; it is never returned.
  */
 export class MemoryResponseStore implements ResponseStore {
@@ -22,8 +23,8 @@ export class MemoryResponseStore implements ResponseStore {
     return entry?.version === version ? entry : undefined;
   }
 
-  async set(key: string, version: string, response: StoredResponse, json: string): Promise<void> {
+  async set(key: string, version: string, response: StoredResponse): Promise<void> {
     // An answer larger than the whole cache is not kept (lru-cache refuses it).
-    this.entries.set(key, { ...response, version }, { size: Math.max(1, json.length) });
+    this.entries.set(key, { ...response, version }, { size: response.text.length });
   }
 }

@@ -27,14 +27,15 @@ export class RedisResponseStore implements ResponseStore {
       return undefined;
     }
     if (text === null) return undefined;
-    // The tag, a newline, then the answer as it was serialized.
+    // The tag, a newline, then the answer as it is sent.
     const newline = text.indexOf('\n');
-    return { etag: text.slice(0, newline), result: JSON.parse(text.slice(newline + 1)) };
+    const answer = text.slice(newline + 1);
+    return { etag: text.slice(0, newline), result: JSON.parse(answer), text: answer };
   }
 
-  async set(key: string, version: string, response: StoredResponse, json: string): Promise<void> {
+  async set(key: string, version: string, response: StoredResponse): Promise<void> {
     try {
-      await this.redis.set(`${PREFIX}${version}:${key}`, `${response.etag}\n${json}`, 'EX', TTL_SECONDS);
+      await this.redis.set(`${PREFIX}${version}:${key}`, `${response.etag}\n${response.text}`, 'EX', TTL_SECONDS);
     } catch (err) {
       this.log.debug({ err: { message: (err as Error).message } }, 'response cache: redis write failed; the answer is not kept');
     }

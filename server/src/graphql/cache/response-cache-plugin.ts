@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { isoDate } from '../../common/clock';
 import type { RequestContext } from '../context';
+import { answerText, rememberText } from './answer-text';
 import { isCacheableOperation } from './cacheable-operation';
 import { cacheKey, entityTag } from './cache-key';
 import { CACHE_CONTROL, isNotModified } from './http-revalidation';
@@ -43,6 +44,7 @@ export function responseCachePlugin({ store, currentVersion }: ResponseCacheOpti
           version = await currentVersion();
           hit = await store.get(key, version);
           if (!hit) return null;
+          rememberText(hit.result.data, hit.text);
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
         },
 
@@ -52,9 +54,12 @@ export function responseCachePlugin({ store, currentVersion }: ResponseCacheOpti
           if (result.errors?.length || result.data == null) return;
           let etag = hit?.etag;
           if (!etag) {
-            const json = JSON.stringify(result);
-            etag = entityTag(json);
-            await store.set(key, version, { etag, result }, json);
+            // Data alone: extensions, if a plugin ever adds some, belong to one request.
+            const answer = { data: result.data };
+            const text = answerText(answer.data);
+            etag = entityTag(text);
+            rememberText(answer.data, text);
+            await store.set(key, version, { etag, result: answer, text });
           }
           response.http.headers.set('etag', etag);
           response.http.headers.set('cache-control', CACHE_CONTROL);

@@ -2,10 +2,12 @@ import type { FormattedExecutionResult } from 'graphql';
 
 /** An answer as the cache keeps it: what is sent, and its entity tag. */
 export interface StoredResponse {
-  /** The strong entity tag of the serialized answer, quoted as in the ETag header. */
+  /** The strong entity tag of `text`, quoted as in the ETag header. */
   etag: string;
-  /** The answer (data, no errors); shared by every request that hits it, so never changed. */
-  result: FormattedExecutionResult;
+  /** The answer (data alone); shared by every request that hits it, so never changed. */
+  result: FormattedExecutionResult & { data: Record<string, unknown> };
+  /** The answer as it is sent (see answerText). */
+  text: string;
 }
 
 /**
@@ -15,6 +17,5 @@ export interface StoredResponse {
  */
 export interface ResponseStore {
   get(key: string, version: string): Promise<StoredResponse | undefined>;
-  /** `json` is `result` serialized, for stores that keep text and to weigh the entry. */
-  set(key: string, version: string, response: StoredResponse, json: string): Promise<void>;
+  set(key: string, version: string, response: StoredResponse): Promise<void>;
 }
