@@ -31,6 +31,8 @@ import { responseHeadersPlugin } from './graphql/response-headers';
 import { readManifest, type PersistedManifest } from './graphql/persisted/manifest';
 import { persistedQueryStore } from './graphql/persisted/persisted-query-store';
 import { trustedDocumentsPlugin, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents-plugin';
+import { DEFAULT_RESPONSE_CACHE_MB, responseCache as responseCachePlugins, type ResponseCacheSettings } from './graphql/cache';
+import { stringifyResult } from './graphql/cache/answer-text';
 import { credentialRouter } from './modules/certificate/credential/credential-routes';
 import type { CredentialSettings } from './modules/certificate/credential/credential-settings';
 import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
@@ -53,6 +55,8 @@ export interface AppDependencies {
   trustedDocuments?: TrustedDocumentsMode;
   /** The persisted operations (sha256 -> text) known from the start; the SDK's manifest when not given. */
   persistedOperations?: PersistedManifest;
+  /** Whole answers of read queries, kept until the next committed write; in memory when not given. */
+  responseCache?: ResponseCacheSettings;
 }
 
 export interface CdpApp {
@@ -90,12 +94,15 @@ export async function createApp({
   credentials = { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' },
   trustedDocuments = 'allow',
   persistedOperations = readManifest(),
+  responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // Entity tags are the response cache's (cacheable answers only); Express would otherwise hash every body it sends.
+  app.disable('etag');
   app.set('env', environment);
 
   const apollo = new ApolloServer<RequestContext>({
@@ -107,6 +114,8 @@ export async function createApp({
     formatError,
     // Parsed and validated documents are kept in Apollo's default documentStore (an in-memory
     // LRU of 30 MiB), so a repeated document skips parse and validation; the cost verdict is cached by the cost plugin.
+    // A cached answer goes out as the text stored with it.
+    stringifyResult,
     // Counting tokens while parsing bounds a document's size and nesting before the parser recurses.
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitValidationRules(limits),
@@ -127,6 +136,7 @@ export async function createApp({
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),
+      ...responseCachePlugins(responseCache, db, logger),
     ],
   });
   await apollo.start();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RESPONSE_CACHE_MB } from './graphql/cache/cache-settings';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents-plugin';
 
@@ -57,6 +58,9 @@ const envSchema = z.object({
   CDP_TOKEN_PEPPER: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   SESSION_TTL_HOURS: wholeNumber(1, 24 * 30).default(12),
   REDIS_URL: z.string().trim().regex(/^rediss?:\/\/.+/, 'must be redis://host:port or rediss://...').optional(),
+  /** Whole answers of read queries: `off`, in each instance's `memory`, or in `redis` (REDIS_URL) shared by all. */
+  RESPONSE_CACHE: z.enum(['off', 'memory', 'redis']).default('memory'),
+  RESPONSE_CACHE_MAX_MB: wholeNumber(1, 65_536).default(DEFAULT_RESPONSE_CACHE_MB),
   LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(1, 100_000).default(100),
   LOGIN_THROTTLE_WINDOW_SECONDS: wholeNumber(1, 86_400).default(900),
@@ -97,8 +101,10 @@ export interface Config {
     loginLimits: { perAccountAndAddress: number; perAddress: number; windowSeconds: number };
     bootstrapAdmin?: { email: string; password: string };
   };
-  /** Shared state of several instances (login throttling) lives here when set. */
+  /** Shared state of several instances (login throttling, the redis response cache) lives here when set. */
   redisUrl?: string;
+  /** Whole answers of read queries; `maxBytes` bounds the in-memory store. */
+  responseCache: { mode: 'off' | 'memory' | 'redis'; maxBytes: number };
   certificates: {
     /** Unset outside production: a development key is generated and kept under ./data/. */
     signingKeyFile?: string;
@@ -143,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['CDP_SIGNING_KEY_FILE'],
       message: 'is required in production (a JWK set file of Ed25519 keys that sign certificates)',
     })
+    .refine((v) => !(v.RESPONSE_CACHE === 'redis' && !v.REDIS_URL), {
+      path: ['RESPONSE_CACHE'],
+      message: 'redis needs REDIS_URL (or choose memory or off)',
+    })
     .refine((v) => !v.CDP_ADMIN_EMAIL === !v.CDP_ADMIN_PASSWORD, {
       path: ['CDP_ADMIN_PASSWORD'],
       message: 'CDP_ADMIN_EMAIL and CDP_ADMIN_PASSWORD go together',
@@ -181,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bootstrapAdmin: v.CDP_ADMIN_EMAIL && v.CDP_ADMIN_PASSWORD ? { email: v.CDP_ADMIN_EMAIL, password: v.CDP_ADMIN_PASSWORD } : undefined,
     },
     redisUrl: v.REDIS_URL,
+    responseCache: { mode: v.RESPONSE_CACHE, maxBytes: v.RESPONSE_CACHE_MAX_MB * 1024 * 1024 },
     certificates: { signingKeyFile: v.CDP_SIGNING_KEY_FILE, publicUrl: v.CDP_PUBLIC_URL },
   };
 }

@@ -51,10 +51,26 @@ async function main(): Promise<void> {
     }
   }
   const redis = config.redisUrl ? connectRedis(config.redisUrl) : undefined;
-  redis?.on('error', (err) => logger.warn({ err: { message: err.message } }, 'redis unavailable; login throttling falls back to this instance'));
+  redis?.on('error', (err) =>
+    logger.warn({ err: { message: err.message } }, 'redis unavailable; login throttling falls back to this instance, the redis response cache answers uncached'),
+  );
   const auth = authSettings(config, resolveTokenPepper(config, path.dirname(DEFAULT_SQLITE_FILE)), redis);
 
-  const app = await createApp({ database, clock, logger, auth, environment: config.env, playground: config.playground, limits: config.limits, credentials, trustedDocuments: config.trustedDocuments });
+  const { mode, maxBytes } = config.responseCache;
+  // loadConfig has made sure that `redis` comes with REDIS_URL.
+  const responseCache = mode === 'redis' ? { mode, redis: redis! } : mode === 'memory' ? { mode, maxBytes } : { mode };
+  const app = await createApp({
+    database,
+    clock,
+    logger,
+    auth,
+    environment: config.env,
+    playground: config.playground,
+    limits: config.limits,
+    credentials,
+    trustedDocuments: config.trustedDocuments,
+    responseCache,
+  });
   const url = await app.listen(config.port, config.host);
   logger.info(
     { url, database: config.database.kind, env: config.env, playground: config.playground, trustedDocuments: config.trustedDocuments },

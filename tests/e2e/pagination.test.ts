@@ -412,10 +412,14 @@ describeEachDatabase('pagination', (kind) => {
       const firstPage = await fetchPage(target, { first: PAGE_SIZE });
       // Both in AP: Afghanistan sorts before every seeded name, Vanuatu between Uzbekistan and Viet Nam.
       const regionId = uuidOf(parents.region);
-      const inserted = await repo.save([
-        repo.create({ iso2: 'AF', name: 'Afghanistan', regionId, isEligible: true }),
-        repo.create({ iso2: 'VU', name: 'Vanuatu', regionId, isEligible: true }),
-      ]);
+      // Through the transaction seam, as the application writes: its commit retires the cached first page.
+      const { database } = server.database;
+      const inserted = await database.transaction((tx) =>
+        tx.save([
+          repo.create({ iso2: 'AF', name: 'Afghanistan', regionId, isEligible: true }),
+          repo.create({ iso2: 'VU', name: 'Vanuatu', regionId, isEligible: true }),
+        ]),
+      );
       try {
         const after = await reference(target);
         expect(after.totalCount).toBe(total + 2);
@@ -427,7 +431,7 @@ describeEachDatabase('pagination', (kind) => {
         expect(restIds.filter((id) => ids(before.edges).includes(id))).toEqual(ids(before.edges).slice(PAGE_SIZE));
         expect(restIds).not.toContain(ids(after.edges)[0]);
       } finally {
-        await repo.remove(inserted);
+        await database.transaction((tx) => tx.remove(inserted));
       }
     });
   });

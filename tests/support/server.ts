@@ -9,7 +9,9 @@ import { SigningKeyRing } from '../../server/src/modules/certificate/credential/
 import type { UserRole } from '../../server/src/modules/user/user-role';
 import { fixedClock, type Clock } from '../../server/src/common/clock';
 import { createLogger, type Logger } from '../../server/src/common/logger';
+import type { DatabaseConfig } from '../../server/src/config';
 import { openDatabase, type DataSourceBundle } from '../../server/src/db/data-source';
+import type { ResponseCacheSettings } from '../../server/src/graphql/cache';
 import { seed } from '../../server/src/db/seed/seed';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../server/src/graphql/limits/query-limits';
 import { operationSources } from '../../sdk/src/generated/graphql';
@@ -40,6 +42,8 @@ export interface TestServer extends Caller {
   /** Log lines at warn level and above, when started with `captureLogs`. */
   logLines: Array<Record<string, any>>;
   database: DataSourceBundle;
+  /** Where the database is, for a second server on the same one (`sameDatabaseAs`). */
+  databaseConfig: DatabaseConfig;
   clock: Clock;
   logger: Logger;
   /** The keys certificates are signed with (the seed's too) and the public URL credentials name. */
@@ -73,13 +77,19 @@ export interface TestServerOptions {
   trustedDocuments?: TrustedDocumentsMode;
   /** The persisted operations the server knows from the start; the SDK's manifest by default. */
   persistedOperations?: PersistedManifest;
+  /** The response cache; in memory, as in production, by default. */
+  responseCache?: ResponseCacheSettings;
+  /** A second instance: serves this server's database through connections of its own, neither seeding nor dropping it. */
+  sameDatabaseAs?: TestServer;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
 export async function startTestServer(kind: DatabaseKind, options: TestServerOptions = {}): Promise<TestServer> {
-  const auth = options.auth ?? ephemeralAuthSettings();
-  const credentials = options.credentials ?? { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' };
-  const db: TestDatabase = await kind.create();
+  const shared = options.sameDatabaseAs;
+  // A second instance accepts the first one's tokens and checks its certificates, as instances of one deployment do.
+  const auth = options.auth ?? shared?.auth ?? ephemeralAuthSettings();
+  const credentials = options.credentials ?? shared?.credentials ?? { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' };
+  const db: TestDatabase = shared ? { config: shared.databaseConfig, drop: async () => undefined } : await kind.create();
   const logLines: Array<Record<string, any>> = [];
   // A test that inspects the log (e.g. for leaked secrets) passes its own logger, or asks for warn-and-above lines.
   const logger =
@@ -93,7 +103,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
   let url: string;
   try {
     database = await openDatabase(db.config, logger, { slowStatementMs: options.slowStatementMs });
-    await seed(database.dataSource, clock, logger, credentials);
+    if (!shared) await seed(database.dataSource, clock, logger, credentials);
     app = await createApp({
       database,
       clock,
@@ -105,6 +115,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       credentials,
       trustedDocuments: options.trustedDocuments,
       persistedOperations: options.persistedOperations,
+      responseCache: options.responseCache,
     });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
@@ -144,6 +155,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     url,
     auth,
     database: started,
+    databaseConfig: db.config,
     clock,
     logger,
     credentials,

@@ -119,4 +119,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CDP_ADMIN_EMAIL: 'root@example.org' })).toThrow(/CDP_ADMIN_PASSWORD: CDP_ADMIN_EMAIL and CDP_ADMIN_PASSWORD go together/);
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL/);
   });
+
+  it('keeps whole answers in memory by default; off, or Redis with REDIS_URL only', () => {
+    expect(loadConfig({}).responseCache).toEqual({ mode: 'memory', maxBytes: 64 * 1024 * 1024 });
+    expect(loadConfig({ RESPONSE_CACHE: 'off' }).responseCache.mode).toBe('off');
+    expect(loadConfig({ RESPONSE_CACHE_MAX_MB: '8' }).responseCache.maxBytes).toBe(8 * 1024 * 1024);
+    expect(loadConfig({ RESPONSE_CACHE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' }).responseCache.mode).toBe('redis');
+    expect(() => loadConfig({ RESPONSE_CACHE: 'redis' })).toThrow(/RESPONSE_CACHE: redis needs REDIS_URL/);
+    expect(() => loadConfig({ RESPONSE_CACHE: 'disk' })).toThrow(/RESPONSE_CACHE:/);
+    expect(() => loadConfig({ RESPONSE_CACHE_MAX_MB: '0' })).toThrow(/RESPONSE_CACHE_MAX_MB: must be at least 1/);
+  });
 });

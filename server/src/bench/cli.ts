@@ -25,7 +25,7 @@ const USAGE = `usage: npm run bench -- [options]
   --duration S           seconds per round and endpoint (default 10)
   --rounds N             alternating rounds (default 3)
   --connections N        concurrent connections (default 16)
-  --cache off|memory|redis  passed to CDP Hub as RESPONSE_CACHE (default off; the server ignores it until the response cache exists)
+  --cache off|memory|redis  passed to CDP Hub as RESPONSE_CACHE (default off: uncached; redis needs REDIS_URL in the environment)
   --documents hash|text  how the cohort page is sent: by persisted-query hash alone, as the SDK does (default), or as full text
   --latency              medians of sequential requests over the scale table's queries, at seed size and at --scale
   --runs N               requests per query in --latency (default 15)

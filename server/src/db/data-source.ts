@@ -8,6 +8,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SqlLogger, StatementCounter } from './sql-logger';
 import { ClockStampSubscriber } from './clock-stamp-subscriber';
+import { bumpDataVersion } from './data-version';
 
 /**
  * Entities declare instants as `type: Date`, which TypeORM maps to
@@ -96,7 +97,11 @@ export async function openDatabase(config: DatabaseConfig, logger: Logger, optio
   await writer.initialize();
   try {
     const applied = await writer.runMigrations();
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    if (applied.length) {
+      logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+      // A migration may change data: answers other instances cached before it must not outlive it.
+      await bumpDataVersion(writer.manager);
+    }
     if (config.kind === 'sqlite') {
       // Without statistics SQLite's planner takes any equality on an index as selective: it scanned all 64,000
       // research projects by status (every one PUBLISHED) before a search's few matches. SQLite's advice for

@@ -1,6 +1,7 @@
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { systemClock, type Clock } from '../common/clock';
+import { bumpDataVersion } from './data-version';
 
 /** What a transaction's QueryRunner carries for the entity subscribers (see ClockStampSubscriber). */
 export interface TransactionData {
@@ -50,6 +51,7 @@ export class Database {
 /**
  * One transaction on `dataSource` whose writes take their timestamps from
  * `clock`. Callers that may run concurrently go through Database.transaction.
+ * Every committed transaction increments the data version (see DataVersion).
  */
 export async function runTransaction<T>(
   dataSource: DataSource,
@@ -64,6 +66,8 @@ export async function runTransaction<T>(
   await runner.startTransaction();
   try {
     const result = await work(runner.manager);
+    // Last, so the row lock (PostgreSQL) is held only until the commit below; the response cache reads it.
+    await bumpDataVersion(runner.manager);
     await runner.commitTransaction();
     return result;
   } catch (err) {

@@ -6,6 +6,7 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { CertificateCounter } from '../modules/certificate/certificate-counter.entity';
 import { Certificate } from '../modules/certificate/certificate.entity';
 import { Cohort } from '../modules/cohort/cohort.entity';
+import { DataVersion } from './data-version.entity';
 import { Invitation } from '../modules/cohort/invitation.entity';
 import { Event } from '../modules/event/event.entity';
 import { Nomination } from '../modules/nomination/nomination.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   Session,
   AuditEntry,
   CertificateCounter,
+  DataVersion,
 ];
