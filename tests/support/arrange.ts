@@ -1,14 +1,18 @@
 import type { DataSource, DeepPartial, EntityTarget, ObjectLiteral } from 'typeorm';
+import { systemClock } from '../../server/src/common/clock';
+import { runTransaction } from '../../server/src/db/database';
 import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
 import { ResearchProject } from '../../server/src/modules/research/research-project.entity';
 import { researchSearchIndex } from '../../server/src/modules/research/research-search';
 import type { ResearchStatus } from '../../server/src/modules/research/research-status';
 
-/** Inserts a row as the application does, through an entity instance, so entity listeners (e.g. timestamps) run. */
+/**
+ * Inserts a row as the application writes: through an entity instance (so the timestamps are stamped) in a
+ * transaction of the seam, which bumps the data version, so cached answers of the response cache do not outlive it.
+ */
 export function insert<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
-  const repository = ds.getRepository(entity);
-  return repository.save(repository.create(values));
+  return runTransaction(ds, systemClock, (manager) => manager.save(manager.create(entity, values)));
 }
 
 export interface ResearchArrangement {
@@ -52,6 +56,6 @@ export async function insertAssociateWithResearch(ds: DataSource, a: ResearchArr
     presentedAtId: null,
     publishedAt: a.publishedAt ?? null,
   });
-  await researchSearchIndex.reindex(ds.manager, [research.uuid]);
+  await runTransaction(ds, systemClock, (manager) => researchSearchIndex.reindex(manager, [research.uuid]));
   return { associate, research };
 }
