@@ -12,12 +12,11 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { pinoHttp } from 'pino-http';
 import { GraphQLError } from 'graphql';
 import type { AuthSettings } from './auth/auth-settings';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
-import { requestIdFor } from './common/request-id';
+import { requestLogging } from './common/request-logging';
 import { logSlowStatementSummary, newRequestScope, runInRequestScope, type RequestScope } from './common/request-scope';
 import type { Config } from './config';
 import type { DataSourceBundle } from './db/data-source';
@@ -75,7 +74,7 @@ export interface CdpApp {
 function inRequestScope(req: express.Request, res: express.Response, next: express.NextFunction): void {
   let scope = res.locals.scope as RequestScope | undefined;
   if (!scope) {
-    const made = newRequestScope(String(req.id), req.log);
+    const made = newRequestScope(String(req.id), () => req.log);
     res.locals.scope = scope = made;
     res.once('finish', () => logSlowStatementSummary(made));
   }
@@ -147,13 +146,7 @@ export async function createApp({
     next();
   });
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestIdFor,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-    }),
-  );
+  app.use(requestLogging(logger));
 
   app.use(inRequestScope);
 
@@ -180,7 +173,7 @@ export async function createApp({
         const requestId = String(req.id);
         try {
           const viewer = await viewerFromHeader(db.reader.manager, auth, req.headers.authorization, clock.now());
-          return createRequestContext({ requestId, database: db, clock, log: req.log, viewer, auth, credentials, request: { ip: req.ip ?? 'unknown' } });
+          return createRequestContext({ requestId, database: db, clock, log: () => req.log, viewer, auth, credentials, request: { ip: req.ip ?? 'unknown' } });
         } catch (err) {
           // A refused token ends the request before any plugin runs, so the request id is put on here.
           if (err instanceof GraphQLError) Object.assign(err.extensions, { requestId });

@@ -39,6 +39,8 @@ describeEachDatabase('real failures', (kind) => {
       });
       const logged = server.logLines.find((l) => l.msg === 'unexpected error in GraphQL operation' && l.req?.id === 'masking-check');
       expect(logged?.err.message).toMatch(/region/);
+      // The request's logger is made on first use at this level (requestLogging); it still binds the request.
+      expect(logged?.req).toMatchObject({ method: 'POST', url: '/graphql', headers: { 'x-request-id': 'masking-check' } });
     } finally {
       await server.database.dataSource.query('ALTER TABLE region_gone RENAME TO region');
     }

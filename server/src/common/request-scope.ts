@@ -10,8 +10,15 @@ export interface RequestScope {
 
 const storage = new AsyncLocalStorage<RequestScope>();
 
-export function newRequestScope(requestId: string, log: Logger): RequestScope {
-  return { requestId, log, slowStatements: { count: 0, totalMs: 0, slowestMs: 0, slowestSql: '' } };
+/** `log` is asked for only when something is logged: a request's logger is made on first use (see requestLogging). */
+export function newRequestScope(requestId: string, log: () => Logger): RequestScope {
+  return {
+    requestId,
+    get log() {
+      return log();
+    },
+    slowStatements: { count: 0, totalMs: 0, slowestMs: 0, slowestSql: '' },
+  };
 }
 
 /** Runs `fn` (and everything it awaits) inside the scope of one HTTP request. */

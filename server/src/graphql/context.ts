@@ -41,7 +41,8 @@ export function createRequestContext(args: {
   requestId: string;
   database: Database;
   clock: Clock;
-  log: Logger;
+  /** A function when the logger is made on first use (a request's, see requestLogging). */
+  log: Logger | (() => Logger);
   viewer?: Viewer | null;
   request?: Partial<RequestInfo>;
   auth: AuthSettings;
@@ -49,13 +50,13 @@ export function createRequestContext(args: {
   credentials?: CredentialSettings;
 }): RequestContext {
   const db = args.database.reader.manager;
-  return {
+  const { log } = args;
+  const context: Omit<RequestContext, 'log'> = {
     requestId: args.requestId,
     database: args.database,
     db,
     inTransaction: false,
     clock: args.clock,
-    log: args.log,
     viewer: args.viewer ?? null,
     loaders: new Loaders(db),
     auth: args.auth,
@@ -63,4 +64,7 @@ export function createRequestContext(args: {
     actorLabel: args.actorLabel,
     credentials: args.credentials,
   };
+  // A getter defined on the object, not spread from one: spreading would call it and make the logger at once.
+  const logProperty = typeof log === 'function' ? { get: log } : { value: log, writable: true };
+  return Object.defineProperty(context, 'log', { ...logProperty, enumerable: true, configurable: true }) as RequestContext;
 }

@@ -2,6 +2,9 @@ import { whereEquals, whereIn } from '../../common/sql';
 import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { paginate } from '../../graphql/relay/paginate';
+import { EntityRows } from '../../graphql/sql/entity-rows';
+import { runShape } from '../../graphql/sql/rows-by-key';
+import { shapeFor } from '../../graphql/sql/sql-shape';
 import { Programme } from '../programme/programme.entity';
 import { Cohort } from './cohort.entity';
 import { cohortOrder, invitationOrder, type CohortFilter, type CohortOrder, type InvitationOrder } from './cohort.types';
@@ -21,13 +24,21 @@ export class CohortService {
     return paginate(qb, args, cohortOrder.toOrdering(orderBy));
   }
 
+  /** The cohort page's root lookup: SQL built once (see SqlShape), not a QueryBuilder per request. */
   async findByLabel(ctx: RequestContext, label: string, programmeCode: string): Promise<Cohort | null> {
-    return ctx.db
-      .getRepository(Cohort)
-      .createQueryBuilder('cohort')
-      .innerJoin(Programme, 'p', 'p.uuid = cohort.programmeId')
-      .where('cohort.label = :label AND p.code = :programmeCode', { label, programmeCode })
-      .getOne();
+    const cohorts = EntityRows.of<Cohort>(ctx.db.connection.getMetadata(Cohort));
+    const programmes = EntityRows.of<Programme>(ctx.db.connection.getMetadata(Programme));
+    const shape = shapeFor(ctx.db.connection, 'cohort-by-label', (b) =>
+      [
+        `SELECT ${cohorts.selectList(b, 'c')} FROM ${cohorts.table(b)} ${b.quote('c')}`,
+        `INNER JOIN ${programmes.table(b)} ${b.quote('p')} ON ${programmes.column(b, 'p', 'uuid')} = ${cohorts.column(b, 'c', 'programmeId')}`,
+        `WHERE ${cohorts.column(b, 'c', 'label')} = ${b.param('label')} AND ${programmes.column(b, 'p', 'code')} = ${b.param('programmeCode')}`,
+        // (programme, label) is unique; the limit only keeps getOne()'s "first row" meaning.
+        'LIMIT 1',
+      ].join(' '),
+    );
+    const [row] = await runShape(ctx.db, shape, { label, programmeCode });
+    return row ? cohorts.hydrate(row) : null;
   }
 
   pageForProgramme(ctx: RequestContext, programmeId: string, args: ConnectionArgs, orderBy?: CohortOrder | null) {
