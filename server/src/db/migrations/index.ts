@@ -5,6 +5,7 @@ import { EventCancellation1795790636735 } from './1795790636735-EventCancellatio
 import { NominationScores1795790700108 } from './1795790700108-NominationScores';
 import { CertificateCredentials1795790773605 } from './1795790773605-CertificateCredentials';
 import { ScaleIndexes1795792655856 } from './1795792655856-ScaleIndexes';
+import { ResearchSearchRowids1795800712000 } from './1795800712000-ResearchSearchRowids';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   NominationScores1795790700108,
   CertificateCredentials1795790773605,
   ScaleIndexes1795792655856,
+  ResearchSearchRowids1795800712000,
 ];

@@ -45,10 +45,11 @@ export const researchSearchIndex = {
           `INSERT INTO "research_search" ("researchProjectId", "title", "abstract", "themes") VALUES (?, ?, ?, ?)`,
           [project.uuid, project.title, project.abstract, themeText],
         );
-        await manager.query(`INSERT INTO "research_search_words" ("researchProjectId", "words") VALUES (?, ?)`, [
-          project.uuid,
-          `${project.title} ${themeText} ${project.abstract}`,
-        ]);
+        // The plain words take the stemmed row's rowid: search groups the two tables' matches on it.
+        await manager.query(
+          `INSERT INTO "research_search_words" ("rowid", "researchProjectId", "words")
+           SELECT "rowid", "researchProjectId", "title" || ' ' || "themes" || ' ' || "abstract" FROM "research_search" WHERE "rowid" = last_insert_rowid()`,
+        );
       }
     }
   },
@@ -71,26 +72,30 @@ export const researchSearchIndex = {
         parameters: { searchHead: head.join(' & '), searchLast: last, searchPrefix: `${last}:*` },
       };
     }
-    // One pass over each FTS table, grouped by project: a project is a match when it holds every word, or the
-    // last word as a prefix and the others as words; its rank is bm25 over any of the words (0 for a prefix
-    // only). Each pass reads its FTS index once whatever the number of matches; a join on an FTS subquery
-    // instead re-ran that subquery for every candidate (44 s for a common word at 1,000x data).
+    // One pass over each FTS table, grouped by rowid (a project has the same rowid in both): a project is a match
+    // when it holds every word, or the last word as a prefix and the others as words; its rank is bm25 over any of
+    // the words (0 for a prefix only). Each pass reads its FTS index once whatever the number of matches (a join
+    // on an FTS subquery instead re-ran it for every candidate), and grouping integers rather than the project ids
+    // leaves the ids to one lookup per grouped match.
     const bm25 = `bm25("research_search", 0, 10.0, 2.0, 5.0)`;
     const headFilter = head.length
-      ? `AND "researchProjectId" IN (SELECT "researchProjectId" FROM "research_search" WHERE "research_search" MATCH :searchHead)`
+      ? `AND "rowid" IN (SELECT "rowid" FROM "research_search" WHERE "research_search" MATCH :searchHead)`
       : '';
     // With one word "every word" and "any word" are the same query: one ranked pass serves both.
     const ranked = head.length
-      ? `SELECT "researchProjectId" AS id, ${bm25} AS rank, 0 AS hit FROM "research_search" WHERE "research_search" MATCH :searchAny
+      ? `SELECT "rowid" AS rid, ${bm25} AS rank, 0 AS hit FROM "research_search" WHERE "research_search" MATCH :searchAny
          UNION ALL
-         SELECT "researchProjectId", ${bm25}, 1 FROM "research_search" WHERE "research_search" MATCH :searchAll`
-      : `SELECT "researchProjectId" AS id, ${bm25} AS rank, 1 AS hit FROM "research_search" WHERE "research_search" MATCH :searchAll`;
+         SELECT "rowid", ${bm25}, 1 FROM "research_search" WHERE "research_search" MATCH :searchAll`
+      : `SELECT "rowid" AS rid, ${bm25} AS rank, 1 AS hit FROM "research_search" WHERE "research_search" MATCH :searchAll`;
     return {
-      sql: `SELECT g.id AS id, MIN(g.rank) AS rank FROM (
-              ${ranked}
-              UNION ALL
-              SELECT "researchProjectId", 0, 1 FROM "research_search_words" WHERE "research_search_words" MATCH :searchPrefix ${headFilter}
-            ) g GROUP BY g.id HAVING MAX(g.hit) = 1`,
+      // CROSS JOIN keeps the grouped matches outermost: each reads its project id by rowid.
+      sql: `SELECT s."researchProjectId" AS id, g.rank AS rank FROM (
+              SELECT u.rid AS rid, MIN(u.rank) AS rank FROM (
+                ${ranked}
+                UNION ALL
+                SELECT "rowid", 0, 1 FROM "research_search_words" WHERE "research_search_words" MATCH :searchPrefix ${headFilter}
+              ) u GROUP BY u.rid HAVING MAX(u.hit) = 1
+            ) g CROSS JOIN "research_search" s ON s."rowid" = g.rid`,
       parameters: {
         searchAll: quoted(terms).join(' '),
         searchHead: quoted(head).join(' '),

@@ -15,7 +15,7 @@ import { DEFAULT_PROGRAMME_CODE } from '../../../modules/programme/programme.typ
 import { runTransaction } from '../../database';
 import { bulkInsert } from './bulk-insert';
 import { MAX_SCALE, SYNTHETIC_CODE_PREFIX, syntheticCode, type CopyIdentity, type Row } from './copy-plan';
-import { readProgrammeRows, type ProgrammeRows } from './source-rows';
+import { dialectOf, readProgrammeRows, type ProgrammeRows } from './source-rows';
 
 /** Rows per transaction: large enough to amortise the commit, small enough to keep memory and lock time short. */
 const ROWS_PER_TRANSACTION = 5_000;
@@ -79,6 +79,15 @@ async function insertCopies(manager: EntityManager, source: ProgrammeRows, copie
   const copied = copies.map((copy) => copyRows(source, copy));
   for (const [index, { copy }] of source.tables.entries()) {
     await bulkInsert(manager, copy.table, copied.flatMap((tables) => tables[index]));
+  }
+  if (dialectOf(manager) === 'sqlite') {
+    // Each new stemmed search row gets its plain-words row under the same rowid, as researchSearchIndex writes
+    // them: the words table's rowids follow the stemmed table's, so the new rows are those past its last one.
+    await manager.query(
+      `INSERT INTO "research_search_words" ("rowid", "researchProjectId", "words")
+       SELECT "rowid", "researchProjectId", "title" || ' ' || "themes" || ' ' || "abstract" FROM "research_search"
+       WHERE "rowid" > (SELECT COALESCE(MAX("rowid"), 0) FROM "research_search_words")`,
+    );
   }
 }
 
