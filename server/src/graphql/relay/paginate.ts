@@ -229,10 +229,12 @@ function beyond(b: ShapeBuilder, columns: KeysetColumns, ordering: Ordering, sid
  * next `slice` candidates in order, and `filter` (which may join on
  * `c.uuid`) applies to those alone. When the filter leaves the page short
  * and the slice may have held more, the page is read again over every
- * candidate. The total counts every candidate that passes the filter.
+ * candidate. The total counts the rows of `counted` (the candidates'
+ * `uuid` alone, which may be cheaper to select) that pass the filter.
  */
 export async function paginateRawSliced<R extends { uuid: string }>(
   candidates: SelectQueryBuilder<ObjectLiteral>,
+  counted: SelectQueryBuilder<ObjectLiteral>,
   columns: KeysetColumns,
   args: ConnectionArgs,
   ordering: Ordering,
@@ -261,7 +263,7 @@ export async function paginateRawSliced<R extends { uuid: string }>(
   if (rows.length <= w.size) rows = await read(undefined);
   return toPage(rows, ordering, w, async () => {
     const result = await filter(
-      candidates.connection.createQueryBuilder().select('COUNT(*)', 'n').from(`(${candidates.getQuery()})`, 'c').setParameters(candidates.getParameters()),
+      counted.connection.createQueryBuilder().select('COUNT(*)', 'n').from(`(${counted.getQuery()})`, 'c').setParameters(counted.getParameters()),
     ).getRawOne<{ n: number | string }>();
     return Number(result?.n ?? 0);
   });

@@ -38,37 +38,54 @@ export const researchSearchIndex = {
           [project.uuid, project.title, themeText, project.abstract],
         );
       } else {
-        for (const table of ['research_search', 'research_search_words']) {
-          await manager.query(`DELETE FROM "${table}" WHERE "researchProjectId" = ?`, [project.uuid]);
+        // By rowid through the key table: the FTS tables would read every row to find a project id.
+        for (const table of ['research_search', 'research_search_words', 'research_search_key']) {
+          await manager.query(`DELETE FROM "${table}" WHERE "rowid" IN (SELECT "rowid" FROM "research_search_key" WHERE "researchProjectId" = ?)`, [
+            project.uuid,
+          ]);
         }
         await manager.query(
           `INSERT INTO "research_search" ("researchProjectId", "title", "abstract", "themes") VALUES (?, ?, ?, ?)`,
           [project.uuid, project.title, project.abstract, themeText],
         );
-        // The plain words take the stemmed row's rowid: search groups the two tables' matches on it.
-        await manager.query(
-          `INSERT INTO "research_search_words" ("rowid", "researchProjectId", "words")
-           SELECT "rowid", "researchProjectId", "title" || ' ' || "themes" || ' ' || "abstract" FROM "research_search" WHERE "rowid" = last_insert_rowid()`,
-        );
+        await researchSearchIndex.completeSqliteRows(manager);
       }
     }
+  },
+
+  /**
+   * SQLite: the plain-words and key rows of the stemmed rows written since
+   * the last keyed one, under the same rowids (search groups and ranks on
+   * rowids and reads a project id only from the key table). A new FTS row
+   * takes the largest rowid plus one, so the rows past the key table's last
+   * are exactly the new ones.
+   */
+  async completeSqliteRows(manager: EntityManager): Promise<void> {
+    const fresh = `FROM "research_search" WHERE "rowid" > (SELECT COALESCE(MAX("rowid"), 0) FROM "research_search_key")`;
+    await manager.query(
+      `INSERT INTO "research_search_words" ("rowid", "researchProjectId", "words")
+       SELECT "rowid", "researchProjectId", "title" || ' ' || "themes" || ' ' || "abstract" ${fresh}`,
+    );
+    await manager.query(`INSERT INTO "research_search_key" ("rowid", "researchProjectId") SELECT "rowid", "researchProjectId" ${fresh}`);
   },
 
   /**
    * SQL (with named parameters) of all matches and their rank, as a subquery
    * with columns "id" and "rank"; a lower rank is more relevant. Every word
    * must match; the last one matches as a word or as the start of a word.
+   * `countSql` selects the same matches' "id" alone, for counting.
    */
-  matchesSql(manager: EntityManager, terms: string[]): { sql: string; parameters: Record<string, string> } {
+  matchesSql(manager: EntityManager, terms: string[]): { sql: string; countSql: string; parameters: Record<string, string> } {
     const head = terms.slice(0, -1);
     const last = terms[terms.length - 1];
     if (isPostgres(manager)) {
       const headQuery = head.length ? `to_tsquery('english', :searchHead) && ` : '';
-      return {
-        sql: `SELECT s."researchProjectId" AS id, (-ts_rank_cd(s."document", t.q))::float8 AS rank
-              FROM "research_search" s,
+      const from = `FROM "research_search" s,
                    (SELECT ${headQuery}(to_tsquery('english', :searchLast) || to_tsquery('simple', :searchPrefix)) AS q) t
-              WHERE s."document" @@ t.q`,
+              WHERE s."document" @@ t.q`;
+      return {
+        sql: `SELECT s."researchProjectId" AS id, (-ts_rank_cd(s."document", t.q))::float8 AS rank ${from}`,
+        countSql: `SELECT s."researchProjectId" AS id ${from}`,
         parameters: { searchHead: head.join(' & '), searchLast: last, searchPrefix: `${last}:*` },
       };
     }
@@ -88,14 +105,20 @@ export const researchSearchIndex = {
          SELECT "rowid", ${bm25}, 1 FROM "research_search" WHERE "research_search" MATCH :searchAll`
       : `SELECT "rowid" AS rid, ${bm25} AS rank, 1 AS hit FROM "research_search" WHERE "research_search" MATCH :searchAll`;
     return {
-      // CROSS JOIN keeps the grouped matches outermost: each reads its project id by rowid.
-      sql: `SELECT s."researchProjectId" AS id, g.rank AS rank FROM (
+      // CROSS JOIN keeps the grouped matches outermost: each reads its project id from the key table by rowid.
+      sql: `SELECT k."researchProjectId" AS id, g.rank AS rank FROM (
               SELECT u.rid AS rid, MIN(u.rank) AS rank FROM (
                 ${ranked}
                 UNION ALL
                 SELECT "rowid", 0, 1 FROM "research_search_words" WHERE "research_search_words" MATCH :searchPrefix ${headFilter}
               ) u GROUP BY u.rid HAVING MAX(u.hit) = 1
-            ) g CROSS JOIN "research_search" s ON s."rowid" = g.rid`,
+            ) g CROSS JOIN "research_search_key" k ON k."rowid" = g.rid`,
+      // Counting needs no rank: the matching rowids of the two passes, then their project ids.
+      countSql: `SELECT k."researchProjectId" AS id FROM (
+              SELECT "rowid" AS rid FROM "research_search" WHERE "research_search" MATCH :searchAll
+              UNION
+              SELECT "rowid" FROM "research_search_words" WHERE "research_search_words" MATCH :searchPrefix ${headFilter}
+            ) g CROSS JOIN "research_search_key" k ON k."rowid" = g.rid`,
       parameters: {
         searchAll: quoted(terms).join(' '),
         searchHead: quoted(head).join(' '),

@@ -50,10 +50,11 @@ export class ResearchService {
       .addSelect('m.rank', 'rank')
       .from(`(${matches.sql})`, 'm')
       .setParameters(matches.parameters);
+    const counted = ctx.db.createQueryBuilder().select('m.id', 'uuid').from(`(${matches.countSql})`, 'm').setParameters(matches.parameters);
     // Visibility is checked on the top of the ranking rather than on each of thousands of matches.
     const visible = (qb: SelectQueryBuilder<ObjectLiteral>) => scopeVisibleResearch(qb.innerJoin(ResearchProject, 'rp', 'rp.uuid = c.uuid'), 'rp', ctx.viewer);
     const parse = (raw: Record<string, unknown>) => ({ uuid: String(raw.uuid), rank: Number(raw.rank) });
-    const page = await paginateRawSliced(candidates, { sort: 'm.rank', id: 'm.id' }, args, relevanceFor(terms), parse, visible);
+    const page = await paginateRawSliced(candidates, counted, { sort: 'm.rank', id: 'm.id' }, args, relevanceFor(terms), parse, visible);
     const projects = await ctx.loaders.byId(ResearchProject).loadMany(page.edges.map((e) => e.node.uuid));
     return {
       ...page,

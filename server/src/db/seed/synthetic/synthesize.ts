@@ -12,6 +12,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../../common/clock';
 import { AuditEntry } from '../../../modules/audit/audit-entry.entity';
 import { DEFAULT_PROGRAMME_CODE } from '../../../modules/programme/programme.types';
+import { researchSearchIndex } from '../../../modules/research/research-search';
 import { runTransaction } from '../../database';
 import { bulkInsert } from './bulk-insert';
 import { MAX_SCALE, SYNTHETIC_CODE_PREFIX, syntheticCode, type CopyIdentity, type Row } from './copy-plan';
@@ -80,15 +81,8 @@ async function insertCopies(manager: EntityManager, source: ProgrammeRows, copie
   for (const [index, { copy }] of source.tables.entries()) {
     await bulkInsert(manager, copy.table, copied.flatMap((tables) => tables[index]));
   }
-  if (dialectOf(manager) === 'sqlite') {
-    // Each new stemmed search row gets its plain-words row under the same rowid, as researchSearchIndex writes
-    // them: the words table's rowids follow the stemmed table's, so the new rows are those past its last one.
-    await manager.query(
-      `INSERT INTO "research_search_words" ("rowid", "researchProjectId", "words")
-       SELECT "rowid", "researchProjectId", "title" || ' ' || "themes" || ' ' || "abstract" FROM "research_search"
-       WHERE "rowid" > (SELECT COALESCE(MAX("rowid"), 0) FROM "research_search_words")`,
-    );
-  }
+  // Copies of the stemmed search rows get their plain-words and key rows, as researchSearchIndex writes them.
+  if (dialectOf(manager) === 'sqlite') await researchSearchIndex.completeSqliteRows(manager);
 }
 
 /**
