@@ -16,6 +16,7 @@ describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
   let server: TestServer;
   let seeded: Record<string, number>;
   let seededMatches: number;
+  let seededPrefixMatches: number;
 
   const query = async <T>(sql: string): Promise<T[]> => server.database.dataSource.query(sql);
   const counts = async () =>
@@ -25,11 +26,15 @@ describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
   const searchMatches = async () =>
     (await server.data<{ searchResearch: { totalCount: number } }>('{ searchResearch(query: "valuation", first: 1) { totalCount } }')).searchResearch
       .totalCount;
+  const prefixMatches = async () =>
+    (await server.data<{ searchResearch: { totalCount: number } }>('{ searchResearch(query: "customs valua", first: 1) { totalCount } }')).searchResearch
+      .totalCount;
 
   beforeAll(async () => {
     server = await startTestServer(kind);
     seeded = await counts();
     seededMatches = await searchMatches();
+    seededPrefixMatches = await prefixMatches();
     expect(await synthesize(server.database.dataSource, { scale: 2, clock })).toMatchObject({ scale: 2, present: 0, added: 2 });
   });
   afterAll(() => server?.close());
@@ -72,6 +77,20 @@ describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
     expect(copy.cohort.associates.nodes.map((a) => a.fullName)).not.toEqual(original.cohort.associates.nodes.map((a) => a.fullName));
     expect(seededMatches).toBeGreaterThan(0);
     expect(await searchMatches()).toBe(3 * seededMatches);
+  });
+
+  it('indexes the copies whole: a prefix after another word finds every copy; on SQLite each project keeps one rowid in every search table', async () => {
+    expect(seededPrefixMatches).toBeGreaterThan(0);
+    expect(await prefixMatches()).toBe(3 * seededPrefixMatches);
+    if (kind !== 'sqlite') return;
+    const [apart] = await query<{ n: number }>(`
+      SELECT COUNT(*) AS n FROM "research_search" s
+      LEFT JOIN "research_search_key" k ON k."rowid" = s."rowid" AND k."researchProjectId" = s."researchProjectId"
+      LEFT JOIN "research_search_words" w ON w."rowid" = s."rowid" AND w."researchProjectId" = s."researchProjectId"
+      WHERE k."rowid" IS NULL OR w."rowid" IS NULL`);
+    expect(Number(apart.n)).toBe(0);
+    const [keys] = await query<{ n: number }>(`SELECT COUNT(*) AS n FROM "research_search_key"`);
+    expect(Number(keys.n)).toBe(3 * seeded.research_search);
   });
 
   it('is idempotent: the same scale adds nothing, a larger one only the missing copies', async () => {

@@ -6,6 +6,7 @@ import { NominationScores1795790700108 } from './1795790700108-NominationScores'
 import { CertificateCredentials1795790773605 } from './1795790773605-CertificateCredentials';
 import { ScaleIndexes1795792655856 } from './1795792655856-ScaleIndexes';
 import { DataVersion1795792831568 } from './1795792831568-DataVersion';
+import { ResearchSearchRowids1795800712000 } from './1795800712000-ResearchSearchRowids';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CertificateCredentials1795790773605,
   ScaleIndexes1795792655856,
   DataVersion1795792831568,
+  ResearchSearchRowids1795800712000,
 ];

@@ -138,27 +138,6 @@ export async function paginate<T extends ObjectLiteral>(
   return toPage(rows, ordering, w, () => countQb.getCount());
 }
 
-/**
- * Keyset pagination over a raw select whose rows carry `uuid` and the sort
- * value under the ordering's property name (e.g. a ranked search).
- */
-export async function paginateRaw<R extends { uuid: string }>(
-  qb: SelectQueryBuilder<ObjectLiteral>,
-  columns: KeysetColumns,
-  args: ConnectionArgs,
-  ordering: Ordering,
-  parseRow: (raw: Record<string, unknown>) => R,
-): Promise<Page<R>> {
-  const w = pageWindow(args, ordering);
-  const countQb = qb.clone();
-  applyWindow(qb, columns, ordering, w);
-  const rows = (await qb.limit(w.size + 1).getRawMany()).map(parseRow);
-  return toPage(rows, ordering, w, async () => {
-    const result = await countQb.select('COUNT(*)', 'n').orderBy().getRawOne<{ n: number | string }>();
-    return Number(result?.n ?? 0);
-  });
-}
-
 export interface ChildListSpec<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
   /** Property holding the parent's UUID (e.g. "cohortId"). */
@@ -242,4 +221,50 @@ function beyond(b: ShapeBuilder, columns: KeysetColumns, ordering: Ordering, sid
   const op = ascending ? '>' : '<';
   const v = () => b.param(`${side}Value`);
   return `(${columns.sort} ${op} ${v()} OR (${columns.sort} = ${v()} AND ${columns.id} ${op} ${b.param(`${side}Id`)}))`;
+}
+
+/**
+ * paginateRaw for candidates whose filter costs a lookup per row (search
+ * visibility over thousands of matches): the window is first cut to the
+ * next `slice` candidates in order, and `filter` (which may join on
+ * `c.uuid`) applies to those alone. When the filter leaves the page short
+ * and the slice may have held more, the page is read again over every
+ * candidate. The total counts the rows of `counted` (the candidates'
+ * `uuid` alone, which may be cheaper to select) that pass the filter.
+ */
+export async function paginateRawSliced<R extends { uuid: string }>(
+  candidates: SelectQueryBuilder<ObjectLiteral>,
+  counted: SelectQueryBuilder<ObjectLiteral>,
+  columns: KeysetColumns,
+  args: ConnectionArgs,
+  ordering: Ordering,
+  parseRow: (raw: Record<string, unknown>) => R,
+  filter: (qb: SelectQueryBuilder<ObjectLiteral>) => SelectQueryBuilder<ObjectLiteral>,
+): Promise<Page<R>> {
+  const w = pageWindow(args, ordering);
+  const sort = ordering.field.property;
+  const read = async (slice: number | undefined) => {
+    const inner = candidates.clone();
+    const direction = applyWindow(inner, columns, ordering, w);
+    if (slice) inner.limit(slice);
+    const outer = filter(
+      candidates.connection
+        .createQueryBuilder()
+        .select('c.uuid', 'uuid')
+        .addSelect(`c.${sort}`, sort)
+        .from(`(${inner.getQuery()})`, 'c')
+        .setParameters(inner.getParameters()),
+    );
+    return (await outer.orderBy(`c.${sort}`, direction).addOrderBy('c.uuid', direction).limit(w.size + 1).getRawMany()).map(parseRow);
+  };
+  // Four times the page leaves room for hidden rows; the slice is sorted in memory by the database, so it is cheap.
+  const slice = Math.max(4 * (w.size + 1), 64);
+  let rows = await read(slice);
+  if (rows.length <= w.size) rows = await read(undefined);
+  return toPage(rows, ordering, w, async () => {
+    const result = await filter(
+      counted.connection.createQueryBuilder().select('COUNT(*)', 'n').from(`(${counted.getQuery()})`, 'c').setParameters(counted.getParameters()),
+    ).getRawOne<{ n: number | string }>();
+    return Number(result?.n ?? 0);
+  });
 }

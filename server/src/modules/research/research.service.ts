@@ -3,7 +3,8 @@ import { AppError } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs, Page } from '../../graphql/relay/connection';
 import type { Ordering } from '../../graphql/relay/cursor';
-import { paginate, paginateRaw } from '../../graphql/relay/paginate';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { paginate, paginateRawSliced } from '../../graphql/relay/paginate';
 import { OrderDirection } from '../../common/sort-direction';
 import { whereAssociateMatches } from '../associate/associate-filters';
 import { whereEquals, whereIn } from '../../common/sql';
@@ -43,18 +44,17 @@ export class ResearchService {
       throw new AppError('BAD_USER_INPUT', 'The search query must contain at least one word.', { argument: 'query' });
     }
     const matches = researchSearchIndex.matchesSql(ctx.db, terms);
-    const qb = ctx.db
+    const candidates = ctx.db
       .createQueryBuilder()
       .select('m.id', 'uuid')
       .addSelect('m.rank', 'rank')
       .from(`(${matches.sql})`, 'm')
-      .innerJoin(ResearchProject, 'rp', 'rp.uuid = m.id')
       .setParameters(matches.parameters);
-    scopeVisibleResearch(qb, 'rp', ctx.viewer);
-    const page = await paginateRaw(qb, { sort: 'm.rank', id: 'm.id' }, args, relevanceFor(terms), (raw) => ({
-      uuid: String(raw.uuid),
-      rank: Number(raw.rank),
-    }));
+    const counted = ctx.db.createQueryBuilder().select('m.id', 'uuid').from(`(${matches.countSql})`, 'm').setParameters(matches.parameters);
+    // Visibility is checked on the top of the ranking rather than on each of thousands of matches.
+    const visible = (qb: SelectQueryBuilder<ObjectLiteral>) => scopeVisibleResearch(qb.innerJoin(ResearchProject, 'rp', 'rp.uuid = c.uuid'), 'rp', ctx.viewer);
+    const parse = (raw: Record<string, unknown>) => ({ uuid: String(raw.uuid), rank: Number(raw.rank) });
+    const page = await paginateRawSliced(candidates, counted, { sort: 'm.rank', id: 'm.id' }, args, relevanceFor(terms), parse, visible);
     const projects = await ctx.loaders.byId(ResearchProject).loadMany(page.edges.map((e) => e.node.uuid));
     return {
       ...page,

@@ -90,7 +90,7 @@ export const PROGRAMME_COPY: TableCopy[] = [
   },
   { table: 'alumni_profile', where: `t."associateId" IN (${ASSOCIATES})` },
   { table: 'alumni_activity', where: `t."alumniProfileId" IN (${ALUMNI})` },
-  // The search index rows hold the same texts as the copied projects (see researchSearchIndex).
+  // The search index rows hold the same texts as the copied projects (see researchSearchIndex). SQLite's plain-words
+  // and key rows are not copied but derived from these afterwards, under their rowids (see synthesize).
   { table: 'research_search', where: `t."researchProjectId" IN (${RESEARCH})` },
-  { table: 'research_search_words', where: `t."researchProjectId" IN (${RESEARCH})`, only: 'sqlite' },
 ];
