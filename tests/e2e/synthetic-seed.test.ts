@@ -82,7 +82,7 @@ describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
   it('indexes the copies whole: a prefix after another word finds every copy; on SQLite each project keeps one rowid in every search table', async () => {
     expect(seededPrefixMatches).toBeGreaterThan(0);
     expect(await prefixMatches()).toBe(3 * seededPrefixMatches);
-    if (kind !== 'sqlite') return;
+    if (kind.name !== 'sqlite') return;
     const [apart] = await query<{ n: number }>(`
       SELECT COUNT(*) AS n FROM "research_search" s
       LEFT JOIN "research_search_key" k ON k."rowid" = s."rowid" AND k."researchProjectId" = s."researchProjectId"
