@@ -20,8 +20,6 @@ export interface TransactionData {
  * read-only connection, which in WAL mode sees committed data only.
  */
 export class Database {
-  private readonly writeQueue = new Mutex();
-
   constructor(
     readonly writer: DataSource,
     readonly reader: DataSource,
@@ -32,12 +30,7 @@ export class Database {
   }
 
   /** Runs `work` in one transaction: it commits whole when `work` resolves, and leaves nothing when it throws. */
-  async transaction<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock = systemClock): Promise<T> {
-    if (this.kind === 'postgres') return this.run(work, clock);
-    return this.writeQueue.runExclusive(() => this.run(work, clock));
-  }
-
-  private run<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock): Promise<T> {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock = systemClock): Promise<T> {
     return runTransaction(this.writer, clock, work);
   }
 
@@ -48,16 +41,30 @@ export class Database {
   }
 }
 
+/** One write queue per SQLite writing connection, whoever opens a transaction on it (requests, seed, tools, tests). */
+const writeQueues = new WeakMap<DataSource, Mutex>();
+
+function writeQueueOf(dataSource: DataSource): Mutex {
+  let queue = writeQueues.get(dataSource);
+  if (!queue) {
+    queue = new Mutex();
+    writeQueues.set(dataSource, queue);
+  }
+  return queue;
+}
+
 /**
  * One transaction on `dataSource` whose writes take their timestamps from
- * `clock`. Callers that may run concurrently go through Database.transaction.
+ * `clock`; on SQLite it waits its turn in the connection's write queue (not
+ * re-entrant: nested work joins the outer transaction through withTransaction).
  * Every committed transaction increments the data version (see DataVersion).
  */
-export async function runTransaction<T>(
-  dataSource: DataSource,
-  clock: Clock,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
+export function runTransaction<T>(dataSource: DataSource, clock: Clock, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (dataSource.options.type === 'postgres') return transactionOn(dataSource, clock, work);
+  return writeQueueOf(dataSource).runExclusive(() => transactionOn(dataSource, clock, work));
+}
+
+async function transactionOn<T>(dataSource: DataSource, clock: Clock, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   const data: TransactionData = { clock };
   runner.data = data;
