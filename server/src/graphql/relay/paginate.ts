@@ -3,7 +3,7 @@ import { OrderDirection } from '../../common/sort-direction';
 import { param } from '../../common/sql';
 import { AppError } from '../errors';
 import { EntityRows } from '../sql/entity-rows';
-import { runShape } from '../sql/rows-by-key';
+import { runShape } from '../sql/shape-runner';
 import { shapeFor, type ShapeBuilder } from '../sql/sql-shape';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type Page } from './connection';
 import { decodeCursor, encodeCursor, nullStandIn, type CursorPosition, type Ordering } from './cursor';

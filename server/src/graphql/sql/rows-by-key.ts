@@ -1,15 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { EntityRows } from './entity-rows';
-import { bindValues, shapeFor, type SqlShape } from './sql-shape';
-
-/**
- * Runs a shape on the manager: a transaction's manager runs it inside the
- * transaction, the reader's on the reading connection. It is TypeORM's
- * query(), so the statement is logged and counted like any other.
- */
-export async function runShape(db: EntityManager, shape: SqlShape, values: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  return db.query(shape.sql, bindValues(db.connection, shape, values));
-}
+import { runShape } from './shape-runner';
+import { shapeFor } from './sql-shape';
 
 /**
  * Every row whose `property` is one of `keys`, sorted by `order` and then by

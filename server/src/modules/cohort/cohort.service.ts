@@ -3,7 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { paginate } from '../../graphql/relay/paginate';
 import { EntityRows } from '../../graphql/sql/entity-rows';
-import { runShape } from '../../graphql/sql/rows-by-key';
+import { runShape } from '../../graphql/sql/shape-runner';
 import { shapeFor } from '../../graphql/sql/sql-shape';
 import { Programme } from '../programme/programme.entity';
 import { Cohort } from './cohort.entity';
