@@ -147,12 +147,14 @@ export interface ChildListSpec<T extends ObjectLiteral> {
 /**
  * Keyset pagination of one child list for many parents at once (a nested
  * connection under a list). Two statements whatever the number of parents
- * or the page size: the first size+1 rows of each parent's list, numbered in
- * order by a window function, and (only when asked) one grouped count. A
- * cursor is a position in the ordering, so `after` and `before` apply to
- * every parent's list alike. The SQL is built once per shape (entity, parent
- * column, ordering, direction, which cursors are given) and only bound per
- * request.
+ * or the page size: the first size+1 rows of each parent's list, and (only
+ * when asked) one grouped count. Each parent's rows are read through the
+ * (parent, sort, id) index with their own LIMIT, so a parent with 60,000
+ * children costs what one with ten does (numbering every child of the
+ * parents with a window function sorted them all). A cursor is a position
+ * in the ordering, so `after` and `before` apply to every parent's list
+ * alike. The SQL is built once per shape (entity, parent column, ordering,
+ * direction, which cursors are given) and only bound per request.
  */
 export async function paginateChildren<T extends ObjectLiteral>(
   db: EntityManager,
@@ -167,14 +169,22 @@ export async function paginateChildren<T extends ObjectLiteral>(
   const direction = w.forward ? ordering.direction : flip(ordering.direction);
   const shapeKey = [metadata.name, spec.parentProperty, ordering.field.property, ordering.field.nullsLast ?? false, ordering.direction, direction, !!w.after, !!w.before];
   const ranked = shapeFor(db.connection, `children-page:${JSON.stringify(shapeKey)}`, (b) => {
-    const parent = entityRows.column(b, 'c', spec.parentProperty);
-    const columns = shapeColumns(b, entityRows, ordering);
-    const conditions = [b.inList(parent, 'parentIds')];
-    if (w.after) conditions.push(beyond(b, columns, ordering, 'after'));
-    if (w.before) conditions.push(beyond(b, columns, ordering, 'before'));
-    const rowNumber = `ROW_NUMBER() OVER (PARTITION BY ${parent} ORDER BY ${columns.sort} ${direction}, ${columns.id} ${direction})`;
-    const inner = `SELECT ${entityRows.selectList(b, 'c')}, ${parent} AS ${b.quote('cdp_parent')}, ${rowNumber} AS ${b.quote('cdp_rn')} FROM ${entityRows.table(b)} ${b.quote('c')} WHERE ${conditions.join(' AND ')}`;
-    return `SELECT * FROM (${inner}) ${b.quote('ranked')} WHERE ${b.quote('ranked')}.${b.quote('cdp_rn')} <= ${b.param('rankLimit')} ORDER BY ${b.quote('ranked')}.${b.quote('cdp_parent')}, ${b.quote('ranked')}.${b.quote('cdp_rn')}`;
+    const parents = b.listTable('parentIds', 'p', entityRows.sqlType(spec.parentProperty));
+    const parentValue = `${b.quote('p')}.${b.quote('value')}`;
+    // One parent's first rows in order, under alias `alias`.
+    const firstRows = (alias: string, select: string) => {
+      const columns = shapeColumns(b, entityRows, ordering, alias);
+      const conditions = [`${entityRows.column(b, alias, spec.parentProperty)} = ${parentValue}`];
+      if (w.after) conditions.push(beyond(b, columns, ordering, 'after'));
+      if (w.before) conditions.push(beyond(b, columns, ordering, 'before'));
+      return `SELECT ${select} FROM ${entityRows.table(b)} ${b.quote(alias)} WHERE ${conditions.join(' AND ')} ORDER BY ${columns.sort} ${direction}, ${columns.id} ${direction} LIMIT ${b.param('rankLimit')}`;
+    };
+    const outer = shapeColumns(b, entityRows, ordering, 'c');
+    const select = `SELECT ${entityRows.selectList(b, 'c')}, ${parentValue} AS ${b.quote('cdp_parent')}`;
+    const order = `ORDER BY ${b.quote('p')}.${b.quote('key')}, ${outer.sort} ${direction}, ${outer.id} ${direction}`;
+    if (b.dialect === 'postgres') return `${select} FROM ${parents} CROSS JOIN LATERAL (${firstRows('s', entityRows.selectList(b, 's'))}) ${b.quote('c')} ${order}`;
+    // SQLite has no LATERAL; CROSS JOIN keeps the parents as the outer loop, and the ids come from each parent's own LIMIT.
+    return `${select} FROM ${parents} CROSS JOIN ${entityRows.table(b)} ${b.quote('c')} WHERE ${outer.id} IN (${firstRows('s', entityRows.column(b, 's', 'uuid'))}) ${order}`;
   });
   const raw = await runShape(db, ranked, {
     parentIds: [...parentIds],
@@ -207,11 +217,11 @@ export async function paginateChildren<T extends ObjectLiteral>(
 }
 
 /** The keyset columns of a shape, as quoted SQL (see entityColumns for the QueryBuilder's). */
-function shapeColumns<T extends ObjectLiteral>(b: ShapeBuilder, rows: EntityRows<T>, ordering: Ordering): KeysetColumns {
-  const column = rows.column(b, 'c', ordering.field.property);
+function shapeColumns<T extends ObjectLiteral>(b: ShapeBuilder, rows: EntityRows<T>, ordering: Ordering, alias = 'c'): KeysetColumns {
+  const column = rows.column(b, alias, ordering.field.property);
   return {
     sort: ordering.field.nullsLast ? `COALESCE(${column}, ${nullStandIn(ordering)})` : column,
-    id: rows.column(b, 'c', 'uuid'),
+    id: rows.column(b, alias, 'uuid'),
   };
 }
 

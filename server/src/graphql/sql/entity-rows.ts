@@ -71,6 +71,13 @@ export class EntityRows<T extends ObjectLiteral> {
     return `${b.quote(alias)}.${b.quote(column.databaseName)}`;
   }
 
+  /** The database type of a property's column, as the driver names it (e.g. `uuid`). */
+  sqlType(property: string): string {
+    const column = this.metadata.findColumnWithPropertyPath(property);
+    if (!column) throw new Error(`${this.metadata.name} has no column for ${property}`);
+    return this.metadata.connection.driver.normalizeType(column);
+  }
+
   /** Every selected column of the entity under its own database name. */
   selectList(b: ShapeBuilder, alias: string): string {
     return this.columns.map(({ key }) => `${b.quote(alias)}.${b.quote(key)} AS ${b.quote(key)}`).join(', ');

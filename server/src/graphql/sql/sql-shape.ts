@@ -21,7 +21,7 @@ type Dialect = 'sqlite' | 'postgres';
 export class ShapeBuilder {
   readonly order: string[] = [];
 
-  constructor(private readonly dialect: Dialect) {}
+  constructor(readonly dialect: Dialect) {}
 
   /** A placeholder for the named value. */
   param(name: string): string {
@@ -43,6 +43,17 @@ export class ShapeBuilder {
     return this.dialect === 'sqlite'
       ? `${column} IN (SELECT value FROM json_each(${this.param(name)}))`
       : `${column} = ANY(${this.param(name)})`;
+  }
+
+  /**
+   * The values of a list bound as ONE parameter, as a table `alias` with
+   * columns `value` and `key` (the position in the list). PostgreSQL needs
+   * the SQL type of the values to unnest the array.
+   */
+  listTable(name: string, alias: string, sqlType: string): string {
+    return this.dialect === 'sqlite'
+      ? `json_each(${this.param(name)}) ${this.quote(alias)}`
+      : `unnest(CAST(${this.param(name)} AS ${sqlType}[])) WITH ORDINALITY ${this.quote(alias)}("value", "key")`;
   }
 
   /** Double-quoted identifier; both databases quote alike. */
