@@ -12,16 +12,16 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import type { AuthSettings } from './auth/auth-settings';
 import type { Clock } from './common/clock';
 import type { Logger } from './common/logger';
 import { requestLogging } from './common/request-logging';
-import { logSlowStatementSummary, newRequestScope, runInRequestScope, type RequestScope } from './common/request-scope';
+import { logSlowStatementSummary, newRequestScope, type RequestScope } from './common/request-scope';
 import type { Config } from './config';
 import type { DataSourceBundle } from './db/data-source';
+import { readerOfResponse } from './db/request-reader';
 import { createRequestContext, type RequestContext } from './graphql/context';
-import { errorReportingPlugin, formatError } from './graphql/error-formatting';
+import { errorReportingPlugin, formatError, stampRequestId } from './graphql/error-formatting';
 import { queryCostPlugin } from './graphql/limits/cost-plugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { limitValidationRules } from './graphql/limits/validation-rules';
@@ -67,18 +67,15 @@ export interface CdpApp {
 }
 
 /**
- * Runs the rest of the request in its scope (request id, log, slow
- * statements), which error formatting and the SQL logger read; the scope is
- * made once per request, and its slow statements are logged once at the end.
+ * Gives the request its scope (request id, log, slow statements), which the
+ * request context hands to the query runners its statements run on; the
+ * slow statements are logged once, when the response is finished.
  */
-function inRequestScope(req: express.Request, res: express.Response, next: express.NextFunction): void {
-  let scope = res.locals.scope as RequestScope | undefined;
-  if (!scope) {
-    const made = newRequestScope(String(req.id), () => req.log);
-    res.locals.scope = scope = made;
-    res.once('finish', () => logSlowStatementSummary(made));
-  }
-  runInRequestScope(scope, next);
+function requestScope(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  const scope = newRequestScope(String(req.id), () => req.log);
+  res.locals.scope = scope;
+  res.once('finish', () => logSlowStatementSummary(scope));
+  next();
 }
 
 /** Builds the HTTP app: GraphQL at /graphql, liveness at /healthz. Tests use it on a random port. */
@@ -135,7 +132,7 @@ export async function createApp({
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),
-      ...responseCachePlugins(responseCache, db, logger),
+      ...responseCachePlugins(responseCache, logger),
     ],
   });
   await apollo.start();
@@ -148,11 +145,11 @@ export async function createApp({
 
   app.use(requestLogging(logger));
 
-  app.use(inRequestScope);
+  app.use(requestScope);
 
   app.get('/healthz', async (_req, res) => {
     try {
-      await db.reader.query('SELECT 1');
+      await readerOfResponse(db.reader, res).query('SELECT 1');
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
@@ -166,19 +163,22 @@ export async function createApp({
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    // Again after body parsing: the parser calls on from stream callbacks, outside the scope.
-    inRequestScope,
+    stampRequestId,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = String(req.id);
-        try {
-          const viewer = await viewerFromHeader(db.reader.manager, auth, req.headers.authorization, clock.now());
-          return createRequestContext({ requestId, database: db, clock, log: () => req.log, viewer, auth, credentials, request: { ip: req.ip ?? 'unknown' } });
-        } catch (err) {
-          // A refused token ends the request before any plugin runs, so the request id is put on here.
-          if (err instanceof GraphQLError) Object.assign(err.extensions, { requestId });
-          throw err;
-        }
+      context: async ({ req, res }) => {
+        const ctx = createRequestContext({
+          requestId: String(req.id),
+          database: db,
+          clock,
+          log: () => req.log,
+          auth,
+          credentials,
+          request: { ip: req.ip ?? 'unknown' },
+          scope: res.locals.scope as RequestScope,
+        });
+        // Read on the request's own reader, so that a slow session lookup is reported with the request too.
+        ctx.viewer = await viewerFromHeader(ctx.db, auth, req.headers.authorization, clock.now());
+        return ctx;
       },
     }),
   );

@@ -1,14 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { QueryRunner } from 'typeorm';
 import type { Logger } from './logger';
 
-/** What code deep below a request (error formatting, the SQL logger) needs to know about it. */
+/**
+ * What code deep below a request (the SQL logger) needs to know about it.
+ * It travels explicitly: in the request context, and in the `data` of the
+ * query runners that request's statements run on (see requestReader and
+ * runTransaction), never in AsyncLocalStorage, whose promise hooks cost
+ * every promise of every request about 5% of the cohort page's throughput.
+ */
 export interface RequestScope {
   requestId: string;
   log: Logger;
   slowStatements: { count: number; totalMs: number; slowestMs: number; slowestSql: string };
 }
-
-const storage = new AsyncLocalStorage<RequestScope>();
 
 /** `log` is asked for only when something is logged: a request's logger is made on first use (see requestLogging). */
 export function newRequestScope(requestId: string, log: () => Logger): RequestScope {
@@ -21,14 +25,14 @@ export function newRequestScope(requestId: string, log: () => Logger): RequestSc
   };
 }
 
-/** Runs `fn` (and everything it awaits) inside the scope of one HTTP request. */
-export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
-  return storage.run(scope, fn);
+/** What a query runner carries for the request it serves. */
+export interface ScopedRunnerData {
+  scope?: RequestScope;
 }
 
-/** The current request's scope, or undefined outside a request (start-up, seeding, migrations). */
-export function currentRequestScope(): RequestScope | undefined {
-  return storage.getStore();
+/** The request a statement ran for, when it ran on a runner of that request; undefined outside requests (start-up, seeding, CLI). */
+export function scopeOfRunner(queryRunner: QueryRunner | undefined): RequestScope | undefined {
+  return (queryRunner?.data as ScopedRunnerData | undefined)?.scope;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 const BUMP = 'UPDATE "data_version" SET "version" = "version" + 1 WHERE "id" = 1';
 const READ = 'SELECT "epoch", "version" FROM "data_version" WHERE "id" = 1';
@@ -23,10 +23,11 @@ const token = (row: VersionRow) => `${row.epoch}:${row.version}`;
 
 /**
  * Reads the data version token: one primary-key read, once per cacheable
- * request, on the connection that reads committed data. (A statement
+ * request, on the manager that reads committed data (a request's own
+ * reader, so a slow read is reported with its request). A statement
  * prepared on better-sqlite3's own connection took 3 µs against TypeORM's
- * 7 µs: not worth reaching past TypeORM for.)
+ * 7 µs: not worth reaching past TypeORM for.
  */
-export function dataVersionReader(reader: DataSource): () => Promise<string> {
-  return async () => token(((await reader.query(READ)) as VersionRow[])[0]);
+export async function readDataVersion(manager: EntityManager): Promise<string> {
+  return token(((await manager.query(READ)) as VersionRow[])[0]);
 }

@@ -1,10 +1,11 @@
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { systemClock, type Clock } from '../common/clock';
+import type { RequestScope, ScopedRunnerData } from '../common/request-scope';
 import { bumpDataVersion } from './data-version';
 
-/** What a transaction's QueryRunner carries for the entity subscribers (see ClockStampSubscriber). */
-export interface TransactionData {
+/** What a transaction's QueryRunner carries for the entity subscribers (see ClockStampSubscriber) and the SQL logger. */
+export interface TransactionData extends ScopedRunnerData {
   clock: Clock;
 }
 
@@ -30,8 +31,8 @@ export class Database {
   }
 
   /** Runs `work` in one transaction: it commits whole when `work` resolves, and leaves nothing when it throws. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock = systemClock): Promise<T> {
-    return runTransaction(this.writer, clock, work);
+  transaction<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock = systemClock, scope?: RequestScope): Promise<T> {
+    return runTransaction(this.writer, clock, work, scope);
   }
 
   /** Closes the reading and the writing connections. */
@@ -59,14 +60,19 @@ function writeQueueOf(dataSource: DataSource): Mutex {
  * re-entrant: nested work joins the outer transaction through withTransaction).
  * Every committed transaction increments the data version (see DataVersion).
  */
-export function runTransaction<T>(dataSource: DataSource, clock: Clock, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (dataSource.options.type === 'postgres') return transactionOn(dataSource, clock, work);
-  return writeQueueOf(dataSource).runExclusive(() => transactionOn(dataSource, clock, work));
+export function runTransaction<T>(
+  dataSource: DataSource,
+  clock: Clock,
+  work: (manager: EntityManager) => Promise<T>,
+  scope?: RequestScope,
+): Promise<T> {
+  const data: TransactionData = { clock, scope };
+  if (dataSource.options.type === 'postgres') return transactionOn(dataSource, data, work);
+  return writeQueueOf(dataSource).runExclusive(() => transactionOn(dataSource, data, work));
 }
 
-async function transactionOn<T>(dataSource: DataSource, clock: Clock, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+async function transactionOn<T>(dataSource: DataSource, data: TransactionData, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  const data: TransactionData = { clock };
   runner.data = data;
   if (dataSource.options.type !== 'postgres') beginImmediately(runner);
   await runner.connect();

@@ -1,6 +1,6 @@
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../common/logger';
-import { currentRequestScope } from '../common/request-scope';
+import { scopeOfRunner } from '../common/request-scope';
 
 /** Counts every SQL statement the server sends; the N+1 guard and the benchmark read it. */
 export class StatementCounter {
@@ -26,8 +26,8 @@ export class SqlLogger implements TypeOrmLogger {
     this.logger.warn({ sql: query, err }, 'sql statement failed');
   }
 
-  logQuerySlow(time: number, query: string): void {
-    const scope = currentRequestScope();
+  logQuerySlow(time: number, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    const scope = scopeOfRunner(queryRunner);
     if (!scope) {
       this.logger.warn({ sql: query, ms: time }, 'slow sql statement');
       return;

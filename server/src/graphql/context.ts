@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { AuthSettings } from '../auth/auth-settings';
 import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
+import type { RequestScope } from '../common/request-scope';
 import type { Database } from '../db/database';
+import { requestReader } from '../db/request-reader';
 import type { CredentialSettings } from '../modules/certificate/credential/credential-settings';
 import type { Viewer } from '../modules/user/viewer';
 import { Loaders } from './loaders';
@@ -23,6 +25,8 @@ export interface RequestContext {
    * a transaction it is the reading connection, which sees committed data only.
    */
   db: EntityManager;
+  /** The HTTP request's scope (request id, slow statements); unset outside HTTP requests (CLI tools). */
+  scope?: RequestScope;
   /** True in the context `withTransaction` hands to its work. */
   inTransaction: boolean;
   clock: Clock;
@@ -48,13 +52,15 @@ export function createRequestContext(args: {
   auth: AuthSettings;
   actorLabel?: string;
   credentials?: CredentialSettings;
+  scope?: RequestScope;
 }): RequestContext {
-  const db = args.database.reader.manager;
+  const db = args.scope ? requestReader(args.database.reader, args.scope) : args.database.reader.manager;
   const { log } = args;
   const context: Omit<RequestContext, 'log'> = {
     requestId: args.requestId,
     database: args.database,
     db,
+    scope: args.scope,
     inTransaction: false,
     clock: args.clock,
     viewer: args.viewer ?? null,

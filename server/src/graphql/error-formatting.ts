@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { currentRequestScope } from '../common/request-scope';
 import type { RequestContext } from './context';
 import { AppError, isKnownErrorCode, type ErrorCode } from './errors';
 
@@ -56,20 +56,39 @@ export function isExpectedError(error: unknown): boolean {
 
 /**
  * Expected errors pass through with their code; anything else is masked: no
- * message, stack or SQL reaches the client. Every error gets the request's
- * id, including those Apollo raises before a GraphQL request exists (a
- * batch, a body without a query, a GET without the CSRF preflight header).
+ * message, stack or SQL reaches the client. The request id is added to
+ * every error of the answer afterwards (stampRequestId), including those
+ * Apollo raises before a GraphQL request exists (a batch, a body without a
+ * query, a GET without the CSRF preflight header), which reach formatError
+ * with no request context.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const requestId = currentRequestScope()?.requestId;
   const expected = classify(formatted, error);
-  if (expected) return { ...expected, extensions: { ...expected.extensions, requestId } };
+  if (expected) return expected;
   return {
     message: MASKED_MESSAGE,
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * Wraps `res.send` of a GraphQL request so that each error of the answer
+ * carries the request's id. Only answers that hold errors are parsed again:
+ * `"errors":` with its quotes unescaped can only be a key of the JSON.
+ */
+export function stampRequestId(req: Request, res: Response, next: NextFunction): void {
+  const send = res.send.bind(res);
+  res.send = (body?: unknown) => {
+    if (typeof body !== 'string' || !body.includes('"errors":')) return send(body);
+    const answer = JSON.parse(body) as { errors?: GraphQLFormattedError[] };
+    if (!Array.isArray(answer.errors)) return send(body);
+    const requestId = String(req.id);
+    answer.errors = answer.errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId } }));
+    return send(JSON.stringify(answer));
+  };
+  next();
 }
 
 /** Logs unexpected errors with their stack; expected ones are the client's to handle. */

@@ -14,6 +14,7 @@ export async function withTransaction<T>(ctx: RequestContext, work: (tx: Request
     return await ctx.database.transaction(
       (manager) => work({ ...ctx, db: manager, loaders: new Loaders(manager), inTransaction: true }),
       ctx.clock,
+      ctx.scope,
     );
   } finally {
     ctx.loaders.clearAll();

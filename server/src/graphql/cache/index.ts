@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../../common/logger';
-import type { Database } from '../../db/database';
-import { dataVersionReader } from '../../db/data-version';
+import { readDataVersion } from '../../db/data-version';
 import type { RequestContext } from '../context';
 import type { ResponseCacheSettings } from './cache-settings';
 import { MemoryResponseStore } from './memory-store';
@@ -11,8 +10,8 @@ import { responseCachePlugin } from './response-cache-plugin';
 export { DEFAULT_RESPONSE_CACHE_MB, type ResponseCacheSettings } from './cache-settings';
 
 /** The plugin for these settings, or none at all when the cache is off (then nothing of it runs per request). */
-export function responseCache(settings: ResponseCacheSettings, database: Database, log: Logger): ApolloServerPlugin<RequestContext>[] {
+export function responseCache(settings: ResponseCacheSettings, log: Logger): ApolloServerPlugin<RequestContext>[] {
   if (settings.mode === 'off') return [];
   const store = settings.mode === 'redis' ? new RedisResponseStore(settings.redis, log) : new MemoryResponseStore(settings.maxBytes);
-  return [responseCachePlugin({ store, currentVersion: dataVersionReader(database.reader) })];
+  return [responseCachePlugin({ store, currentVersion: (ctx) => readDataVersion(ctx.db) })];
 }

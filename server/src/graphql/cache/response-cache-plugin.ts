@@ -10,8 +10,8 @@ import { visibilityScope } from './visibility-scope';
 
 export interface ResponseCacheOptions {
   store: ResponseStore;
-  /** The number of committed writes, read afresh for every cacheable request (see DataVersion). */
-  currentVersion: () => Promise<string>;
+  /** The number of committed writes, read afresh for every cacheable request on its reader (see DataVersion). */
+  currentVersion: (ctx: RequestContext) => Promise<string>;
 }
 
 /**
@@ -41,7 +41,7 @@ export function responseCachePlugin({ store, currentVersion }: ResponseCacheOpti
             day: isoDate(contextValue.clock.now()),
           });
           // Read before the answer is computed: an answer stored under this version is at least this fresh.
-          version = await currentVersion();
+          version = await currentVersion(contextValue);
           hit = await store.get(key, version);
           if (!hit) return null;
           rememberText(hit.result.data, hit.text);

@@ -41,18 +41,20 @@ function execute(dataSource: DataSource, shape: SqlShape, parameters: unknown[])
 export async function runShape(db: EntityManager, shape: SqlShape, values: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const dataSource = db.connection;
   const parameters = bindValues(dataSource, shape, values);
-  if (db.queryRunner) return db.query(shape.sql, parameters);
+  // A request's reading runner (requestReader) only carries its scope to the logger; a transaction's runs the statement.
+  const runner = db.queryRunner;
+  if (runner?.isTransactionActive) return db.query(shape.sql, parameters);
   const { logger } = dataSource;
-  logger.logQuery(shape.sql, parameters);
+  logger.logQuery(shape.sql, parameters, runner);
   const started = performance.now();
   try {
     const rows = await execute(dataSource, shape, parameters);
     const ms = performance.now() - started;
     const slowAfter = dataSource.options.maxQueryExecutionTime;
-    if (slowAfter && ms > slowAfter) logger.logQuerySlow(Math.round(ms), shape.sql, parameters);
+    if (slowAfter && ms > slowAfter) logger.logQuerySlow(Math.round(ms), shape.sql, parameters, runner);
     return rows;
   } catch (err) {
-    logger.logQueryError(err as Error, shape.sql, parameters);
+    logger.logQueryError(err as Error, shape.sql, parameters, runner);
     throw new QueryFailedError(shape.sql, parameters, err as Error);
   }
 }

@@ -2,6 +2,7 @@ import express from 'express';
 import { Between, IsNull, Not } from 'typeorm';
 import type { Clock } from '../../../common/clock';
 import type { Database } from '../../../db/database';
+import { readerOfResponse } from '../../../db/request-reader';
 import { highestStatusListIndex } from '../certificate-counter';
 import { Certificate } from '../certificate.entity';
 import { credentialUrls, type CredentialSettings } from './credential-settings';
@@ -47,7 +48,7 @@ export function publishedKeys(settings: CredentialSettings) {
  */
 export function credentialRouter(database: Database, clock: Clock, settings: CredentialSettings): express.Router {
   const router = express.Router();
-  const certificates = () => database.reader.getRepository(Certificate);
+  const certificates = (res: express.Response) => readerOfResponse(database.reader, res).getRepository(Certificate);
 
   router.get('/.well-known/cdp-certificate-keys', (_req, res) => {
     open(res, 3600);
@@ -62,13 +63,13 @@ export function credentialRouter(database: Database, clock: Clock, settings: Cre
   router.get('/credentials/status/:list', async (req, res, next) => {
     try {
       const list = /^[1-9]\d{0,5}$/.test(req.params.list) ? Number(req.params.list) : NaN;
-      const highest = Math.max(0, await highestStatusListIndex(database.reader.manager));
+      const highest = Math.max(0, await highestStatusListIndex(readerOfResponse(database.reader, res)));
       if (!Number.isInteger(list) || list > statusPosition(highest).list) {
         notFound(req, res, `No status list ${req.params.list}: lists are numbered from 1.`);
         return;
       }
       const first = (list - 1) * STATUS_LIST_SIZE;
-      const revoked = await certificates().find({
+      const revoked = await certificates(res).find({
         select: { uuid: true, statusListIndex: true },
         where: { revokedAt: Not(IsNull()), statusListIndex: Between(first, first + STATUS_LIST_SIZE - 1) },
       });
@@ -82,7 +83,7 @@ export function credentialRouter(database: Database, clock: Clock, settings: Cre
   router.get('/certificates/:file', async (req, res, next) => {
     try {
       const serial = /^(.+)\.json$/.exec(req.params.file)?.[1]?.toUpperCase();
-      const certificate = serial ? await certificates().findOneBy({ serial }) : null;
+      const certificate = serial ? await certificates(res).findOneBy({ serial }) : null;
       if (!certificate?.credential) {
         notFound(req, res, certificate ? `Certificate ${serial} has no signed credential.` : `No certificate has the serial ${serial ?? req.params.file}.`);
         return;
