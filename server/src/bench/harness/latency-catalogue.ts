@@ -3,7 +3,10 @@
  * the first page of every root connection in every ordering, both kinds of
  * research search and the programme statistics. The connections and their
  * orderings are read from the schema, so a new list or ordering is measured
- * without editing this file.
+ * without editing this file. A first page is measured as a list shows it
+ * (nodes and pageInfo), and each connection's totalCount in a row of its
+ * own: a count reads every matching row, so at 1,000x data it costs what a
+ * page does not, and the table shows where.
  */
 import { isEnumType, isInputObjectType, isNonNullType, isObjectType, getNamedType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { DEFAULT_PROGRAMME_CODE } from '../../modules/programme/programme.types';
@@ -21,10 +24,18 @@ const FIXED: LatencyQuery[] = [
   { name: 'cohort page', request: { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES } },
   {
     name: 'searchResearch(query: "valuation", first: 10)',
+    request: { query: '{ searchResearch(query: "valuation", first: 10) { nodes { id title } pageInfo { hasNextPage endCursor } } }' },
+  },
+  {
+    name: 'searchResearch(query: "valuation", first: 10) { totalCount }',
     request: { query: '{ searchResearch(query: "valuation", first: 10) { totalCount nodes { id title } } }' },
   },
   {
     name: 'searchResearch(query: "orig", first: 10) (prefix)',
+    request: { query: '{ searchResearch(query: "orig", first: 10) { nodes { id title } pageInfo { hasNextPage endCursor } } }' },
+  },
+  {
+    name: 'searchResearch(query: "orig", first: 10) (prefix) { totalCount }',
     request: { query: '{ searchResearch(query: "orig", first: 10) { totalCount nodes { id title } } }' },
   },
   {
@@ -40,7 +51,13 @@ const FIXED: LatencyQuery[] = [
     name: 'administration(iso2: "GT") { associates(first: 20) }',
     request: { query: `{ administration(iso2: "GT") { associates(first: ${PAGE}) { totalCount nodes { id fullName } } } }` },
   },
+  {
+    name: 'administrations(first: 20) { associates(first: 20) } (a nested page for each of 20 parents)',
+    request: { query: `{ administrations(first: ${PAGE}) { nodes { iso2 associates(first: ${PAGE}) { nodes { id fullName } } } } }` },
+  },
 ];
+
+const FIRST_PAGE = 'nodes { id } pageInfo { hasNextPage endCursor }';
 
 /** A root field is a connection when it returns a type with `nodes` and takes `first`. */
 function isConnection(field: GraphQLField<unknown, unknown>): boolean {
@@ -70,10 +87,12 @@ export function latencyCatalogue(schema: GraphQLSchema): { queries: LatencyQuery
       if (field.name !== 'searchResearch') skipped.push(`${field.name} (requires ${required.map((a) => a.name).join(', ')})`);
       continue;
     }
-    const hasTotal = 'totalCount' in (getNamedType(field.type) as { getFields(): object }).getFields();
     for (const ordering of orderings(field)) {
       const args = [`first: ${PAGE}`, ordering].filter(Boolean).join(', ');
-      queries.push({ name: `${field.name}(${args})`, request: { query: `{ ${field.name}(${args}) { ${hasTotal ? 'totalCount ' : ''}nodes { id } } }` } });
+      queries.push({ name: `${field.name}(${args})`, request: { query: `{ ${field.name}(${args}) { ${FIRST_PAGE} } }` } });
+    }
+    if ('totalCount' in (getNamedType(field.type) as { getFields(): object }).getFields()) {
+      queries.push({ name: `${field.name}(first: ${PAGE}) { totalCount }`, request: { query: `{ ${field.name}(first: ${PAGE}) { totalCount ${FIRST_PAGE} } }` } });
     }
   }
   return { queries, skipped };

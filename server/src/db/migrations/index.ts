@@ -7,6 +7,7 @@ import { CertificateCredentials1795790773605 } from './1795790773605-Certificate
 import { ScaleIndexes1795792655856 } from './1795792655856-ScaleIndexes';
 import { DataVersion1795792831568 } from './1795792831568-DataVersion';
 import { ResearchSearchRowids1795800712000 } from './1795800712000-ResearchSearchRowids';
+import { OrderingIndexes1795900000000 } from './1795900000000-OrderingIndexes';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ScaleIndexes1795792655856,
   DataVersion1795792831568,
   ResearchSearchRowids1795800712000,
+  OrderingIndexes1795900000000,
 ];

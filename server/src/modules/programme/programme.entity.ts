@@ -3,6 +3,8 @@ import { Column, Entity, Index } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
 
 @Entity('programme')
+@Index('IDX_programme_name_id', ['name', 'uuid'])
+@Index('IDX_programme_launchedYear_id', ['launchedYear', 'uuid'])
 @NodeObject('Programme', 'A capacity-building programme that hosts yearly cohorts of Professional Associates.')
 export class Programme extends Node {
   @Field(() => String, { description: 'Stable code of the programme, e.g. WCO-JAPAN-CDP.' })

@@ -25,6 +25,7 @@ registerEnumType(RegionCode, {
 });
 
 @Entity('region')
+@Index('IDX_region_name_id', ['name', 'uuid'])
 @NodeObject('Region', 'One of the six WCO regions that group Member administrations.')
 export class Region extends Node {
   @Field(() => RegionCode, { description: 'Short code of the region.' })
