@@ -90,7 +90,7 @@ export function startCdpHub(
     PLAYGROUND: 'false',
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
-    // Hook for the response cache of issue 10; the server does not read it yet.
+    // off for the uncached rounds; memory or redis to measure the response cache.
     RESPONSE_CACHE: responseCache,
     ...env,
   }, nodeArgs, dist ? path.resolve(dist) : DIST);
