@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { runForDialect } from './dialect';
+import { indexStatements, runForDialect, type IndexSpec } from './dialect';
 
 /**
  * Composite indexes declared on the entities (generated, then written as one
@@ -8,7 +8,7 @@ import { runForDialect } from './dialect';
  * anonymous research pages read the status-prefixed pairs; search checks each
  * match's visibility from IDX_research_project_visibility alone.
  */
-const INDEXES: Array<[name: string, table: string, columns: string[]]> = [
+const INDEXES: IndexSpec[] = [
   ['IDX_administration_iso2_id', 'administration', ['iso2', 'id']],
   ['IDX_administration_name_id', 'administration', ['name', 'id']],
   ['IDX_cohort_createdAt_id', 'cohort', ['createdAt', 'id']],
@@ -33,9 +33,7 @@ const INDEXES: Array<[name: string, table: string, columns: string[]]> = [
   ['IDX_research_project_title_id', 'research_project', ['title', 'id']],
 ];
 
-const quote = (name: string) => `"${name}"`;
-const creates = INDEXES.map(([name, table, columns]) => `CREATE INDEX ${quote(name)} ON ${quote(table)} (${columns.map(quote).join(', ')})`);
-const drops = INDEXES.map(([name]) => `DROP INDEX ${quote(name)}`).reverse();
+const { creates, drops } = indexStatements(INDEXES);
 
 export class ScaleIndexes1795792655856 implements MigrationInterface {
   name = 'ScaleIndexes1795792655856';
