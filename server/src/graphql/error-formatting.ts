@@ -82,8 +82,13 @@ export function stampRequestId(req: Request, res: Response, next: NextFunction):
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     if (typeof body !== 'string' || !body.includes('"errors":')) return send(body);
-    const answer = JSON.parse(body) as { errors?: GraphQLFormattedError[] };
-    if (!Array.isArray(answer.errors)) return send(body);
+    let answer: { errors?: GraphQLFormattedError[] };
+    try {
+      answer = JSON.parse(body) as typeof answer;
+    } catch {
+      return send(body);
+    }
+    if (!Array.isArray(answer?.errors)) return send(body);
     const requestId = String(req.id);
     answer.errors = answer.errors.map((e) => ({ ...e, extensions: { ...e.extensions, requestId } }));
     return send(JSON.stringify(answer));
