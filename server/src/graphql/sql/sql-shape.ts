@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
  * SQL text built once per shape (entity, key column, ordering, window…) and
  * reused by every request: hot read paths then skip TypeORM's QueryBuilder
  * (SQL assembly, property-name replacement, parameter escaping), and the
- * identical text lets the driver reuse its prepared statement (TypeORM's
- * better-sqlite3 statement cache, PostgreSQL's plan via a named statement).
+ * driver prepares it once (see shape-runner.ts: a better-sqlite3 statement
+ * per shape, a PostgreSQL named statement per shape and connection).
  */
 export interface SqlShape {
   /** Unique per data source and shape; PostgreSQL's prepared statement is named after it. */
