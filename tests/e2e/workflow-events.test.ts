@@ -2,14 +2,15 @@
  * Programme events over HTTP (issue #8, part A): scheduleEvent,
  * rescheduleEvent and cancelEvent, one test per rule with its
  * UserErrorCode, each refusal leaving the database as it was; and
- * findCohortEvent, which the certificate and presentation rules use.
+ * lockCohortEvent, which the certificate and presentation rules use.
  */
 import { randomUUID } from 'node:crypto';
 import { createRequestContext } from '../../server/src/graphql/context';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { withTransaction } from '../../server/src/graphql/transaction';
 import { CohortStatus } from '../../server/src/modules/cohort/cohort-status';
-import { findCohortEvent } from '../../server/src/modules/event/cohort-event';
+import { lockCohortEvent, type CohortEventRule } from '../../server/src/modules/event/cohort-event';
+import { UserErrorCode } from '../../server/src/graphql/mutations/user-error-code';
 import { EventKind } from '../../server/src/modules/event/event-kind';
 import { Event } from '../../server/src/modules/event/event.entity';
 import { Programme } from '../../server/src/modules/programme/programme.entity';
@@ -344,24 +345,44 @@ describeEachDatabase('event workflow', (kind) => {
     });
   });
 
-  describe('findCohortEvent', () => {
-    const find = (cohortUuid: string, eventKind: EventKind, eventUuid: string) => {
-      const ctx = createRequestContext({ requestId: 'find-cohort-event', database: server.database.database, clock: server.clock, log: server.logger, auth: server.auth });
-      return withTransaction(ctx, (tx) => findCohortEvent(tx, cohortUuid, eventKind, eventUuid));
+  describe('lockCohortEvent', () => {
+    const rule: CohortEventRule = {
+      kind: EventKind.CERTIFICATE_CEREMONY,
+      field: 'ceremonyId',
+      noun: 'ceremony',
+      cancelledMeans: 'nothing happens at it',
+      notFound: UserErrorCode.CEREMONY_NOT_FOUND,
+      wrongKind: UserErrorCode.CEREMONY_NOT_CERTIFICATE_CEREMONY,
+      otherCohort: UserErrorCode.CEREMONY_OF_ANOTHER_COHORT,
+    };
+    const find = (cohortUuid: string, eventUuid: string, asked: CohortEventRule = rule) => {
+      const ctx = createRequestContext({ requestId: 'lock-cohort-event', database: server.database.database, clock: server.clock, log: server.logger, auth: server.auth });
+      return withTransaction(ctx, (tx) => lockCohortEvent(tx, eventUuid, cohortUuid, asked));
+    };
+    const refusal = async (found: Promise<unknown>) => {
+      const failure = await found.then(
+        () => undefined,
+        (err: { errors?: { code: string; field: string[] }[] }) => err.errors?.[0],
+      );
+      return failure && { code: failure.code, field: failure.field };
     };
 
-    it('finds an event of the cohort and kind that is not cancelled, and nothing else', async () => {
+    it('finds an event of the cohort and kind that is not cancelled, and refuses anything else with the rule\'s codes', async () => {
       const cohort = await arrangeCohort(server, { year: YEAR });
       const other = await arrangeCohort(server, { year: YEAR });
       const ceremony = await schedule(workshop(cohort.id, { kind: 'CERTIFICATE_CEREMONY', startsAt: at(`${YEAR + 1}-07-04`) }));
       const cancelled = await schedule(workshop(cohort.id, { kind: 'CERTIFICATE_CEREMONY', startsAt: at(`${YEAR + 1}-07-05`) }));
       await admin.data(CANCEL, { input: { eventId: cancelled.id, reason: 'Moved.' } });
 
-      expect((await find(cohort.uuid, EventKind.CERTIFICATE_CEREMONY, uuidOf(ceremony.id)))?.uuid).toBe(uuidOf(ceremony.id));
-      expect(await find(cohort.uuid, EventKind.REPORTING_SESSION, uuidOf(ceremony.id))).toBeNull();
-      expect(await find(other.uuid, EventKind.CERTIFICATE_CEREMONY, uuidOf(ceremony.id))).toBeNull();
-      expect(await find(cohort.uuid, EventKind.CERTIFICATE_CEREMONY, uuidOf(cancelled.id))).toBeNull();
-      expect(await find(cohort.uuid, EventKind.CERTIFICATE_CEREMONY, randomUUID())).toBeNull();
+      expect((await find(cohort.uuid, uuidOf(ceremony.id))).uuid).toBe(uuidOf(ceremony.id));
+      const field = ['input', 'ceremonyId'];
+      expect(await refusal(find(cohort.uuid, uuidOf(ceremony.id), { ...rule, kind: EventKind.REPORTING_SESSION }))).toEqual({
+        code: 'CEREMONY_NOT_CERTIFICATE_CEREMONY',
+        field,
+      });
+      expect(await refusal(find(other.uuid, uuidOf(ceremony.id)))).toEqual({ code: 'CEREMONY_OF_ANOTHER_COHORT', field });
+      expect(await refusal(find(cohort.uuid, uuidOf(cancelled.id)))).toEqual({ code: 'EVENT_CANCELLED', field });
+      expect(await refusal(find(cohort.uuid, randomUUID()))).toEqual({ code: 'CEREMONY_NOT_FOUND', field });
     });
   });
 });

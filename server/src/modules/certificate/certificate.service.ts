@@ -5,10 +5,10 @@ import { inputId } from '../../graphql/mutations/input-ids';
 import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
-import { ProfessionalAssociate } from '../associate/associate.entity';
+import { lockAssociate } from '../associate/find-associate';
 import { audit } from '../audit/audit.service';
 import { EventKind } from '../event/event-kind';
-import { Event } from '../event/event.entity';
+import { lockCohortEvent, type CohortEventRule } from '../event/cohort-event';
 import { ResearchProject } from '../research/research-project.entity';
 import { ResearchStatus } from '../research/research-status';
 import { allocateCertificateNumbers } from './certificate-counter';
@@ -44,6 +44,17 @@ function proofHolds(certificate: Certificate, settings: CredentialSettings): boo
   return verifyAsIssuer(credential, settings).verified;
 }
 
+/** Certificates are issued at a certificate ceremony of the associate's own cohort. */
+const CEREMONY: CohortEventRule = {
+  kind: EventKind.CERTIFICATE_CEREMONY,
+  field: 'ceremonyId',
+  noun: 'ceremony',
+  cancelledMeans: 'no certificates are issued at it',
+  notFound: UserErrorCode.CEREMONY_NOT_FOUND,
+  wrongKind: UserErrorCode.CEREMONY_NOT_CERTIFICATE_CEREMONY,
+  otherCohort: UserErrorCode.CEREMONY_OF_ANOTHER_COHORT,
+};
+
 export class CertificateService {
   async verify(ctx: RequestContext, serial: string): Promise<CertificateVerification> {
     const certificate = await ctx.db.getRepository(Certificate).findOneBy({ serial: serial.trim().toUpperCase() });
@@ -66,19 +77,8 @@ export class CertificateService {
     const ceremonyId = inputId(input.ceremonyId, 'Event', 'ceremonyId');
     return withTransaction(ctx, async (tx) => {
       // The associate's row is the lock that keeps two issues for one associate apart.
-      const associate =
-        (await tx.db.findOne(ProfessionalAssociate, { where: { uuid: associateId }, lock: lockForUpdate(tx.db) })) ??
-        fail(UserErrorCode.ASSOCIATE_NOT_FOUND, 'No Professional Associate has this ID.', 'associateId');
-      const ceremony =
-        (await tx.db.findOne(Event, { where: { uuid: ceremonyId }, lock: lockForUpdate(tx.db) })) ??
-        fail(UserErrorCode.CEREMONY_NOT_FOUND, 'No event has this ID.', 'ceremonyId');
-      if (ceremony.kind !== EventKind.CERTIFICATE_CEREMONY) {
-        fail(UserErrorCode.CEREMONY_NOT_CERTIFICATE_CEREMONY, `The event is a ${ceremony.kind}, not a CERTIFICATE_CEREMONY.`, 'ceremonyId');
-      }
-      if (ceremony.cohortId !== associate.cohortId) {
-        fail(UserErrorCode.CEREMONY_OF_ANOTHER_COHORT, "The ceremony belongs to another cohort than the associate's.", 'ceremonyId');
-      }
-      if (ceremony.isCancelled) fail(UserErrorCode.EVENT_CANCELLED, 'The ceremony is cancelled: no certificates are issued at it.', 'ceremonyId');
+      const associate = await lockAssociate(tx, associateId, 'associateId');
+      const ceremony = await lockCohortEvent(tx, ceremonyId, associate.cohortId, CEREMONY);
       const research = await tx.db.findOne(ResearchProject, { where: { associateId }, lock: lockForUpdate(tx.db) });
       if (!research || !PRESENTED.includes(research.status)) {
         fail(

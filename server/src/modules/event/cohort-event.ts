@@ -1,18 +1,37 @@
 import type { RequestContext } from '../../graphql/context';
 import { lockForUpdate } from '../../db/database';
+import { fail } from '../../graphql/mutations/user-error';
+import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import type { EventKind } from './event-kind';
 import { Event } from './event.entity';
 
+/** How a rule that records something at an event of a cohort refuses the wrong event. */
+export interface CohortEventRule {
+  kind: EventKind;
+  /** The input field naming the event. */
+  field: string;
+  /** What the event is called in messages, e.g. "ceremony". */
+  noun: string;
+  /** What the rule does at such an event, for the refusal of a cancelled one: "no certificates are issued at it". */
+  cancelledMeans: string;
+  notFound: UserErrorCode;
+  wrongKind: UserErrorCode;
+  otherCohort: UserErrorCode;
+}
+
 /**
- * The event `eventId` if it is an event of this kind of the cohort and is
- * not cancelled, else null; for rules such as "presented at a
- * REPORTING_SESSION of the associate's cohort" or "issued at a
- * CERTIFICATE_CEREMONY of it". Both IDs are UUIDs (decode a global ID with
- * inputId first). The row stays locked until the transaction ends, so a
- * concurrent cancelEvent waits, and then refuses with EVENT_HAS_RECORDS when
- * the caller recorded something at the event.
+ * The event `eventId` when it is an event of the rule's kind of this cohort
+ * and is not cancelled; the rule's user error otherwise, checked in that
+ * order (the certificate ceremony of issueCertificate, the reporting session
+ * of recordPresentation). Both IDs are UUIDs. The row stays locked until the
+ * transaction ends, so a concurrent cancelEvent waits, and then refuses with
+ * EVENT_HAS_RECORDS once something is recorded at the event.
  */
-export async function findCohortEvent(tx: RequestContext, cohortId: string, kind: EventKind, eventId: string): Promise<Event | null> {
-  const event = await tx.db.findOne(Event, { where: { uuid: eventId }, lock: lockForUpdate(tx.db) });
-  return event && event.cohortId === cohortId && event.kind === kind && !event.isCancelled ? event : null;
+export async function lockCohortEvent(tx: RequestContext, eventId: string, cohortId: string, rule: CohortEventRule): Promise<Event> {
+  const event =
+    (await tx.db.findOne(Event, { where: { uuid: eventId }, lock: lockForUpdate(tx.db) })) ?? fail(rule.notFound, 'No event has this ID.', rule.field);
+  if (event.kind !== rule.kind) fail(rule.wrongKind, `The event is a ${event.kind}, not a ${rule.kind}.`, rule.field);
+  if (event.cohortId !== cohortId) fail(rule.otherCohort, `The ${rule.noun} belongs to another cohort than the associate's.`, rule.field);
+  if (event.isCancelled) fail(UserErrorCode.EVENT_CANCELLED, `The ${rule.noun} is cancelled: ${rule.cancelledMeans}.`, rule.field);
+  return event;
 }

@@ -1,5 +1,4 @@
 import type { RequestContext } from '../../graphql/context';
-import { lockForUpdate } from '../../db/database';
 import { inputId } from '../../graphql/mutations/input-ids';
 import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
@@ -9,7 +8,7 @@ import { ProfessionalAssociate } from '../associate/associate.entity';
 import { assertPlacementOpen, lockAssociate } from '../associate/find-associate';
 import { audit } from '../audit/audit.service';
 import { EventKind } from '../event/event-kind';
-import { Event } from '../event/event.entity';
+import { lockCohortEvent, type CohortEventRule } from '../event/cohort-event';
 import { UserRole } from '../user/user-role';
 import { ResearchProject } from './research-project.entity';
 import { researchSearchIndex } from './research-search';
@@ -24,6 +23,17 @@ import type {
   SubmitResearchInput,
   UpdateResearchInput,
 } from './research.inputs';
+
+/** Research is presented at a reporting session of the associate's own cohort. */
+const REPORTING_SESSION: CohortEventRule = {
+  kind: EventKind.REPORTING_SESSION,
+  field: 'eventId',
+  noun: 'reporting session',
+  cancelledMeans: 'it takes no presentations',
+  notFound: UserErrorCode.EVENT_NOT_FOUND,
+  wrongKind: UserErrorCode.EVENT_NOT_REPORTING_SESSION,
+  otherCohort: UserErrorCode.EVENT_OF_ANOTHER_COHORT,
+};
 
 type ResearchResult = Promise<{ research: ResearchProject }>;
 
@@ -105,17 +115,9 @@ export class ResearchWorkflowService {
   recordPresentation(ctx: RequestContext, input: RecordPresentationInput): ResearchResult {
     const eventUuid = inputId(input.eventId, 'Event', 'eventId');
     return this.step(ctx, input.researchId, 'recordPresentation', ResearchStatus.SUBMITTED, ResearchStatus.PRESENTED, async (tx, research) => {
-      // Locked so the session cannot be cancelled or moved to another cohort while the presentation is recorded.
-      const event = await tx.db.findOne(Event, { where: { uuid: eventUuid }, lock: lockForUpdate(tx.db) });
-      if (!event) fail(UserErrorCode.EVENT_NOT_FOUND, 'No event has this ID.', 'eventId');
-      if (event.kind !== EventKind.REPORTING_SESSION) {
-        fail(UserErrorCode.EVENT_NOT_REPORTING_SESSION, `The event is a ${event.kind}; research is presented at a REPORTING_SESSION.`, 'eventId');
-      }
       const associate = await tx.db.findOneByOrFail(ProfessionalAssociate, { uuid: research.associateId });
-      if (event.cohortId !== associate.cohortId) {
-        fail(UserErrorCode.EVENT_OF_ANOTHER_COHORT, 'The reporting session belongs to another cohort than the associate’s.', 'eventId');
-      }
-      if (event.isCancelled) fail(UserErrorCode.EVENT_CANCELLED, 'The reporting session is cancelled: it takes no presentations.', 'eventId');
+      // Locked so the session cannot be cancelled or moved to another cohort while the presentation is recorded.
+      const event = await lockCohortEvent(tx, eventUuid, associate.cohortId, REPORTING_SESSION);
       research.presentedAtId = event.uuid;
     });
   }
