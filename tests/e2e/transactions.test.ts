@@ -96,4 +96,16 @@ describeEachDatabase('the transaction seam', (kind) => {
     const entry = await server.database.dataSource.getRepository(AuditEntry).findOneByOrFail({ operation: 'createUser', entityId: user.uuid });
     expect(entry.occurredAt.toISOString()).toBe(TEST_NOW);
   });
+  it('leaves the writing connection as it found it: its runner neither gains a wrapper nor keeps a clock per transaction', async () => {
+    const { dataSource } = server.database;
+    const run = () => server.database.database.transaction(async (m) => m.count(User), server.clock);
+    await run();
+    const runner = dataSource.createQueryRunner();
+    const query = runner.query;
+    for (let i = 0; i < 5; i++) await run();
+    // On SQLite TypeORM hands out one runner for every transaction; on PostgreSQL each transaction has its own.
+    expect(dataSource.createQueryRunner().query).toBe(query);
+    expect(runner.data).not.toHaveProperty('clock');
+    if (kind.name === 'postgres') await runner.release();
+  });
 });

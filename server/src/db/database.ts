@@ -26,10 +26,6 @@ export class Database {
     readonly reader: DataSource,
   ) {}
 
-  get kind(): 'sqlite' | 'postgres' {
-    return this.writer.options.type === 'postgres' ? 'postgres' : 'sqlite';
-  }
-
   /** Runs `work` in one transaction: it commits whole when `work` resolves, and leaves nothing when it throws. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock = systemClock, scope?: RequestScope): Promise<T> {
     return runTransaction(this.writer, clock, work, scope);
@@ -87,12 +83,19 @@ async function transactionOn<T>(dataSource: DataSource, data: TransactionData, w
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw err;
   } finally {
+    // SQLite's writing runner is shared: later writes outside a transaction must not take this one's clock or scope.
+    runner.data = {};
     await runner.release();
   }
 }
 
+/** Runners whose BEGIN is already immediate: TypeORM hands out one runner per SQLite connection, for every transaction. */
+const immediateRunners = new WeakSet<QueryRunner>();
+
 /** TypeORM's SQLite runner always sends a deferred BEGIN; the write lock must be taken when the transaction starts. */
 function beginImmediately(runner: QueryRunner): void {
+  if (immediateRunners.has(runner)) return;
+  immediateRunners.add(runner);
   const query = runner.query.bind(runner);
   runner.query = ((sql: string, ...rest: unknown[]) =>
     (query as (...args: unknown[]) => Promise<unknown>)(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as QueryRunner['query'];
