@@ -29,7 +29,7 @@ import { buildCdpSchema } from './graphql/schema';
 import { responseHeadersPlugin } from './graphql/response-headers';
 import { readManifest, type PersistedManifest } from './graphql/persisted/manifest';
 import { persistedQueryStore } from './graphql/persisted/persisted-query-store';
-import { trustedDocumentsPlugin, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents-plugin';
+import { trustedDocumentsGate, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
 import { DEFAULT_RESPONSE_CACHE_MB, responseCache as responseCachePlugins, type ResponseCacheSettings } from './graphql/cache';
 import { stringifyResult } from './graphql/cache/answer-text';
 import { credentialRouter } from './modules/certificate/credential/credential-routes';
@@ -128,8 +128,7 @@ export async function createApp({
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(trustedDocuments === 'only' ? [trustedDocumentsPlugin(persistedOperations)] : []),
-      queryCostPlugin(schema, limits),
+      queryCostPlugin(schema, limits, trustedDocuments === 'only' ? trustedDocumentsGate(persistedOperations) : undefined),
       errorReportingPlugin(),
       responseHeadersPlugin(),
       ...responseCachePlugins(responseCache, logger),

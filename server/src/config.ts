@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE_MB } from './graphql/cache/cache-settings';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
-import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents-plugin';
+import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
 
 /** Where the embedded SQLite database lives when DATABASE_URL is not set. */
 export const DEFAULT_SQLITE_FILE = path.resolve(__dirname, '..', '..', 'data', 'cdp-hub.sqlite');

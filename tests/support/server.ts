@@ -16,7 +16,7 @@ import { seed } from '../../server/src/db/seed/seed';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../server/src/graphql/limits/query-limits';
 import { operationSources } from '../../sdk/src/generated/graphql';
 import type { PersistedManifest } from '../../server/src/graphql/persisted/manifest';
-import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents-plugin';
+import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
 import type { DatabaseKind, TestDatabase } from './databases';
 
 /** The instant every test runs at: the demonstration cohort is then 2027-2028. */

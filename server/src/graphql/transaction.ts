@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Loaders } from './loaders';
 import type { RequestContext } from './context';
 
@@ -12,11 +13,21 @@ export async function withTransaction<T>(ctx: RequestContext, work: (tx: Request
   if (ctx.inTransaction) return work(ctx);
   try {
     return await ctx.database.transaction(
-      (manager) => work({ ...ctx, db: manager, loaders: new Loaders(manager), inTransaction: true }),
+      (manager) => work(transactionContext(ctx, manager)),
       ctx.clock,
       ctx.scope,
     );
   } finally {
     ctx.loaders.clearAll();
   }
+}
+
+/**
+ * The request's context with the transaction's manager and loaders. Copied
+ * by property descriptors, not spread: spreading would call the lazy `log`
+ * getter and make the request's logger whether or not anything is logged.
+ */
+function transactionContext(ctx: RequestContext, manager: EntityManager): RequestContext {
+  const tx = Object.defineProperties({}, Object.getOwnPropertyDescriptors(ctx)) as RequestContext;
+  return Object.assign(tx, { db: manager, loaders: new Loaders(manager), inTransaction: true });
 }

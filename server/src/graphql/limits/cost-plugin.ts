@@ -3,7 +3,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
+import type { RequestContext } from '../context';
 import { AppError } from '../errors';
+import type { DocumentGate } from '../persisted/trusted-documents';
 import { costEstimators } from './cost';
 import { expandedSelections } from './expanded-size';
 import type { QueryLimits } from './query-limits';
@@ -18,9 +20,10 @@ const CACHED_VERDICTS = 1000;
 /** Beyond this many selections (fragments expanded) the estimate would take too long: the query is refused unestimated. */
 const MAX_ESTIMATED_SELECTIONS = 10_000;
 
-const keyOf = (source: string, operationName: string | undefined, variables: unknown) =>
+/** The verdict's key: Apollo's sha256 of the document text (queryHash), the operation and the variables. */
+const keyOf = (queryHash: string, operationName: string | undefined, variables: unknown) =>
   createHash('sha256')
-    .update(source)
+    .update(queryHash)
     .update('\0')
     .update(operationName ?? '')
     .update('\0')
@@ -84,21 +87,23 @@ export function decide(schema: GraphQLSchema, limits: QueryLimits, estimators: C
  * variables with oversized lists or invalid values, and operations whose
  * estimated cost is above the limit or cannot be estimated. The verdict is
  * computed once per document, operation and variables, then cached by their
- * sha256.
+ * sha256. A `gate` (trusted documents) is asked first, so a document it
+ * refuses is never priced and never takes a place in the verdict cache.
  */
-export function queryCostPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+export function queryCostPlugin(schema: GraphQLSchema, limits: QueryLimits, gate?: DocumentGate): ApolloServerPlugin<RequestContext> {
   const verdicts = new LRUCache<string, Verdict>({ max: CACHED_VERDICTS });
   const estimators = costEstimators(schema);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation, source }) {
+        async didResolveOperation({ request, document, operation, queryHash, contextValue }) {
           // Without an operation Apollo answers OPERATION_RESOLUTION_FAILURE itself, running nothing.
           if (!operation) return;
+          gate?.(queryHash, contextValue);
           const unsupported = unsupportedOperation(schema, operation);
           if (unsupported) throw unsupported;
           const variables = request.variables ?? {};
-          const key = keyOf(source, request.operationName ?? undefined, variables);
+          const key = keyOf(queryHash, request.operationName ?? undefined, variables);
           let verdict = verdicts.get(key);
           if (!verdict) {
             verdict = decide(schema, limits, estimators, operation, { document, operationName: request.operationName ?? undefined, variables });

@@ -113,14 +113,15 @@ export class AlumniService {
         else groups.set(key, [index]);
       });
       for (const members of groups.values()) {
-        members.forEach((a, i) => {
-          for (const b of members.slice(i + 1)) edges.push({ source: nodes[a].id, target: nodes[b].id, kind });
-        });
-        if (edges.length > MAX_NETWORK_EDGES) {
+        // A group of n alumni links every pair: refused before its n(n-1)/2 edges are built.
+        if (edges.length + (members.length * (members.length - 1)) / 2 > MAX_NETWORK_EDGES) {
           throw new AppError('BAD_USER_INPUT', `The network has more than ${MAX_NETWORK_EDGES} edges; narrow it with a filter or fewer kinds.`, {
             argument: 'filter',
             maxEdges: MAX_NETWORK_EDGES,
           });
+        }
+        for (let i = 0; i < members.length; i++) {
+          for (let j = i + 1; j < members.length; j++) edges.push({ source: nodes[members[i]].id, target: nodes[members[j]].id, kind });
         }
       }
     }

@@ -64,6 +64,7 @@ export class AuthService {
     const passwordHash = await hashPassword(input.newPassword);
     return withTransaction(ctx, async (tx) => {
       const user = await tx.db.findOneByOrFail(User, { uuid: viewer.userId });
+      const before = { passwordHash: user.passwordHash };
       user.passwordHash = passwordHash;
       await tx.db.save(user);
       const endedSessionCount = await sessions.endAll(tx, user.uuid, 'PASSWORD_CHANGED', viewer.sessionId);
@@ -71,7 +72,7 @@ export class AuthService {
         operation: 'changePassword',
         entityType: 'User',
         entityId: user.uuid,
-        before: { passwordHash },
+        before,
         after: { passwordHash, endedSessionCount },
       });
       return { user, endedSessionCount };

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { UserRole } from '../../modules/user/user-role';
 import type { RequestContext } from '../context';
 import { AppError } from '../errors';
@@ -15,25 +14,21 @@ const untrusted = () =>
     { http: { status: 400 } },
   );
 
+/** Throws to refuse a request's document before anything is estimated or executed. */
+export type DocumentGate = (queryHash: string, ctx: RequestContext) => void;
+
 /**
  * Refuses, under TRUSTED_DOCUMENTS=only, a document whose sha256 is not in
  * the manifest, whether it came as a hash or as full text (Apollo hashes the
  * text it receives: `queryHash`). An ADMIN may run anything, so the
- * playground keeps working for the secretariat; knowing the caller needs the
- * context, hence a plugin. didResolveOperation is the hook where Apollo turns
- * a thrown error into a response; it runs before anything executes and
- * before a registration is stored. Listed before the cost plugin, so an
- * untrusted document is refused as such, not for its cost.
+ * playground keeps working for the secretariat. The cost plugin calls it
+ * first in its didResolveOperation (where Apollo turns a thrown error into a
+ * response, before anything executes and before a registration is stored),
+ * so an untrusted document is refused as such and never priced.
  */
-export function trustedDocumentsPlugin(manifest: PersistedManifest): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ queryHash, contextValue }) {
-          if (manifest.has(queryHash) || contextValue.viewer?.role === UserRole.ADMIN) return;
-          throw untrusted();
-        },
-      };
-    },
+export function trustedDocumentsGate(manifest: PersistedManifest): DocumentGate {
+  return (queryHash, ctx) => {
+    if (manifest.has(queryHash) || ctx.viewer?.role === UserRole.ADMIN) return;
+    throw untrusted();
   };
 }
