@@ -4,8 +4,11 @@ import { DEFAULT_RESPONSE_CACHE_MB } from './graphql/cache/cache-settings';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
 
+/** The server's own data folder: the embedded SQLite database and the development secrets. */
+export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
+
 /** Where the embedded SQLite database lives when DATABASE_URL is not set. */
-export const DEFAULT_SQLITE_FILE = path.resolve(__dirname, '..', '..', 'data', 'cdp-hub.sqlite');
+export const DEFAULT_SQLITE_FILE = path.join(DATA_DIR, 'cdp-hub.sqlite');
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

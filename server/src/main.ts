@@ -2,14 +2,13 @@ import 'reflect-metadata';
 import { fixedClock, systemClock } from './common/clock';
 import { createLogger } from './common/logger';
 import { stdoutLog } from './common/stdout-log';
-import { ConfigError, DEFAULT_SQLITE_FILE, loadConfig } from './config';
-import path from 'node:path';
+import { ConfigError, DATA_DIR, loadConfig } from './config';
 import { activeDemoUsers, createFirstAdmin } from './auth/bootstrap';
 import { authSettings, connectRedis, resolveTokenPepper } from './auth/setup';
 import { createApp } from './app';
 import { openDatabase } from './db/data-source';
 import { seedIfEmpty } from './db/seed/seed-if-empty';
-import { resolveSigningKeys } from './modules/certificate/credential/signing-keys';
+import { configuredCredentials } from './modules/certificate/credential/credential-settings';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How long the last log lines may take to reach stdout at exit. */
@@ -32,7 +31,7 @@ async function main(): Promise<void> {
 
   let credentials;
   try {
-    credentials = { keys: resolveSigningKeys(config.certificates.signingKeyFile, path.dirname(DEFAULT_SQLITE_FILE)), publicUrl: config.certificates.publicUrl };
+    credentials = configuredCredentials(config);
   } catch (err) {
     console.error(`Refusing to start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(2);
@@ -54,7 +53,7 @@ async function main(): Promise<void> {
   redis?.on('error', (err) =>
     logger.warn({ err: { message: err.message } }, 'redis unavailable; login throttling falls back to this instance, the redis response cache answers uncached'),
   );
-  const auth = authSettings(config, resolveTokenPepper(config, path.dirname(DEFAULT_SQLITE_FILE)), redis);
+  const auth = authSettings(config, resolveTokenPepper(config, DATA_DIR), redis);
 
   const { mode, maxBytes } = config.responseCache;
   // loadConfig has made sure that `redis` comes with REDIS_URL.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { readOrCreateSecretFile } from '../common/secret-file';
 import type { Config } from '../config';
 import type { AuthSettings } from './auth-settings';
 import { DEFAULT_LOGIN_LIMITS, LoginThrottle } from './login-throttle';
@@ -13,12 +13,7 @@ import { DEFAULT_LOGIN_LIMITS, LoginThrottle } from './login-throttle';
  */
 export function resolveTokenPepper(config: Pick<Config, 'auth'>, dataDir: string): string {
   if (config.auth.tokenPepper) return config.auth.tokenPepper;
-  const file = path.join(dataDir, 'token-pepper');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(dataDir, { recursive: true });
-  const pepper = randomBytes(48).toString('base64url');
-  fs.writeFileSync(file, `${pepper}\n`, { mode: 0o600, flag: 'wx' });
-  return pepper;
+  return readOrCreateSecretFile(path.join(dataDir, 'token-pepper'), () => `${randomBytes(48).toString('base64url')}\n`).trim();
 }
 
 /** Redis for state shared by instances; commands fail fast instead of queueing while it is away. */

@@ -9,9 +9,8 @@
 import 'reflect-metadata';
 import { fixedClock, systemClock } from '../../common/clock';
 import { createLogger, type Logger } from '../../common/logger';
-import path from 'node:path';
-import { DEFAULT_SQLITE_FILE, loadConfig } from '../../config';
-import { resolveSigningKeys } from '../../modules/certificate/credential/signing-keys';
+import { loadConfig } from '../../config';
+import { configuredCredentials } from '../../modules/certificate/credential/credential-settings';
 import { openDatabase } from '../data-source';
 import { seed } from './seed';
 
@@ -22,8 +21,7 @@ async function main(): Promise<void> {
     const { dataSource } = await openDatabase(config.database, log);
     try {
       const clock = config.clockOverride ? fixedClock(config.clockOverride) : systemClock;
-      const keys = resolveSigningKeys(config.certificates.signingKeyFile, path.dirname(DEFAULT_SQLITE_FILE));
-      const report = await seed(dataSource, clock, log, { keys, publicUrl: config.certificates.publicUrl });
+      const report = await seed(dataSource, clock, log, configuredCredentials(config));
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } finally {
       await dataSource.destroy();

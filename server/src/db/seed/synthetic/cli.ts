@@ -11,6 +11,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { fixedClock, systemClock } from '../../../common/clock';
 import { createLogger } from '../../../common/logger';
 import { loadConfig } from '../../../config';
+import { configuredCredentials } from '../../../modules/certificate/credential/credential-settings';
 import { openDatabase } from '../../data-source';
 import { seed } from '../seed';
 import { MAX_SCALE } from './copy-plan';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     Presets.shades_classic,
   );
   try {
-    await seed(dataSource, clock, log);
+    await seed(dataSource, clock, log, configuredCredentials(config));
     let started = false;
     const report = await synthesize(dataSource, {
       scale,

@@ -1,10 +1,16 @@
-import type { SigningKeyRing } from './signing-keys';
+import { DATA_DIR, type Config } from '../../../config';
+import { resolveSigningKeys, type SigningKeyRing } from './signing-keys';
 
 /** What issuing and publishing credentials needs: the keys and the public URL they are published under. */
 export interface CredentialSettings {
   keys: SigningKeyRing;
   /** The server's public base URL (CDP_PUBLIC_URL), without a trailing slash, e.g. https://cdp-hub.example. */
   publicUrl: string;
+}
+
+/** The keys and public URL of this configuration; development keys are made once in the data folder. */
+export function configuredCredentials(config: Pick<Config, 'certificates'>): CredentialSettings {
+  return { keys: resolveSigningKeys(config.certificates.signingKeyFile, DATA_DIR), publicUrl: config.certificates.publicUrl };
 }
 
 /** Every URL a credential names, in one place, so the routes serve what the credentials point at. */

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, typ
 import fs from 'node:fs';
 import path from 'node:path';
 import { base64urlnopad } from '@scure/base';
+import { readOrCreateSecretFile } from '../../../common/secret-file';
 import { publicKeyMultibase, rawPublicKey, type Ed25519Jwk } from './multikey';
 
 /** One Ed25519 key of the issuer; retired keys keep only their public half. */
@@ -102,19 +103,6 @@ export const DEVELOPMENT_KEY_FILE = 'cdp-signing-keys.json';
 export function resolveSigningKeys(keyFile: string | undefined, dataDir: string): SigningKeyRing {
   if (keyFile) return readSigningKeyFile(keyFile);
   const file = path.join(dataDir, DEVELOPMENT_KEY_FILE);
-  if (fs.existsSync(file)) return readSigningKeyFile(file);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const ring = SigningKeyRing.generate();
-  // Written aside, then linked into place: two processes starting at once agree on one key, and none reads half a file.
-  const draft = `${file}.${process.pid}.${Date.now()}`;
-  fs.writeFileSync(draft, `${JSON.stringify(ring.toPrivateJwks(), null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(draft, file);
-    return ring;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readSigningKeyFile(file);
-    throw err;
-  } finally {
-    fs.unlinkSync(draft);
-  }
+  readOrCreateSecretFile(file, () => `${JSON.stringify(SigningKeyRing.generate().toPrivateJwks(), null, 2)}\n`);
+  return readSigningKeyFile(file);
 }
