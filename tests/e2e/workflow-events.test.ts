@@ -16,7 +16,7 @@ import { Event } from '../../server/src/modules/event/event.entity';
 import { Programme } from '../../server/src/modules/programme/programme.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { insert } from '../support/arrange';
-import { arrangeCohort, expectAdminOnly, expectUserErrors, insertOtherProgramme, uuidOf } from '../support/cohort-workflow';
+import { arrangeCohort, expectAdminOnly, expectUserErrors, insertOtherProgramme, setCohortStatus, uuidOf } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
@@ -233,6 +233,16 @@ describeEachDatabase('event workflow', (kind) => {
         ['EVENT_OUTSIDE_COHORT', ['input', 'startsAt']],
       ]);
       expect((await server.data(NODE, { id: event.id })).node.startsAt).toBe(at(`${YEAR + 1}-07-04`));
+    });
+
+    it('COHORT_CANCELLED: the events of a cancelled cohort are not moved', async () => {
+      const cohort = await arrangeCohort(server, { year: YEAR });
+      const event = await schedule(workshop(cohort.id));
+      await setCohortStatus(server.database.dataSource, cohort.id, CohortStatus.CANCELLED);
+      await expectUserErrors(server, admin, 'rescheduleEvent', RESCHEDULE, { input: { eventId: event.id, location: 'Room B' } }, [
+        ['COHORT_CANCELLED', ['input', 'eventId']],
+      ]);
+      expect((await server.data(NODE, { id: event.id })).node.location).toBeNull();
     });
 
     it('EVENT_CANCELLED: a cancelled event cannot be rescheduled', async () => {

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { systemClock } from '../../server/src/common/clock';
+import { runTransaction } from '../../server/src/db/database';
 import { fromGlobalId } from '../../server/src/graphql/relay/global-id';
 import { nodeTypeNames } from '../../server/src/graphql/relay/node';
 import { CohortStatus } from '../../server/src/modules/cohort/cohort-status';
@@ -51,8 +53,9 @@ export async function arrangeCohort(
   return { id, uuid: uuidOf(id), label };
 }
 
+/** Moves a cohort to any status at once, as a write of the seam (queued on SQLite, the data version bumped). */
 export async function setCohortStatus(ds: DataSource, cohortId: string, status: CohortStatus): Promise<void> {
-  await ds.getRepository(Cohort).update(uuidOf(cohortId), { status });
+  await runTransaction(ds, systemClock, (manager) => manager.update(Cohort, uuidOf(cohortId), { status }));
 }
 
 /** A second programme beside the seeded one, for the rules that a cohort and a programme must agree. */

@@ -7,7 +7,7 @@ import { lockForUpdate } from '../../db/database';
 import { DatePrecision } from '../../common/dates';
 import { audit, changedFields } from '../audit/audit.service';
 import { Certificate } from '../certificate/certificate.entity';
-import { lockCohort } from '../cohort/cohort-lock';
+import { lockCohort, lockCohortRow } from '../cohort/cohort-lock';
 import { CohortStatus } from '../cohort/cohort-status';
 import { Cohort } from '../cohort/cohort.entity';
 import { programmeOfInput } from '../programme/programme-lookup';
@@ -77,9 +77,11 @@ export class EventScheduleService {
   async reschedule(ctx: RequestContext, input: RescheduleEventInput): Promise<{ event: Event }> {
     return withTransaction(ctx, async (tx) => {
       const event = await this.lockActiveEvent(tx, input.eventId);
+      // Locked, as when scheduling: a cohort cancelled meanwhile takes no changes to its events.
+      const cohort = event.cohortId ? await lockCohortRow(tx, event.cohortId, 'eventId') : null;
+      if (cohort?.status === CohortStatus.CANCELLED) fail(UserErrorCode.COHORT_CANCELLED, `The cohort ${cohort.label} is cancelled.`, 'eventId');
       const before = audited(event);
       if (input.startsAt != null) {
-        const cohort = event.cohortId ? await tx.db.findOneByOrFail(Cohort, { uuid: event.cohortId }) : null;
         if (cohort) this.assertWithinCohort(event.kind, input.startsAt, cohort, 'startsAt');
         event.startsAt = input.startsAt;
         // A new start is a known day, whatever the precision of the old one.
