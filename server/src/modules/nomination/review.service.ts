@@ -27,6 +27,11 @@ const auditedReview = (r: Review) => ({ nominationId: r.nominationId, reviewerId
  */
 export async function refreshScore(db: EntityManager, nomination: Nomination): Promise<void> {
   const scores = (await db.find(Review, { select: { score: true }, where: { nominationId: nomination.uuid } })).map((r) => r.score);
+  await storeScore(db, nomination, scores);
+}
+
+/** Stores the mean and count of these scores, all of the nomination's reviews. */
+async function storeScore(db: EntityManager, nomination: Nomination, scores: number[]): Promise<void> {
   nomination.reviewCount = scores.length;
   nomination.meanScore = scores.length ? scores.reduce((sum, s) => sum + s, 0) / scores.length : null;
   await db.update(Nomination, nomination.uuid, { meanScore: nomination.meanScore, reviewCount: nomination.reviewCount });
@@ -51,15 +56,17 @@ export class ReviewService {
         );
       }
       const reviewerId = tx.viewer!.userId;
-      const existing = await tx.db.findOneBy(Review, { nominationId: nomination.uuid, reviewerId });
-      if (!existing && (await tx.db.countBy(Review, { nominationId: nomination.uuid })) >= MAX_REVIEWS_PER_NOMINATION) {
+      // Every review of the nomination, read once (at most 20): this reviewer's, the count, and the mean after the change.
+      const reviews = await tx.db.findBy(Review, { nominationId: nomination.uuid });
+      const existing = reviews.find((r) => r.reviewerId === reviewerId);
+      if (!existing && reviews.length >= MAX_REVIEWS_PER_NOMINATION) {
         fail(UserErrorCode.TOO_MANY_REVIEWS, `A nomination takes at most ${MAX_REVIEWS_PER_NOMINATION} reviews.`, 'nominationId');
       }
       const review = existing ?? tx.db.create(Review, { nominationId: nomination.uuid, reviewerId });
       const before = existing ? auditedReview(existing) : null;
       Object.assign(review, { score: input.score, comment: input.comment?.trim() || null });
       await tx.db.save(review);
-      await refreshScore(tx.db, nomination);
+      await storeScore(tx.db, nomination, (existing ? reviews : [...reviews, review]).map((r) => r.score));
       const change = before ? changedFields(before, auditedReview(review)) : { before: null, after: auditedReview(review) };
       await audit(tx, { operation: 'reviewNomination', entityType: 'Review', entityId: review.uuid, ...change });
       return { review, nomination };

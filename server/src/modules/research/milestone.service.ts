@@ -52,9 +52,9 @@ export class MilestoneService {
   async complete(ctx: RequestContext, input: CompleteMilestoneInput): Promise<{ milestone: Milestone }> {
     const uuid = inputId(input.milestoneId, 'Milestone', 'milestoneId');
     return withTransaction(ctx, async (tx) => {
-      const found = await tx.db.findOneBy(Milestone, { uuid });
+      // Its project alone first: the project is locked before the milestone, as every write to a project's milestones does.
+      const found = await tx.db.findOne(Milestone, { select: { uuid: true, researchProjectId: true }, where: { uuid } });
       if (!found) fail(UserErrorCode.MILESTONE_NOT_FOUND, 'No milestone has this ID.', 'milestoneId');
-      // The project first, as every write to a project's milestones does, then the milestone itself.
       await lockResearch(tx, found.researchProjectId, 'milestoneId');
       const milestone = await tx.db.findOneOrFail(Milestone, { where: { uuid }, lock: lockForUpdate(tx.db) });
       if (milestone.completedAt) {
