@@ -36,7 +36,7 @@ describeEachDatabase('N+1 guard', (kind) => {
 
   it('issues the same number of SQL statements at page size 5 and 40', async () => {
     const small = await statementsFor(5);
-    // 40, not 50: the cost limit prices each project's themes at their bound (20), and 50 x 50 of these is above it.
+    // 40, not 50: the nested page must stay within the cost limit, which prices each project's themes at their bound (MAX_THEMES).
     const large = await statementsFor(40);
     // The large page really is larger, so the comparison means something.
     expect(large.associates).toBeGreaterThan(small.associates * 2);

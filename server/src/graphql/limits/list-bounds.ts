@@ -4,6 +4,8 @@ import { MAX_NETWORK_EDGES, MAX_NETWORK_NODES } from '../../modules/alumni/alumn
 import { RegionCode } from '../../modules/region/region.entity';
 import { TOP_THEMES } from '../../modules/statistics/statistics.service';
 import { MAX_COHORT_EVENTS } from '../../modules/event/event-schedule.service';
+import { MAX_MILESTONES } from '../../modules/research/milestone.service';
+import { MAX_THEMES } from '../../modules/research/research.inputs';
 
 /**
  * The most items each list field that is not a connection can return, by
@@ -30,12 +32,13 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'ProgrammeStatistics.byCohort': 100,
   // Enforced: scheduleEvent refuses more (COHORT_EVENTS_FULL).
   'Cohort.events': MAX_COHORT_EVENTS,
+  // Enforced: addMilestone refuses more (TOO_MANY_MILESTONES); the research inputs take at most MAX_THEMES themes.
+  'ResearchProject.milestones': MAX_MILESTONES,
+  'ResearchProject.themes': MAX_THEMES,
   // Declared: one certificate a placement, plus reissues.
   'ProfessionalAssociate.certificates': 5,
   'ProfessionalAssociate.languages': 20,
   'Nomination.candidateLanguages': 20,
-  'ResearchProject.milestones': 50,
-  'ResearchProject.themes': 20,
   // Enforced: every eligible administration at most, whether named (60 at most) or allEligible.
   'InviteAdministrationsPayload.invited': MAX_ADMINISTRATIONS,
   'InviteAdministrationsPayload.alreadyInvited': MAX_ADMINISTRATIONS,
