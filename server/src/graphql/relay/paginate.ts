@@ -52,16 +52,25 @@ export interface KeysetColumns {
   id: string;
 }
 
-/** The sorted column; for a nullsLast field, with null replaced as in sortValue() so the keyset compares plain numbers. */
-function sortExpression(alias: string, ordering: Ordering): string {
-  const column = `${alias}.${ordering.field.property}`;
+/** The sorted column's SQL; for a nullsLast field, with null replaced as in sortValue() so the keyset compares plain numbers. */
+function sortExpression(column: string, ordering: Ordering): string {
   return ordering.field.nullsLast ? `COALESCE(${column}, ${nullStandIn(ordering)})` : column;
 }
 
 const entityColumns = (alias: string, ordering: Ordering): KeysetColumns => ({
-  sort: sortExpression(alias, ordering),
+  sort: sortExpression(`${alias}.${ordering.field.property}`, ordering),
   id: `${alias}.uuid`,
 });
+
+/**
+ * "The row comes strictly after (or before) the position" as SQL; `value`
+ * and `id` write the position's placeholders, in the order they appear.
+ */
+function beyondPosition(columns: KeysetColumns, ordering: Ordering, side: 'after' | 'before', value: () => string, id: () => string): string {
+  const ascending = (ordering.direction === OrderDirection.ASC) === (side === 'after');
+  const op = ascending ? '>' : '<';
+  return `(${columns.sort} ${op} ${value()} OR (${columns.sort} = ${value()} AND ${columns.id} ${op} ${id()}))`;
+}
 
 /** Adds "row comes strictly after (or before) this position in the ordering". */
 function whereBeyond<T extends ObjectLiteral>(
@@ -71,14 +80,9 @@ function whereBeyond<T extends ObjectLiteral>(
   position: CursorPosition,
   side: 'after' | 'before',
 ): void {
-  const ascending = (ordering.direction === OrderDirection.ASC) === (side === 'after');
-  const op = ascending ? '>' : '<';
   const v = param('cursorValue');
   const u = param('cursorId');
-  qb.andWhere(`(${columns.sort} ${op} :${v} OR (${columns.sort} = :${v} AND ${columns.id} ${op} :${u}))`, {
-    [v]: position.value,
-    [u]: position.uuid,
-  });
+  qb.andWhere(beyondPosition(columns, ordering, side, () => `:${v}`, () => `:${u}`), { [v]: position.value, [u]: position.uuid });
 }
 
 /** Restricts to the window and orders; returns the SQL direction used. */
@@ -218,23 +222,16 @@ export async function paginateChildren<T extends ObjectLiteral>(
 
 /** The keyset columns of a shape, as quoted SQL (see entityColumns for the QueryBuilder's). */
 function shapeColumns<T extends ObjectLiteral>(b: ShapeBuilder, rows: EntityRows<T>, ordering: Ordering, alias = 'c'): KeysetColumns {
-  const column = rows.column(b, alias, ordering.field.property);
-  return {
-    sort: ordering.field.nullsLast ? `COALESCE(${column}, ${nullStandIn(ordering)})` : column,
-    id: rows.column(b, alias, 'uuid'),
-  };
+  return { sort: sortExpression(rows.column(b, alias, ordering.field.property), ordering), id: rows.column(b, alias, 'uuid') };
 }
 
 /** whereBeyond() for a shape: the position is bound as `${side}Value` and `${side}Id`. */
 function beyond(b: ShapeBuilder, columns: KeysetColumns, ordering: Ordering, side: 'after' | 'before'): string {
-  const ascending = (ordering.direction === OrderDirection.ASC) === (side === 'after');
-  const op = ascending ? '>' : '<';
-  const v = () => b.param(`${side}Value`);
-  return `(${columns.sort} ${op} ${v()} OR (${columns.sort} = ${v()} AND ${columns.id} ${op} ${b.param(`${side}Id`)}))`;
+  return beyondPosition(columns, ordering, side, () => b.param(`${side}Value`), () => b.param(`${side}Id`));
 }
 
 /**
- * paginateRaw for candidates whose filter costs a lookup per row (search
+ * Keyset pagination of raw candidate rows whose filter costs a lookup per row (search
  * visibility over thousands of matches): the window is first cut to the
  * next `slice` candidates in order, and `filter` (which may join on
  * `c.uuid`) applies to those alone. When the filter leaves the page short
