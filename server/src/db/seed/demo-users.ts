@@ -23,15 +23,17 @@ export const DEMO_USERS = {
  * demonstration cohort (it has a sample nomination there); the associate is
  * the first associate, by name, of the latest cohort with associates.
  */
-export async function seedDemoUsers(manager: EntityManager, ensure: Ensure, demoCohort: Cohort | null): Promise<void> {
-  const missing = [];
-  for (const user of Object.values(DEMO_USERS)) if (!(await manager.existsBy(User, { email: user.email }))) missing.push(user);
-  if (!missing.length) return;
+export async function seedDemoUsers(manager: EntityManager, ensure: Ensure, demoCohort: Cohort): Promise<void> {
+  let missing = false;
+  for (const user of Object.values(DEMO_USERS)) missing ||= !(await manager.existsBy(User, { email: user.email }));
+  if (!missing) return;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  const invitation = demoCohort
-    ? await manager.findOne(Invitation, { where: { cohortId: demoCohort.uuid }, relations: { administration: true }, order: { administration: { iso2: 'ASC' } } })
-    : null;
+  const invitation = await manager.findOne(Invitation, {
+    where: { cohortId: demoCohort.uuid },
+    relations: { administration: true },
+    order: { administration: { iso2: 'ASC' } },
+  });
   const associate = await manager
     .getRepository(ProfessionalAssociate)
     .createQueryBuilder('pa')

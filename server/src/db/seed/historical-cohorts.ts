@@ -182,8 +182,7 @@ async function seedCertificate(
 ): Promise<void> {
   const serial = `CDP-${ceremony.startsAt.getUTCFullYear()}-${String(index + 1).padStart(3, '0')}`;
   // An associate holds at most one valid certificate; one issued later through the API counts too.
-  const valid = await manager.findOneBy(Certificate, { associateId: associate.uuid, revokedAt: IsNull() });
-  if (valid && valid.serial !== serial) return;
+  if (await manager.existsBy(Certificate, { associateId: associate.uuid, revokedAt: IsNull() })) return;
   if (await manager.existsBy(Certificate, { serial })) return;
   // The same counter as issueCertificate, so seeded and issued certificates never share a status-list position.
   const statusListIndex = await nextCounterValue(manager, 'status-list', await highestStatusListIndex(manager));

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Row } from './copy-plan';
-import { dialectOf } from './source-rows';
+import { dialectOf } from '../../../graphql/sql/sql-shape';
 
 /** Bound variables one statement may carry: SQLite's default SQLITE_MAX_VARIABLE_NUMBER, PostgreSQL's protocol limit. */
 const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const;
@@ -14,7 +14,7 @@ const MAX_ROWS_PER_STATEMENT = 500;
  */
 export async function bulkInsert(manager: EntityManager, table: string, rows: Row[]): Promise<void> {
   if (!rows.length) return;
-  const dialect = dialectOf(manager);
+  const dialect = dialectOf(manager.connection);
   const columns = Object.keys(rows[0]);
   const perStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS[dialect] / columns.length)));
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;

@@ -22,8 +22,6 @@ export interface TableCopy {
   where: string;
   /** Column values a copy must not share with its source, e.g. unique serials. */
   rewrite?: (row: Row, copy: CopyIdentity) => void;
-  /** Only on this database (the search index tables differ between the two). */
-  only?: 'sqlite' | 'postgres';
 }
 
 export const SYNTHETIC_CODE_PREFIX = 'CDP-SYN-';

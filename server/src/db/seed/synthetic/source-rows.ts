@@ -1,10 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { dialectOf } from '../../../graphql/sql/sql-shape';
 import { PROGRAMME_COPY, type Row, type TableCopy } from './copy-plan';
 
-export type Dialect = 'sqlite' | 'postgres';
-
-export const dialectOf = (manager: EntityManager): Dialect =>
-  manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
 
 /** The rows of one programme, table by table, in the order they can be inserted. */
 export interface ProgrammeRows {
@@ -19,9 +16,9 @@ export interface ProgrammeRows {
  * unchanged, instead of through node-postgres' Date parsing and local time.
  */
 export async function readProgrammeRows(manager: EntityManager, programmeId: string): Promise<ProgrammeRows> {
-  const dialect = dialectOf(manager);
+  const dialect = dialectOf(manager.connection);
   const tables: ProgrammeRows['tables'] = [];
-  for (const copy of PROGRAMME_COPY.filter((c) => !c.only || c.only === dialect)) {
+  for (const copy of PROGRAMME_COPY) {
     const where = copy.where.replaceAll(':programme', dialect === 'postgres' ? '$1' : '?');
     const count = (where.match(/\?/g) ?? []).length;
     const rows: Row[] =

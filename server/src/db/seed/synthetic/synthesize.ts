@@ -11,12 +11,14 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../../common/clock';
 import { AuditEntry } from '../../../modules/audit/audit-entry.entity';
+import { Programme } from '../../../modules/programme/programme.entity';
 import { DEFAULT_PROGRAMME_CODE } from '../../../modules/programme/programme.types';
 import { researchSearchIndex } from '../../../modules/research/research-search';
 import { runTransaction } from '../../database';
 import { bulkInsert } from './bulk-insert';
 import { MAX_SCALE, SYNTHETIC_CODE_PREFIX, syntheticCode, type CopyIdentity, type Row } from './copy-plan';
-import { dialectOf, readProgrammeRows, type ProgrammeRows } from './source-rows';
+import { dialectOf } from '../../../graphql/sql/sql-shape';
+import { readProgrammeRows, type ProgrammeRows } from './source-rows';
 
 /** Rows per transaction: large enough to amortise the commit, small enough to keep memory and lock time short. */
 const ROWS_PER_TRANSACTION = 5_000;
@@ -66,17 +68,16 @@ export async function synthesize(dataSource: DataSource, { scale, clock, onProgr
   // The planner's statistics still describe the seed: without them PostgreSQL (whose autovacuum may be off or not
   // yet run) plans search at 1,000x data for 113 research projects and hash-joins all 64,064 (190 ms, 24 ms after).
   // SQLite analyses what needs it when a connection opens.
-  if (dialectOf(manager) === 'postgres') await manager.query('ANALYZE');
+  if (dialectOf(manager.connection) === 'postgres') await manager.query('ANALYZE');
   const report = { scale, present: scale - missing.length, added: missing.length, rows: missing.length * rows.rowCount };
   await runTransaction(dataSource, clock, (tx) => tx.save(auditEntry(tx, clock, report)));
   return report;
 }
 
 async function sourceProgrammeId(manager: EntityManager): Promise<string> {
-  const placeholder = manager.connection.options.type === 'postgres' ? '$1' : '?';
-  const found = (await manager.query(`SELECT "id" FROM "programme" WHERE "code" = ${placeholder}`, [DEFAULT_PROGRAMME_CODE])) as Array<{ id: string }>;
-  if (!found.length) throw new Error(`programme ${DEFAULT_PROGRAMME_CODE} not found: seed the database first`);
-  return found[0].id;
+  const found = await manager.findOneBy(Programme, { code: DEFAULT_PROGRAMME_CODE });
+  if (!found) throw new Error(`programme ${DEFAULT_PROGRAMME_CODE} not found: seed the database first`);
+  return found.uuid;
 }
 
 /** Writes the copies table by table, so each statement carries the rows of all of them. */
@@ -86,7 +87,7 @@ async function insertCopies(manager: EntityManager, source: ProgrammeRows, copie
     await bulkInsert(manager, copy.table, copied.flatMap((tables) => tables[index]));
   }
   // Copies of the stemmed search rows get their plain-words and key rows, as researchSearchIndex writes them.
-  if (dialectOf(manager) === 'sqlite') await researchSearchIndex.completeSqliteRows(manager);
+  if (dialectOf(manager.connection) === 'sqlite') await researchSearchIndex.completeSqliteRows(manager);
 }
 
 /**
