@@ -4,7 +4,6 @@ import { newSessionToken, SESSION_TOKEN_PATTERN, tokenDigest } from '../../auth/
 import { AppError } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/context';
 import { Session, type SessionEndReason } from './session.entity';
-import { User } from './user.entity';
 import type { Viewer } from './viewer';
 
 const unauthenticated = (why: string) =>
@@ -25,11 +24,12 @@ export async function viewerFromHeader(
   const match = /^Bearer ([^\s]+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('missing or malformed: send "Authorization: Bearer <token>"');
   if (!SESSION_TOKEN_PATTERN.test(match[1])) throw unauthenticated('not one this server issued');
-  const session = await db.findOneBy(Session, { tokenHash: tokenDigest(auth.pepper, match[1]) });
+  // The session and its user in one statement: every signed-in request reads both.
+  const session = await db.findOne(Session, { where: { tokenHash: tokenDigest(auth.pepper, match[1]) }, relations: { user: true } });
   if (!session) throw unauthenticated('not one this server issued');
   if (session.endedAt) throw unauthenticated('revoked');
   if (session.expiresAt <= now) throw unauthenticated('expired');
-  const user = await db.findOneBy(User, { uuid: session.userId });
+  const user = session.user;
   if (!user?.isActive) throw unauthenticated('revoked');
   return {
     userId: user.uuid,
