@@ -78,7 +78,10 @@ function requestScope(req: express.Request, res: express.Response, next: express
   next();
 }
 
-/** Builds the HTTP app: GraphQL at /graphql, liveness at /healthz. Tests use it on a random port. */
+/**
+ * Builds the HTTP app: GraphQL at /graphql (and the playground there for browsers when asked for), liveness at
+ * /healthz, the certificate keys, issuer, status lists and credentials. Tests use it on a random port.
+ */
 export async function createApp({
   database,
   clock,

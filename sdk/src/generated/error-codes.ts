@@ -37,7 +37,7 @@ export type CdpErrorCode =
   | 'OPERATION_RESOLUTION_FAILURE'
   /** The HTTP request is not a valid GraphQL request. */
   | 'BAD_REQUEST'
-  /** The HTTP path is not served; GraphQL is at /graphql and liveness at /healthz. */
+  /** The HTTP path is not served; GraphQL is at /graphql, liveness at /healthz, certificate keys at /.well-known/cdp-certificate-keys. */
   | 'ENDPOINT_NOT_FOUND'
   /** Introspection is turned off on this server. */
   | 'INTROSPECTION_DISABLED'

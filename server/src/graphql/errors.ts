@@ -25,7 +25,7 @@ export const ERROR_CODES = {
   OPERATION_NOT_SUPPORTED: 'The operation type (subscription) does not exist in this schema.',
   OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be determined.',
   BAD_REQUEST: 'The HTTP request is not a valid GraphQL request.',
-  ENDPOINT_NOT_FOUND: 'The HTTP path is not served; GraphQL is at /graphql and liveness at /healthz.',
+  ENDPOINT_NOT_FOUND: 'The HTTP path is not served; GraphQL is at /graphql, liveness at /healthz, certificate keys at /.well-known/cdp-certificate-keys.',
   INTROSPECTION_DISABLED: 'Introspection is turned off on this server.',
   MAX_RECURSIVE_SELECTIONS_EXCEEDED: 'The document has too many nested selections to validate.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the message is masked and the request id is logged.',

@@ -12,8 +12,11 @@ export function nodeTypeNameOf(value: object | Function): string {
   return name;
 }
 
+/** Made once after the types are registered (every ID decoded and every audit entry asks for it), not per call. */
+let names: ReadonlySet<string> | undefined;
+
 export function nodeTypeNames(): ReadonlySet<string> {
-  return new Set(typeNames.values());
+  return (names ??= new Set(typeNames.values()));
 }
 
 /**
@@ -56,6 +59,7 @@ export abstract class Node {
 export function NodeObject(name: string, description: string): ClassDecorator {
   return (target) => {
     typeNames.set(target, name);
+    names = undefined;
     ObjectType(name, { description, implements: Node })(target);
   };
 }
