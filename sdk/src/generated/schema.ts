@@ -2178,7 +2178,7 @@ export type Review = Node & {
   readonly id: Scalars['ID']['output'];
   /** The reviewed nomination. */
   readonly nomination: Nomination;
-  /** Who wrote the review: shown to ADMIN, and to the reviewer themself. */
+  /** Who wrote the review. Only for ADMIN, and the reviewer themself; null for anyone else. */
   readonly reviewer: Maybe<User>;
   /** Score from 1 (weak) to 5 (excellent). */
   readonly score: Scalars['Int']['output'];

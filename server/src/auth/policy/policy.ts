@@ -1,4 +1,5 @@
 import { UserRole } from '../../modules/user/user-role';
+import { canSeeUser } from '../../modules/user/user-visibility';
 import { PUBLIC, SIGNED_IN, owner, roles, rows, type Rule } from './rules';
 
 const { ADMIN, REVIEWER, FOCAL_POINT, ASSOCIATE } = UserRole;
@@ -30,6 +31,9 @@ const nominationScores = owner(
   (ctx, nomination: { decidedAt: Date | null }) =>
     ctx.viewer!.role === ADMIN || (ctx.viewer!.role === REVIEWER && nomination.decidedAt !== null),
 );
+
+/** Who wrote a review: the User row rule (ADMIN, the reviewer themself), applied to the review's reviewer. */
+const reviewAuthor = owner('ADMIN, and the reviewer themself', (ctx, review: { reviewerId: string }) => canSeeUser(ctx.viewer, review.reviewerId));
 
 /** Types whose every field anyone may read (given the object is listed or fetched). */
 const PUBLIC_TYPES = [
@@ -70,6 +74,7 @@ const ROW_TYPES: Record<string, Rule> = {
 const FIELD_RULES: Record<string, Record<string, Rule>> = {
   ProfessionalAssociate: { email: associatePersonalData, phone: associatePersonalData },
   Nomination: { reviews: roles(ADMIN, REVIEWER), meanScore: nominationScores, reviewCount: nominationScores },
+  Review: { reviewer: reviewAuthor },
 };
 
 /** Root fields: who may ask them (the objects they return are scoped by row rules as well). */

@@ -19,7 +19,7 @@ import { Milestone } from '../research/milestone.entity';
 import { ResearchProject } from '../research/research-project.entity';
 import { canSeeResearch } from '../research/research-visibility';
 import { User } from '../user/user.entity';
-import { UserRole } from '../user/user-role';
+import { canSeeUser } from '../user/user-visibility';
 
 interface NodeSource<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
@@ -53,7 +53,7 @@ export const NODE_SOURCES: Record<string, NodeSource<ObjectLiteral>> = {
   }),
   User: source<User>({
     entity: User,
-    isVisible: (ctx, u) => ctx.viewer?.role === UserRole.ADMIN || ctx.viewer?.userId === u.uuid,
+    isVisible: (ctx, u) => canSeeUser(ctx.viewer, u.uuid),
   }),
 };
 

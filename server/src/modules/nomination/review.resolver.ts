@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { User } from '../user/user.entity';
-import { UserRole } from '../user/user-role';
 import { Nomination } from './nomination.entity';
 import { Review } from './review.entity';
 import { canSeeReview } from './review-visibility';
@@ -25,9 +24,8 @@ export class ReviewResolver {
     return ctx.loaders.required(Nomination, review.nominationId);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who wrote the review: shown to ADMIN, and to the reviewer themself.' })
-  reviewer(@Root() review: Review, @Ctx() ctx: RequestContext): Promise<User | null> | null {
-    const mayKnow = ctx.viewer?.role === UserRole.ADMIN || ctx.viewer?.userId === review.reviewerId;
-    return mayKnow ? ctx.loaders.byId(User).load(review.reviewerId) : null;
+  @FieldResolver(() => User, { nullable: true, description: 'Who wrote the review.' })
+  reviewer(@Root() review: Review, @Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.loaders.byId(User).load(review.reviewerId);
   }
 }

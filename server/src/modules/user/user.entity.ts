@@ -12,7 +12,7 @@ import { UserRole } from './user-role';
 @Entity('app_user')
 @NodeObject('User', 'A person who signs in to CDP Hub. Visible to ADMIN and to the user themself.')
 export class User extends Node {
-  /** Sign-in name, stored lower-cased; exposed by UserResolver to ADMIN and the user. */
+  /** Sign-in name, stored lower-cased; User.email, seen by whoever sees the user (ADMIN and the user themself). */
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;
 
