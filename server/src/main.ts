@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config.database, logger);
   if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger, credentials);
-  if (config.auth.bootstrapAdmin) await createFirstAdmin(database.dataSource, clock, logger, config.auth.bootstrapAdmin);
+  if (config.auth.bootstrapAdmin) await createFirstAdmin(database.database, clock, logger, config.auth.bootstrapAdmin);
   if (config.env === 'production') {
     const demo = await activeDemoUsers(database.dataSource);
     if (demo.length) {

@@ -15,25 +15,20 @@
  * 2 wrong usage (unknown flag, unknown role or administration).
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { ephemeralAuthSettings } from '../auth/setup';
 import { fixedClock, systemClock } from '../common/clock';
 import { createLogger } from '../common/logger';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
-import { createRequestContext } from '../graphql/context';
-import { runMutation } from '../graphql/mutations/run-mutation';
 import type { UserError } from '../graphql/mutations/user-error';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { Administration } from '../modules/administration/administration.entity';
+import { createUserAsSystem } from '../modules/user/create-user-as-system';
 import { CreateUserInput } from '../modules/user/user.inputs';
-import type { User } from '../modules/user/user.entity';
 import { UserRole } from '../modules/user/user-role';
-import { UserService } from '../modules/user/user.service';
 
 const USAGE =
   'Usage: npm run user:create -- --email <e-mail> --role <ADMIN|REVIEWER|FOCAL_POINT|ASSOCIATE> [--name <display name>] ' +
@@ -147,22 +142,7 @@ async function main(): Promise<number> {
       administrationId,
       associateId: options.associate,
     });
-    const ctx = createRequestContext({
-      requestId: `cli-${randomUUID()}`,
-      database: bundle.database,
-      clock,
-      log,
-      viewer: null,
-      // No session is started here, so the pepper and throttle are never used.
-      auth: ephemeralAuthSettings(),
-      actorLabel: 'system:cli',
-    });
-    const result = await runMutation<CreateUserInput, { user: User | null; userErrors: UserError[] }>(
-      ctx,
-      input,
-      (c, i) => new UserService().create(c, i),
-      { user: null },
-    );
+    const result = await createUserAsSystem(bundle.database, clock, log, 'system:cli', input);
     if (result.userErrors.length || !result.user) {
       console.error(`The user was not created:\n${describeErrors(result.userErrors)}`);
       return 1;
