@@ -10,7 +10,7 @@ import { Invitation } from '../../server/src/modules/cohort/invitation.entity';
 import { NominationStatus } from '../../server/src/modules/nomination/nomination-status';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { User } from '../../server/src/modules/user/user.entity';
-import { insert } from './arrange';
+import { directCohortLabel, insert } from './arrange';
 import { TEST_NOW } from './server';
 
 /** The seed's demonstration cohort at TEST_NOW: NOMINATIONS_OPEN until 2027-03-31, capacity 10. */
@@ -34,13 +34,6 @@ export async function uninvitedEligible(ds: DataSource, cohortId: string): Promi
   return eligible.filter((a) => !invited.has(a.uuid));
 }
 
-let labels = 0;
-/** A cohort label no other arranged cohort has ("2040-2041", "2041-2042", ...). */
-const nextLabel = () => {
-  const year = 2040 + labels++;
-  return `${year}-${year + 1}`;
-};
-
 export interface CohortArrangement {
   status: CohortStatus;
   capacity?: number | null;
@@ -54,7 +47,7 @@ export async function arrangeCohort(ds: DataSource, a: CohortArrangement): Promi
   const { programmeId } = await demoCohort(ds);
   const cohort = await insert(ds, Cohort, {
     programmeId,
-    label: nextLabel(),
+    label: directCohortLabel(),
     status: a.status,
     capacity: a.capacity === undefined ? 10 : a.capacity,
     invitationDate: null,

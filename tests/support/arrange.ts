@@ -15,6 +15,17 @@ export function insert<T extends ObjectLiteral>(ds: DataSource, entity: EntityTa
   return runTransaction(ds, systemClock, (manager) => manager.save(manager.create(entity, values)));
 }
 
+let directLabels = 0;
+/**
+ * A label for a cohort written directly ("2040-2041", "2041-2042", ...): one counter for every arranger that
+ * writes cohorts, so two of them in one test file never make the same label. The seed never uses these years,
+ * and cohorts created through the API take theirs from 2100 on (cohort-workflow's freshLabel).
+ */
+export function directCohortLabel(): string {
+  const year = 2040 + directLabels++;
+  return `${year}-${year + 1}`;
+}
+
 export interface ResearchArrangement {
   cohortId: string;
   administrationId: string;

@@ -8,8 +8,8 @@ import { EventKind } from '../../server/src/modules/event/event-kind';
 import { Event } from '../../server/src/modules/event/event.entity';
 import { Programme } from '../../server/src/modules/programme/programme.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
-import { toGlobalId } from '../../server/src/graphql/relay/global-id';
-import { insert } from './arrange';
+import { directCohortLabel, insert } from './arrange';
+import { gid } from './arrange-nominations';
 import { expectUnchanged } from './unchanged';
 import type { Caller, TestServer } from './server';
 
@@ -19,7 +19,7 @@ import type { Caller, TestServer } from './server';
  * workflows can be tested on their own.
  */
 
-export const gid = (type: string, uuid: string) => toGlobalId(type, uuid);
+export { gid };
 
 export interface CohortArrangement {
   status: CohortStatus;
@@ -27,15 +27,12 @@ export interface CohortArrangement {
   endDate?: string | null;
 }
 
-let labels = 0;
-
-/** A cohort of the seeded programme; labels from 2040-2041 on, which the seed never uses. */
+/** A cohort of the seeded programme with a placement year, written directly. */
 export async function arrangeCohort(ds: DataSource, c: CohortArrangement): Promise<Cohort> {
   const programme = await ds.getRepository(Programme).findOneByOrFail({ code: 'WCO-JAPAN-CDP' });
-  const year = 2040 + labels++;
   return insert(ds, Cohort, {
     programmeId: programme.uuid,
-    label: `${year}-${year + 1}`,
+    label: directCohortLabel(),
     status: c.status,
     capacity: 10,
     invitationDate: null,
