@@ -10,7 +10,7 @@
  */
 import { isEnumType, isInputObjectType, isNonNullType, isObjectType, getNamedType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { DEFAULT_PROGRAMME_CODE } from '../../modules/programme/programme.types';
-import { COHORT_PAGE_QUERY, COHORT_PAGE_VARIABLES } from '../cohort-page-query';
+import { cohortPageRequest } from './cohort-page-request';
 import type { GraphQLRequest } from './graphql-post';
 
 export interface LatencyQuery {
@@ -21,7 +21,7 @@ export interface LatencyQuery {
 const PAGE = 20;
 
 const FIXED: LatencyQuery[] = [
-  { name: 'cohort page', request: { query: COHORT_PAGE_QUERY, variables: COHORT_PAGE_VARIABLES } },
+  { name: 'cohort page', request: cohortPageRequest('text') },
   {
     name: 'searchResearch(query: "valuation", first: 10)',
     request: { query: '{ searchResearch(query: "valuation", first: 10) { nodes { id title } pageInfo { hasNextPage endCursor } } }' },
