@@ -30,6 +30,6 @@ export function authSettings(config: Pick<Config, 'auth'>, pepper: string, redis
 }
 
 /** Settings for a process that keeps no tokens across restarts (benchmarks, tests): a random pepper, 12 h sessions. */
-export function ephemeralAuthSettings(limits = DEFAULT_LOGIN_LIMITS, redis?: Redis): AuthSettings {
-  return { pepper: randomBytes(32).toString('base64url'), sessionTtlMs: 12 * 3_600_000, throttle: new LoginThrottle(limits, redis) };
+export function ephemeralAuthSettings(limits = DEFAULT_LOGIN_LIMITS): AuthSettings {
+  return { pepper: randomBytes(32).toString('base64url'), sessionTtlMs: 12 * 3_600_000, throttle: new LoginThrottle(limits) };
 }

@@ -6,7 +6,6 @@
  * on stdout (progress and notes on stderr). See `--help`.
  */
 import 'reflect-metadata';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { buildCdpSchema } from '../graphql/schema';
 import { cohortPageRequest, type DocumentsSent } from './harness/cohort-page-request';
@@ -15,6 +14,7 @@ import { postGraphQL, type GraphQLRequest } from './harness/graphql-post';
 import { latencyCatalogue } from './harness/latency-catalogue';
 import { measureLatencies, type LatencyResult } from './harness/latency';
 import { alternatingRounds, type RoundResult } from './harness/load';
+import { machineSummary } from './harness/machine';
 import { formatMs, markdownTable } from './harness/markdown';
 import { startCdpHub, startHandWritten, type Endpoint } from './harness/processes';
 import { profileReport } from './harness/profile-summary';
@@ -88,10 +88,6 @@ function usage(problem?: string): never {
 
 type Options = ReturnType<typeof options>;
 
-const machine = () => {
-  const cpus = os.cpus();
-  return `${cpus[0].model}, ${cpus.length} logical CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the start`;
-};
 
 const scaleName = (scale: number) => (scale === 0 ? 'seed' : `${scale}×`);
 
@@ -132,7 +128,7 @@ function throughputReport(o: Options, results: RoundResult[]): string {
       }),
     ],
   );
-  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\nsent by ${o.documents === 'hash' ? 'persisted-query hash' : 'full text'}; ${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machine()}\n\n${table}\n\n${rounds}\n`;
+  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\nsent by ${o.documents === 'hash' ? 'persisted-query hash' : 'full text'}; ${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machineSummary()}\n\n${table}\n\n${rounds}\n`;
 }
 
 async function throughput(o: Options): Promise<void> {
@@ -181,7 +177,7 @@ async function latency(o: Options): Promise<void> {
   const refused = [...new Set(queries.filter((_, i) => refusedEverywhere(i)).map((q) => q.name.slice(0, q.name.indexOf('('))))];
   const header = ['query (anonymous)', ...scales.map((s) => `${scaleName(s)} ms`), ...(scales.length > 1 ? ['ratio'] : [])];
   console.log(`### Median latency of sequential requests, ${o.db}, RESPONSE_CACHE=${o.cache}\n`);
-  console.log(`${o.runs} requests per query after one warm-up (fewer, marked n, when a query used its ${o.budget} s budget); ${machine()}\n`);
+  console.log(`${o.runs} requests per query after one warm-up (fewer, marked n, when a query used its ${o.budget} s budget); ${machineSummary()}\n`);
   console.log(markdownTable(header, rows));
   if (refused.length) console.log(`\nRefused to anonymous callers, not measured: ${refused.join(', ')}.`);
   if (skipped.length) console.log(`\nNot measured (arguments without a default): ${skipped.join('; ')}`);

@@ -9,9 +9,7 @@
  */
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { parse, specifiedRules, validate } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../graphql/limits/query-limits';
 import { limitValidationRules } from '../graphql/limits/validation-rules';
@@ -19,6 +17,8 @@ import { buildCdpSchema } from '../graphql/schema';
 import { databaseUrl, prepareBenchDatabase } from './harness/bench-database';
 import { cohortPageRequest } from './harness/cohort-page-request';
 import { postGraphQL, type GraphQLRequest } from './harness/graphql-post';
+import { hammer } from './harness/load';
+import { machineSummary } from './harness/machine';
 import { formatMs, markdownTable } from './harness/markdown';
 import { startCdpHub } from './harness/processes';
 
@@ -58,10 +58,6 @@ async function inProcess(text: string): Promise<string> {
   );
 }
 
-async function hammer(url: string, request: GraphQLRequest) {
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), connections, duration });
-  return { rps: result.requests.average, p99: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx };
-}
 
 async function overHttp(): Promise<string> {
   const hub = await startCdpHub(databaseUrl(await prepareBenchDatabase('sqlite', 0, '')), 'off');
@@ -71,16 +67,16 @@ async function overHttp(): Promise<string> {
     if (answers.some((a) => a.status !== 200 || a.text !== answers[0].text || !a.text.includes('"nodes":[{'))) {
       throw new Error(`the two requests must give the same cohort page: ${answers.map((a) => `${a.status} ${a.text.slice(0, 120)}`).join(' | ')}`);
     }
-    for (const body of Object.values(bodies)) await hammer(hub.url, body); // warm-up
+    for (const body of Object.values(bodies)) await hammer(hub.url, body, connections, duration); // warm-up
     const rows: string[][] = [];
     const totals = { hash: 0, 'full text': 0 };
     for (let round = 1; round <= rounds; round++) {
       // The order flips every round, so that neither always follows the other's load.
       const order = Object.entries(bodies) as Array<[keyof typeof bodies, GraphQLRequest]>;
       for (const [name, body] of round % 2 ? order : order.reverse()) {
-        const r = await hammer(hub.url, body);
-        totals[name] += r.rps / rounds;
-        rows.push([String(round), name, `${JSON.stringify(body).length} B`, r.rps.toFixed(0), formatMs(r.p99), String(r.failures)]);
+        const r = await hammer(hub.url, body, connections, duration);
+        totals[name] += r.requestsPerSecond / rounds;
+        rows.push([String(round), name, `${JSON.stringify(body).length} B`, r.requestsPerSecond.toFixed(0), formatMs(r.p99), String(r.failures)]);
       }
     }
     const summary = `by hash ${totals.hash.toFixed(0)} req/s, full text ${totals['full text'].toFixed(0)} req/s (hash / text ${(totals.hash / totals['full text']).toFixed(3)}×)`;
@@ -91,9 +87,8 @@ async function overHttp(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const cpus = os.cpus();
   console.log(`### Persisted operations: the cohort page by hash and as full text\n`);
-  console.log(`${cpus[0].model}, ${cpus.length} logical CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(`${machineSummary()}\n`);
   console.log(await inProcess(cohortPageRequest('text').query!));
   console.log(`\nCDP Hub, production settings (TRUSTED_DOCUMENTS=only), SQLite, seed size; ${connections} connections, ${rounds} alternating rounds of ${duration} s:\n`);
   console.log(await overHttp());

@@ -22,9 +22,10 @@ export interface RoundResult {
   failures: number;
 }
 
-async function hammer(endpoint: Endpoint, request: GraphQLRequest, connections: number, duration: number) {
+/** One autocannon run of `request` against `url`. */
+export async function hammer(url: string, request: GraphQLRequest, connections: number, duration: number) {
   const result = await autocannon({
-    url: endpoint.url,
+    url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(request),
@@ -36,11 +37,11 @@ async function hammer(endpoint: Endpoint, request: GraphQLRequest, connections: 
 
 export async function alternatingRounds(endpoints: Endpoint[], request: GraphQLRequest, options: LoadOptions): Promise<RoundResult[]> {
   // A short warm-up of each, so the first measured round is not the JIT's.
-  for (const endpoint of endpoints) await hammer(endpoint, request, options.connections, Math.min(2, options.duration));
+  for (const endpoint of endpoints) await hammer(endpoint.url, request, options.connections, Math.min(2, options.duration));
   const results: RoundResult[] = [];
   for (let round = 1; round <= options.rounds; round++) {
     for (const endpoint of endpoints) {
-      results.push({ endpoint: endpoint.name, round, ...(await hammer(endpoint, request, options.connections, options.duration)) });
+      results.push({ endpoint: endpoint.name, round, ...(await hammer(endpoint.url, request, options.connections, options.duration)) });
     }
   }
   return results;
