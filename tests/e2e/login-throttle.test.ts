@@ -3,7 +3,7 @@
  * one address (or M from one address), attempts are refused with
  * TOO_MANY_ATTEMPTS, retryAfterSeconds and a Retry-After header, even with
  * the right password. In memory the counts are per instance; with Redis
- * (REDIS_URL, here 127.0.0.1:6379) every instance sees the same counts.
+ * (REDIS_URL; here TEST_REDIS_URL, as .ci/run sets it, or 127.0.0.1:6379) every instance sees the same counts.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -13,7 +13,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
 import { describeEachDatabase, type DatabaseKind } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const WINDOW_SECONDS = 60;
 const LIMITS: LoginThrottleLimits = { perAccountAndAddress: 3, perAddress: 50, windowSeconds: WINDOW_SECONDS };
 
