@@ -25,6 +25,7 @@ import { errorReportingPlugin, formatError, stampRequestId } from './graphql/err
 import { queryCostPlugin } from './graphql/limits/cost-plugin';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { limitValidationRules } from './graphql/limits/validation-rules';
+import { literalTextRule } from './graphql/input/literal-text-rule';
 import { buildCdpSchema } from './graphql/schema';
 import { responseHeadersPlugin } from './graphql/response-headers';
 import { readManifest, type PersistedManifest } from './graphql/persisted/manifest';
@@ -117,7 +118,8 @@ export async function createApp({
     stringifyResult,
     // Counting tokens while parsing bounds a document's size and nesting before the parser recurses.
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: limitValidationRules(limits),
+    // Limits first; then text no database stores (NUL, lone surrogates) in the document's string literals.
+    validationRules: [...limitValidationRules(limits), literalTextRule],
     // The SDK's operations are known by hash from the start; clients may register others only when any document may run.
     persistedQueries: { cache: persistedQueryStore(persistedOperations, { acceptRegistrations: trustedDocuments === 'allow' }) },
     plugins: [

@@ -162,13 +162,13 @@ export type CancelEventInput = {
 
 /** The official an administration nominates. */
 export type CandidateInput = {
-  /** The candidate's e-mail; one active nomination per e-mail per cohort (case does not matter). */
+  /** The candidate's e-mail, stored in lower case (see the EmailAddress scalar for the form); one active nomination per e-mail per cohort. */
   readonly email: string;
-  /** Full name of the candidate. */
+  /** Full name of the candidate, 1 to 200 characters. */
   readonly fullName: string;
   /** Languages the candidate works in: 1 to 10 BCP 47 tags such as "en", "fr", "pt-BR". */
   readonly languages: ReadonlyArray<string>;
-  /** The candidate's current position in their administration. */
+  /** The candidate's current position in their administration, 1 to 200 characters. */
   readonly position: string;
   /** Years of service in Customs, 0 to 45. */
   readonly yearsOfService: number;
@@ -277,7 +277,7 @@ export type CreateCohortInput = {
   readonly dates: CohortDatesInput;
   /** Programme year as two consecutive years, e.g. "2027-2028"; unique within the programme. */
   readonly label: string;
-  /** Remarks about the cohort. */
+  /** Remarks about the cohort, at most 2000 characters; blank is none. */
   readonly note?: string | null | undefined;
   /** Code of the programme the cohort belongs to, e.g. WCO-JAPAN-CDP; the default programme when neither this nor programmeId is given. */
   readonly programmeCode?: string | null | undefined;
@@ -291,9 +291,9 @@ export type CreateUserInput = {
   readonly administrationId?: string | number | null | undefined;
   /** For an ASSOCIATE (required, and only for one): its ProfessionalAssociate record. */
   readonly associateId?: string | number | null | undefined;
-  /** Name shown in the interface. */
+  /** Name shown in the interface, 1 to 200 characters. */
   readonly displayName: string;
-  /** The e-mail the user signs in with; unique, compared without case. */
+  /** The e-mail the user signs in with; unique, stored in lower case (see the EmailAddress scalar for the form). */
   readonly email: string;
   /** The initial password: 12 to 128 characters, not a common password. The user should change it with changePassword. */
   readonly password: string;
@@ -401,15 +401,15 @@ export type IssueCertificateInput = {
 
 /** Credentials to sign in with. */
 export type LoginInput = {
-  /** The e-mail the account signs in with (case does not matter). */
+  /** The e-mail the account signs in with (case and surrounding spaces do not matter). */
   readonly email: string;
-  /** The password. Never logged or stored. */
+  /** The password, exactly as chosen (spaces count). Never logged or stored. */
   readonly password: string;
 };
 
 /** No input is needed to sign out; the session is the one of the bearer token. */
 export type LogoutInput = {
-  /** An optional client-chosen tag echoed in the audit log, e.g. "timeout". */
+  /** An optional client-chosen tag echoed in the audit log, e.g. "timeout" (at most 40 characters). */
   readonly reason?: string | null | undefined;
 };
 
@@ -760,7 +760,7 @@ export type UpdateUserInput = {
   readonly administrationId?: string | number | null | undefined;
   /** New associate record of an ASSOCIATE. */
   readonly associateId?: string | number | null | undefined;
-  /** New display name. */
+  /** New display name, 1 to 200 characters. */
   readonly displayName?: string | null | undefined;
   /** New sign-in e-mail. */
   readonly email?: string | null | undefined;

@@ -10,11 +10,11 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A country code as defined by ISO 3166-1 alpha-2 */
   CountryCode: { input: string; output: string; }
-  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. As input it must be from 1900-01-01 to 2999-12-31 (UTC): the range both databases store; outside it a mutation answers INVALID_VALUE and a filter BAD_USER_INPUT. */
   Date: { input: string; output: string; }
-  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. Answers are in UTC with milliseconds; an input's offset is applied and finer fractions are cut to milliseconds. As input it must be from 1900-01-01 to 2999-12-31 (UTC): the range both databases store; outside it a mutation answers INVALID_VALUE and a filter BAD_USER_INPUT. */
   DateTime: { input: string; output: string; }
-  /** A field whose value conforms to the standard internet email address format as specified in HTML Spec: https://html.spec.whatwg.org/multipage/input.html#valid-e-mail-address. */
+  /** Answered in lower case; an e-mail address such as name@customs.example: ASCII letters, digits and .!#$%&'*+/=?^_`{|}~- before the @ (at most 64), a domain with at least one dot after it (an internationalised domain in its xn-- form), at most 254 characters in all. It is the HTML standard's valid e-mail address, so a form's <input type="email"> and the API agree; e-mail inputs accept exactly these (INVALID_VALUE otherwise). */
   EmailAddress: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: { readonly [key: string]: unknown }; output: { readonly [key: string]: unknown }; }
@@ -459,13 +459,13 @@ export type CancelEventPayload = {
 
 /** The official an administration nominates. */
 export type CandidateInput = {
-  /** The candidate's e-mail; one active nomination per e-mail per cohort (case does not matter). */
+  /** The candidate's e-mail, stored in lower case (see the EmailAddress scalar for the form); one active nomination per e-mail per cohort. */
   readonly email: Scalars['String']['input'];
-  /** Full name of the candidate. */
+  /** Full name of the candidate, 1 to 200 characters. */
   readonly fullName: Scalars['String']['input'];
   /** Languages the candidate works in: 1 to 10 BCP 47 tags such as "en", "fr", "pt-BR". */
   readonly languages: ReadonlyArray<Scalars['String']['input']>;
-  /** The candidate's current position in their administration. */
+  /** The candidate's current position in their administration, 1 to 200 characters. */
   readonly position: Scalars['String']['input'];
   /** Years of service in Customs, 0 to 45. */
   readonly yearsOfService: Scalars['Int']['input'];
@@ -736,7 +736,7 @@ export type CreateCohortInput = {
   readonly dates: CohortDatesInput;
   /** Programme year as two consecutive years, e.g. "2027-2028"; unique within the programme. */
   readonly label: Scalars['String']['input'];
-  /** Remarks about the cohort. */
+  /** Remarks about the cohort, at most 2000 characters; blank is none. */
   readonly note?: InputMaybe<Scalars['String']['input']>;
   /** Code of the programme the cohort belongs to, e.g. WCO-JAPAN-CDP; the default programme when neither this nor programmeId is given. */
   readonly programmeCode?: InputMaybe<Scalars['String']['input']>;
@@ -759,9 +759,9 @@ export type CreateUserInput = {
   readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
   /** For an ASSOCIATE (required, and only for one): its ProfessionalAssociate record. */
   readonly associateId?: InputMaybe<Scalars['ID']['input']>;
-  /** Name shown in the interface. */
+  /** Name shown in the interface, 1 to 200 characters. */
   readonly displayName: Scalars['String']['input'];
-  /** The e-mail the user signs in with; unique, compared without case. */
+  /** The e-mail the user signs in with; unique, stored in lower case (see the EmailAddress scalar for the form). */
   readonly email: Scalars['String']['input'];
   /** The initial password: 12 to 128 characters, not a common password. The user should change it with changePassword. */
   readonly password: Scalars['String']['input'];
@@ -1027,9 +1027,9 @@ export type IssueCertificatePayload = {
 
 /** Credentials to sign in with. */
 export type LoginInput = {
-  /** The e-mail the account signs in with (case does not matter). */
+  /** The e-mail the account signs in with (case and surrounding spaces do not matter). */
   readonly email: Scalars['String']['input'];
-  /** The password. Never logged or stored. */
+  /** The password, exactly as chosen (spaces count). Never logged or stored. */
   readonly password: Scalars['String']['input'];
 };
 
@@ -1050,7 +1050,7 @@ export type LoginPayload = {
 
 /** No input is needed to sign out; the session is the one of the bearer token. */
 export type LogoutInput = {
-  /** An optional client-chosen tag echoed in the audit log, e.g. "timeout". */
+  /** An optional client-chosen tag echoed in the audit log, e.g. "timeout" (at most 40 characters). */
   readonly reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2367,7 +2367,7 @@ export type UpdateUserInput = {
   readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
   /** New associate record of an ASSOCIATE. */
   readonly associateId?: InputMaybe<Scalars['ID']['input']>;
-  /** New display name. */
+  /** New display name, 1 to 200 characters. */
   readonly displayName?: InputMaybe<Scalars['String']['input']>;
   /** New sign-in e-mail. */
   readonly email?: InputMaybe<Scalars['String']['input']>;

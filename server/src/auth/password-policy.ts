@@ -1,5 +1,6 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { MaxLength, MinLength, ValidatorConstraint, Validate, type ValidatorConstraintInterface } from 'class-validator';
+import { MinLength, ValidatorConstraint, Validate, type ValidatorConstraintInterface } from 'class-validator';
+import { Secret } from '../graphql/input/input-rules';
 import { UserErrorCode } from '../graphql/mutations/user-error-code';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -23,17 +24,17 @@ class NotCommonPassword implements ValidatorConstraintInterface {
   }
 }
 
-/** The password policy on an input field: 12 to 128 characters, and not a common password. */
+/** The password policy on an input field: 12 to 128 characters, and not a common password. Passwords are taken as sent, never trimmed. */
 export function IsAcceptablePassword(): PropertyDecorator {
   return (target, property) => {
     MinLength(PASSWORD_MIN_LENGTH, {
       message: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
       context: { code: UserErrorCode.PASSWORD_TOO_SHORT },
     })(target, property as string);
-    MaxLength(PASSWORD_MAX_LENGTH, {
+    Secret(PASSWORD_MAX_LENGTH, {
       message: `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
-      context: { code: UserErrorCode.PASSWORD_TOO_LONG },
-    })(target, property as string);
+      code: UserErrorCode.PASSWORD_TOO_LONG,
+    })(target, property);
     Validate(NotCommonPassword, { context: { code: UserErrorCode.PASSWORD_TOO_COMMON } })(target, property as string);
   };
 }

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
+import { Reference, Text } from './input/input-rules';
 
 /** Longer search text matches nothing useful, and SQLite refuses very long LIKE patterns. */
 export const MAX_FILTER_TEXT_LENGTH = 100;
@@ -7,8 +8,10 @@ export const MAX_ID_LENGTH = 200;
 
 /**
  * Bounds on filter input fields, checked by class-validator (through
- * TypeGraphQL) before a resolver runs: too long or too many is
- * BAD_USER_INPUT, never an SQL error. Absent values are allowed.
+ * TypeGraphQL's validateFn, see argument-validation.ts) before a resolver
+ * runs: too long or too many is BAD_USER_INPUT, never an SQL error. Absent
+ * values are allowed; text is normalised like every input text (NFC,
+ * trimmed), and an empty text narrows nothing.
  */
 const bounded =
   (...decorators: PropertyDecorator[]): PropertyDecorator =>
@@ -17,8 +20,9 @@ const bounded =
     for (const decorate of decorators) decorate(target, key);
   };
 
-export const BoundedText = (max = MAX_FILTER_TEXT_LENGTH) => bounded(MaxLength(max));
-export const BoundedId = () => bounded(MaxLength(MAX_ID_LENGTH));
+export const BoundedText = (max = MAX_FILTER_TEXT_LENGTH, options: { each?: boolean } = {}) =>
+  Text({ max, min: 0, optional: true, each: options.each });
+export const BoundedId = () => Reference(MAX_ID_LENGTH, { optional: true });
 export const BoundedList = (maxItems: number) => bounded(ArrayMaxSize(maxItems));
 /** An enum list needs each value once at most. */
 export const BoundedEnumList = (values: object) => BoundedList(Object.keys(values).length);

@@ -26,6 +26,7 @@ import { PlacementMutations } from '../modules/associate/placement.mutations';
 import { ResearchMutations } from '../modules/research/research.mutations';
 import { AlumniMutations } from '../modules/alumni/alumni.mutations';
 import { enforcePolicy } from '../auth/policy/enforce-policy';
+import { validateArgument } from './input/validate-input';
 
 const RESOLVERS = [
   NodeResolver,
@@ -66,8 +67,8 @@ export function buildCdpSchema(): Promise<GraphQLSchema> {
       resolvers: RESOLVERS,
       // Every Node type is in the schema even before a field returns it, so node(id) can answer it.
       orphanedTypes: Object.values(NODE_SOURCES).map((s) => s.entity as Function),
-      // The refused value is not echoed back: it may be 50,000 characters.
-      validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+      // Arguments are normalised, then validated; a mutation's input is left to runMutation (see InputArg).
+      validateFn: validateArgument,
     });
     // TypeGraphQL has no option for the root type's description; the docs pane opens on it.
     schema.getQueryType()!.description =

@@ -10,3 +10,7 @@ export const tooComplex = (limit: LimitName, max: number, message: string, detai
 /** A request the server refuses before it runs, with HTTP 400. */
 export const refusedInput = (message: string, details: Record<string, unknown> = {}) =>
   new AppError('BAD_USER_INPUT', message, { ...details, http: { status: 400 } });
+
+/** A string with NUL or a lone surrogate, which no database stores as sent: refused before any SQL runs. */
+export const unstorableText = (where: string) =>
+  refusedInput(`${where} contains a NUL character or a lone UTF-16 surrogate; text may hold neither.`);

@@ -1,9 +1,12 @@
 // Its decorators read design-time types: loaded first by modules that no longer import typeorm (which loads the polyfill) before it.
 import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Reference } from '../input/input-rules';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/** Cursors carry a row's sort value (a 300-character title at most), base64url-encoded. */
+const MAX_CURSOR_LENGTH = 4096;
 
 @ArgsType()
 export class ConnectionArgs {
@@ -14,12 +17,14 @@ export class ConnectionArgs {
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Returns the elements that come after this cursor.' })
+  @Reference(MAX_CURSOR_LENGTH, { optional: true })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: `Returns the last n elements (at most ${MAX_PAGE_SIZE}).` })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Returns the elements that come before this cursor.' })
+  @Reference(MAX_CURSOR_LENGTH, { optional: true })
   before?: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLDate } from 'graphql-scalars';
+import { DateScalar } from '../../graphql/scalars/dates';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -21,7 +21,7 @@ export class AlumniActivity extends Node {
   @Column({ type: 'varchar', length: 30 })
   kind: AlumniActivityKind;
 
-  @Field(() => GraphQLDate, { description: 'When it happened.' })
+  @Field(() => DateScalar, { description: 'When it happened.' })
   @Index()
   @Column({ type: 'date' })
   date: string;

@@ -20,7 +20,7 @@ export class AlumniRecordService {
   async updateProfile(ctx: RequestContext, input: UpdateAlumniProfileInput): Promise<{ alumniProfile: AlumniProfile }> {
     return this.forAlumnus(ctx, input.associateId, async (tx, profile) => {
       const before = auditedProfile(profile);
-      if (input.currentPosition != null) profile.currentPosition = input.currentPosition.trim() || null;
+      if (input.currentPosition != null) profile.currentPosition = input.currentPosition || null;
       if (input.isLiaisonPoint != null) profile.isLiaisonPoint = input.isLiaisonPoint;
       await tx.db.save(profile);
       const change = changedFields(before, auditedProfile(profile));
@@ -40,8 +40,8 @@ export class AlumniRecordService {
           alumniProfileId: profile.uuid,
           kind: input.kind,
           date,
-          title: input.title.trim(),
-          description: input.description?.trim() || null,
+          title: input.title,
+          description: input.description || null,
         }),
       );
       await audit(tx, {

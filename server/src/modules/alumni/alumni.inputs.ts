@@ -1,6 +1,7 @@
-import { GraphQLDate } from 'graphql-scalars';
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { DateScalar } from '../../graphql/scalars/dates';
+import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { InDateRange, Text } from '../../graphql/input/input-rules';
 import { AlumniActivityKind } from './alumni-activity-kind';
 
 @InputType({ description: 'Changes to an alumnus’s profile; omitted fields stay as they are. The alumnus themself, or ADMIN.' })
@@ -9,8 +10,7 @@ export class UpdateAlumniProfileInput {
   associateId: string;
 
   @Field(() => String, { nullable: true, description: 'Current position in their administration; an empty string clears it.' })
-  @IsOptional()
-  @MaxLength(200)
+  @Text({ max: 200, min: 0, optional: true })
   currentPosition?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether they act as liaison point between their administration and the Secretariat.' })
@@ -26,16 +26,15 @@ export class RecordAlumniActivityInput {
   @Field(() => AlumniActivityKind, { description: 'What kind of activity it was.' })
   kind: AlumniActivityKind;
 
-  @Field(() => GraphQLDate, { description: 'When it happened: today or earlier.' })
+  @Field(() => DateScalar, { description: 'When it happened: today or earlier.' })
+  @InDateRange()
   date: Date;
 
   @Field(() => String, { description: 'Short title (at most 200 characters).' })
-  @Matches(/\S/, { message: 'Enter a title.' })
-  @MaxLength(200)
+  @Text({ max: 200, blankMessage: 'Enter a title.' })
   title: string;
 
   @Field(() => String, { nullable: true, description: 'Details (at most 5000 characters).' })
-  @IsOptional()
-  @MaxLength(5000)
+  @Text({ max: 5000, min: 0, multiline: true, optional: true })
   description?: string | null;
 }

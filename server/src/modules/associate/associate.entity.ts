@@ -1,4 +1,5 @@
-import { GraphQLDate, GraphQLEmailAddress } from 'graphql-scalars';
+import { DateScalar } from '../../graphql/scalars/dates';
+import { EmailAddressScalar } from '../../graphql/scalars/email-address';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -45,7 +46,7 @@ export class ProfessionalAssociate extends Node {
   @Column({ type: 'varchar', length: 200 })
   fullName: string;
 
-  @Field(() => GraphQLEmailAddress, { nullable: true, description: 'Work e-mail of the associate (personal data).' })
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'Work e-mail of the associate (personal data).' })
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
@@ -71,11 +72,11 @@ export class ProfessionalAssociate extends Node {
   @Column({ type: 'varchar', length: 20 })
   status: AssociateStatus;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'First day of the placement.' })
+  @Field(() => DateScalar, { nullable: true, description: 'First day of the placement.' })
   @Column({ type: 'date', nullable: true })
   startDate: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Last day of the placement.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the placement.' })
   @Column({ type: 'date', nullable: true })
   endDate: string | null;
 

@@ -1,5 +1,5 @@
-import { GraphQLDate } from 'graphql-scalars';
-import { Matches, MaxLength } from 'class-validator';
+import { DateScalar } from '../../graphql/scalars/dates';
+import { InDateRange, Text } from '../../graphql/input/input-rules';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { Directorate } from './associate-enums';
 
@@ -26,14 +26,15 @@ export class AssignPlacementInput {
   directorate: Directorate;
 
   @Field(() => String, { description: 'Name of the supervisor at the Secretariat (personal data: the audit log keeps only that it changed).' })
-  @Matches(/\S/, { message: 'Enter the supervisor’s name.' })
-  @MaxLength(200)
+  @Text({ max: 200, blankMessage: 'Enter the supervisor’s name.' })
   supervisorName: string;
 
-  @Field(() => GraphQLDate, { description: 'First day of the placement; within the cohort’s dates when they are known.' })
+  @Field(() => DateScalar, { description: 'First day of the placement; within the cohort’s dates when they are known.' })
+  @InDateRange()
   startDate: Date;
 
-  @Field(() => GraphQLDate, { description: 'Last day of the placement; not before startDate, within the cohort’s dates when they are known.' })
+  @Field(() => DateScalar, { description: 'Last day of the placement; not before startDate, within the cohort’s dates when they are known.' })
+  @InDateRange()
   endDate: Date;
 }
 
@@ -47,6 +48,7 @@ export class CompletePlacementInput {
   })
   outcome: PlacementOutcome;
 
-  @Field(() => GraphQLDate, { description: 'Last day of the placement; not before its start date.' })
+  @Field(() => DateScalar, { description: 'Last day of the placement; not before its start date.' })
+  @InDateRange()
   endDate: Date;
 }

@@ -56,7 +56,7 @@ export class PlacementService {
       const before = audited(associate);
       Object.assign(associate, {
         directorate: input.directorate,
-        supervisorName: input.supervisorName.trim(),
+        supervisorName: input.supervisorName,
         startDate,
         endDate,
         status: cohort.status === CohortStatus.IN_PROGRESS ? AssociateStatus.ACTIVE : associate.status,

@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { nodeTypeNames } from '../../graphql/relay/node';
@@ -23,7 +24,7 @@ export class AuditEntry {
   }
 
   /** The request's clock at millisecond precision, like Node timestamps (see Node.createdAt). */
-  @Field(() => GraphQLDateTime, { description: 'When the change was committed (the server clock of its request).' })
+  @Field(() => DateTimeScalar, { description: 'When the change was committed (the server clock of its request).' })
   @Index()
   @Column({ type: Date })
   occurredAt: Date;

@@ -1,10 +1,10 @@
-import { MaxLength } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field, ID, InputType } from 'type-graphql';
 import { OrderDirection } from '../../common/sort-direction';
 import { ConnectionType } from '../../graphql/relay/connection';
 import { defineOrder } from '../../graphql/relay/order';
 import { BoundedId, BoundedList, BoundedText } from '../../graphql/input-bounds';
+import { InDateRange } from '../../graphql/input/input-rules';
 import { AuditEntry } from './audit-entry.entity';
 
 export const AuditEntryConnection = ConnectionType(AuditEntry, 'AuditEntry', 'audit entries');
@@ -35,12 +35,14 @@ export class AuditEntryFilter {
 
   @Field(() => [String], { nullable: true, description: 'Only these operations, e.g. ["login.failed"].' })
   @BoundedList(50)
-  @MaxLength(80, { each: true })
+  @BoundedText(80, { each: true })
   operationIn?: string[] | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only changes at or after this instant.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only changes at or after this instant.' })
+  @InDateRange({ optional: true })
   occurredFrom?: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only changes before this instant.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only changes before this instant.' })
+  @InDateRange({ optional: true })
   occurredBefore?: Date | null;
 }

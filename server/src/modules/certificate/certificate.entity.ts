@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -30,7 +31,7 @@ export class Certificate extends Node {
   @Column({ type: 'varchar', length: 40, unique: true })
   serial: string;
 
-  @Field(() => GraphQLDateTime, { description: 'When the certificate was issued.' })
+  @Field(() => DateTimeScalar, { description: 'When the certificate was issued.' })
   @Index()
   @Column({ type: Date })
   issuedAt: Date;
@@ -71,7 +72,7 @@ export class Certificate extends Node {
     return typeof proof?.proofValue === 'string' ? proof.proofValue : null;
   }
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the certificate was revoked; null while valid.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the certificate was revoked; null while valid.' })
   @Column({ type: Date, nullable: true })
   revokedAt: Date | null;
 

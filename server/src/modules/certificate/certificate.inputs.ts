@@ -1,9 +1,9 @@
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
+import { Reference, Text } from '../../graphql/input/input-rules';
 import { Field, ID, InputType } from 'type-graphql';
 
 const NAME_MAX = 200;
 const REASON_MAX = 500;
-const SOMETHING = /\S/;
 
 @InputType({ description: 'A certificate to award at a certificate ceremony. ADMIN only.' })
 export class IssueCertificateInput {
@@ -16,13 +16,11 @@ export class IssueCertificateInput {
   ceremonyId: string;
 
   @Field(() => String, { description: 'Who signs the certificate, e.g. the Secretary General.' })
-  @Matches(SOMETHING, { message: 'Enter the name of the signatory.' })
-  @MaxLength(NAME_MAX)
+  @Text({ max: NAME_MAX, blankMessage: 'Enter the name of the signatory.' })
   signatoryName: string;
 
   @Field(() => String, { description: "The signatory's title, e.g. 'Secretary General'." })
-  @Matches(SOMETHING, { message: "Enter the signatory's title." })
-  @MaxLength(NAME_MAX)
+  @Text({ max: NAME_MAX, blankMessage: "Enter the signatory's title." })
   signatoryTitle: string;
 }
 
@@ -34,12 +32,10 @@ export class RevokeCertificateInput {
   certificateId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The serial printed on the certificate, e.g. "CDP-2027-001"; or give certificateId instead.' })
-  @IsOptional()
-  @MaxLength(40)
+  @Reference(40, { optional: true })
   serial?: string | null;
 
   @Field(() => String, { description: 'Why the certificate is revoked (1 to 500 characters); shown to anyone who verifies it.' })
-  @Matches(SOMETHING, { message: 'Give the reason for the revocation.' })
-  @MaxLength(REASON_MAX, { message: `The reason has more than ${REASON_MAX} characters.` })
+  @Text({ max: REASON_MAX, multiline: true, blankMessage: 'Give the reason for the revocation.' })
   reason: string;
 }

@@ -18,6 +18,7 @@ import { CertificateVerificationReason, type CertificateVerification } from './c
 import { signedCertificateCredential } from './credential/certificate-credential';
 import { credentialUrls, type CredentialSettings } from './credential/credential-settings';
 import { verifyAsIssuer } from './credential/issuer-signature';
+import { serialOf } from './serial';
 
 const PRESENTED = [ResearchStatus.PRESENTED, ResearchStatus.PUBLISHED];
 
@@ -57,7 +58,8 @@ const CEREMONY: CohortEventRule = {
 
 export class CertificateService {
   async verify(ctx: RequestContext, serial: string): Promise<CertificateVerification> {
-    const certificate = await ctx.db.getRepository(Certificate).findOneBy({ serial: serial.trim().toUpperCase() });
+    const stored = serialOf(serial);
+    const certificate = stored ? await ctx.db.getRepository(Certificate).findOneBy({ serial: stored }) : null;
     const answer = (reason: CertificateVerificationReason) => ({ isValid: reason === CertificateVerificationReason.VALID, reason, certificate });
     if (!certificate) return { ...answer(CertificateVerificationReason.UNKNOWN_SERIAL), certificate: null };
     if (certificate.revokedAt) return answer(CertificateVerificationReason.REVOKED);
@@ -95,8 +97,8 @@ export class CertificateService {
       const issued = {
         ...numbers,
         issuedAt: tx.clock.now(),
-        signatoryName: input.signatoryName.trim(),
-        signatoryTitle: input.signatoryTitle.trim(),
+        signatoryName: input.signatoryName,
+        signatoryTitle: input.signatoryTitle,
       };
       const credential = await signedCertificateCredential(tx.db, issued, associate, ceremony, settings);
       const certificate = await tx.db.save(
@@ -116,16 +118,16 @@ export class CertificateService {
     if ((input.certificateId == null) === (input.serial == null)) {
       fail(UserErrorCode.CERTIFICATE_REFERENCE_REQUIRED, 'Give either certificateId or serial, not both.', input.serial == null ? 'certificateId' : 'serial');
     }
-    const where = input.certificateId != null ? { uuid: inputId(input.certificateId, 'Certificate', 'certificateId') } : { serial: input.serial!.trim().toUpperCase() };
     const field = input.certificateId != null ? 'certificateId' : 'serial';
+    const notFound = () => fail(UserErrorCode.CERTIFICATE_NOT_FOUND, 'No certificate has this ID or serial.', field);
+    const where =
+      input.certificateId != null ? { uuid: inputId(input.certificateId, 'Certificate', 'certificateId') } : { serial: serialOf(input.serial!) ?? notFound() };
     return withTransaction(ctx, async (tx) => {
-      const certificate =
-        (await tx.db.findOne(Certificate, { where, lock: lockForUpdate(tx.db) })) ??
-        fail(UserErrorCode.CERTIFICATE_NOT_FOUND, 'No certificate has this ID or serial.', field);
+      const certificate = (await tx.db.findOne(Certificate, { where, lock: lockForUpdate(tx.db) })) ?? notFound();
       if (certificate.revokedAt) fail(UserErrorCode.ALREADY_REVOKED, `Certificate ${certificate.serial} is revoked already.`, field);
       const before = audited(certificate);
       certificate.revokedAt = tx.clock.now();
-      certificate.revocationReason = input.reason.trim();
+      certificate.revocationReason = input.reason;
       await tx.db.save(certificate);
       const after = audited(certificate);
       await audit(tx, {

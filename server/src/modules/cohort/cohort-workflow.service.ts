@@ -56,7 +56,7 @@ export class CohortWorkflowService {
         capacity: input.capacity,
         ...dates,
         startDatePrecision: null,
-        note: input.note?.trim() || null,
+        note: input.note || null,
       });
       // Two concurrent creations of one label: the unique index decides, and the loser gets the same user error.
       await tx.db.save(cohort).catch((err: unknown) => (isUniqueViolation(err) ? labelTaken() : Promise.reject(err)));

@@ -1,4 +1,4 @@
-import { GraphQLDate } from 'graphql-scalars';
+import { DateScalar } from '../../graphql/scalars/dates';
 import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { DatePrecision } from '../../common/dates';
@@ -35,23 +35,23 @@ export class Cohort extends Node {
   @Column({ type: 'integer', nullable: true })
   capacity: number | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'When invitation letters went to eligible administrations.' })
+  @Field(() => DateScalar, { nullable: true, description: 'When invitation letters went to eligible administrations.' })
   @Column({ type: 'date', nullable: true })
   invitationDate: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'Last day on which nominations are accepted.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day on which nominations are accepted.' })
   @Column({ type: 'date', nullable: true })
   nominationDeadline: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'When the selection takes place.' })
+  @Field(() => DateScalar, { nullable: true, description: 'When the selection takes place.' })
   @Column({ type: 'date', nullable: true })
   selectionDate: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'When candidates are notified of the results.' })
+  @Field(() => DateScalar, { nullable: true, description: 'When candidates are notified of the results.' })
   @Column({ type: 'date', nullable: true })
   notificationDate: string | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'When the programme year commences.' })
+  @Field(() => DateScalar, { nullable: true, description: 'When the programme year commences.' })
   @Index()
   @Column({ type: 'date', nullable: true })
   startDate: string | null;
@@ -60,7 +60,7 @@ export class Cohort extends Node {
   @Column({ type: 'varchar', length: 5, nullable: true })
   startDatePrecision: DatePrecision | null;
 
-  @Field(() => GraphQLDate, { nullable: true, description: 'When the programme year ends.' })
+  @Field(() => DateScalar, { nullable: true, description: 'When the programme year ends.' })
   @Column({ type: 'date', nullable: true })
   endDate: string | null;
 

@@ -1,6 +1,7 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { GraphQLDate } from 'graphql-scalars';
+import { ArrayMaxSize, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { DateScalar } from '../../graphql/scalars/dates';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { InDateRange, Reference, Text } from '../../graphql/input/input-rules';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { CohortStatus } from './cohort-status';
 
@@ -11,22 +12,28 @@ export const MAX_INVITEES = 60;
 
 @InputType({ description: 'The six dates of a programme year; each must be later than the one before, in the order below.' })
 export class CohortDatesInput {
-  @Field(() => GraphQLDate, { description: 'When invitation letters go to eligible administrations (usually December).' })
+  @Field(() => DateScalar, { description: 'When invitation letters go to eligible administrations (usually December).' })
+  @InDateRange()
   invitationDate: Date;
 
-  @Field(() => GraphQLDate, { description: 'Last day on which nominations are accepted (usually March).' })
+  @Field(() => DateScalar, { description: 'Last day on which nominations are accepted (usually March).' })
+  @InDateRange()
   nominationDeadline: Date;
 
-  @Field(() => GraphQLDate, { description: 'When the selection takes place (usually May).' })
+  @Field(() => DateScalar, { description: 'When the selection takes place (usually May).' })
+  @InDateRange()
   selectionDate: Date;
 
-  @Field(() => GraphQLDate, { description: 'When candidates are notified of the results (usually June).' })
+  @Field(() => DateScalar, { description: 'When candidates are notified of the results (usually June).' })
+  @InDateRange()
   notificationDate: Date;
 
-  @Field(() => GraphQLDate, { description: 'When the programme year commences (usually September).' })
+  @Field(() => DateScalar, { description: 'When the programme year commences (usually September).' })
+  @InDateRange()
   startDate: Date;
 
-  @Field(() => GraphQLDate, { description: 'When the programme year ends (usually June of the next year).' })
+  @Field(() => DateScalar, { description: 'When the programme year ends (usually June of the next year).' })
+  @InDateRange()
   endDate: Date;
 }
 
@@ -40,12 +47,11 @@ export class CreateCohortInput {
     nullable: true,
     description: 'Code of the programme the cohort belongs to, e.g. WCO-JAPAN-CDP; the default programme when neither this nor programmeId is given.',
   })
-  @IsOptional()
-  @MaxLength(40)
+  @Reference(40, { optional: true })
   programmeCode?: string | null;
 
   @Field(() => String, { description: 'Programme year as two consecutive years, e.g. "2027-2028"; unique within the programme.' })
-  @MaxLength(9, { message: 'A cohort label has the form "2027-2028".', context: { code: UserErrorCode.COHORT_LABEL_INVALID } })
+  @Text({ max: 9, blankMessage: 'Enter a label such as "2027-2028".', code: UserErrorCode.COHORT_LABEL_INVALID })
   label: string;
 
   @Field(() => Int, { description: `How many associates may be selected: ${MIN_CAPACITY} to ${MAX_CAPACITY}.` })
@@ -54,11 +60,11 @@ export class CreateCohortInput {
   capacity: number;
 
   @Field(() => CohortDatesInput, { description: 'The six dates of the programme year, all required and in order.' })
+  @ValidateNested()
   dates: CohortDatesInput;
 
-  @Field(() => String, { nullable: true, description: 'Remarks about the cohort.' })
-  @IsOptional()
-  @MaxLength(2000)
+  @Field(() => String, { nullable: true, description: 'Remarks about the cohort, at most 2000 characters; blank is none.' })
+  @Text({ max: 2000, min: 0, multiline: true, optional: true })
   note?: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -25,7 +25,7 @@ export class Invitation extends Node {
   @JoinColumn({ name: 'administrationId' })
   administration?: Relation<Administration>;
 
-  @Field(() => GraphQLDateTime, { description: 'When the invitation was sent.' })
+  @Field(() => DateTimeScalar, { description: 'When the invitation was sent.' })
   @Index()
   @Column({ type: Date })
   sentAt: Date;

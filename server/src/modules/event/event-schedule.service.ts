@@ -36,8 +36,8 @@ const audited = (e: Event) => ({
   cancellationReason: e.cancellationReason,
 });
 
-/** Optional text as stored: trimmed, and null when blank. */
-const text = (value: string | null | undefined): string | null => value?.trim() || null;
+/** Optional text as stored (inputs arrive normalised): null when blank. */
+const text = (value: string | null | undefined): string | null => value || null;
 
 /** Scheduling, rescheduling and cancelling programme events. */
 export class EventScheduleService {
@@ -57,7 +57,7 @@ export class EventScheduleService {
         programmeId: cohort?.programmeId ?? programme!.uuid,
         cohortId: cohort?.uuid ?? null,
         kind: input.kind,
-        title: input.title.trim(),
+        title: input.title,
         startsAt: input.startsAt,
         datePrecision: DatePrecision.DAY,
         location: text(input.location),
@@ -114,7 +114,7 @@ export class EventScheduleService {
       }
       const before = audited(event);
       event.cancelledAt = tx.clock.now();
-      event.cancellationReason = input.reason.trim();
+      event.cancellationReason = input.reason;
       await tx.db.save(event);
       await audit(tx, { operation: 'cancelEvent', entityType: 'Event', entityId: event.uuid, ...changedFields(before, audited(event)) });
       return { event };

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { DatePrecision } from '../../common/dates';
@@ -39,7 +39,7 @@ export class Event extends Node {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
-  @Field(() => GraphQLDateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'When the event starts (UTC). With MONTH precision only the year and month are meaningful.',
   })
   @Index()
@@ -71,7 +71,7 @@ export class Event extends Node {
   audience: string | null;
 
   /** Cancelled events stay on record (frontends strike them through); lists leave them out unless asked. */
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the event was cancelled; null while it takes place as planned.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the event was cancelled; null while it takes place as planned.' })
   @Column({ type: Date, nullable: true })
   cancelledAt: Date | null;
 

@@ -1,6 +1,7 @@
-import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { IsOptional } from 'class-validator';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field, ID, InputType } from 'type-graphql';
+import { InDateRange, Reference, Text } from '../../graphql/input/input-rules';
 import { EventKind } from './event-kind';
 
 const TEXT_MAX = 200;
@@ -12,11 +13,11 @@ export class ScheduleEventInput {
   kind: EventKind;
 
   @Field(() => String, { description: 'Title of the event.' })
-  @Matches(/\S/, { message: 'Enter a title.' })
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, blankMessage: 'Enter a title.' })
   title: string;
 
-  @Field(() => GraphQLDateTime, { description: 'When the event starts. An event of a cohort must fall within the cohort’s year (EVENT_OUTSIDE_COHORT).' })
+  @Field(() => DateTimeScalar, { description: 'When the event starts. An event of a cohort must fall within the cohort’s year (EVENT_OUTSIDE_COHORT).' })
+  @InDateRange()
   startsAt: Date;
 
   @Field(() => ID, { nullable: true, description: 'The Cohort the event is for; leave out for programme-wide events such as alumni reunions.' })
@@ -27,31 +28,26 @@ export class ScheduleEventInput {
     nullable: true,
     description: "Code of the programme: the cohort's programme when a cohort is given (a different code is PROGRAMME_MISMATCH), else the default programme.",
   })
-  @IsOptional()
-  @MaxLength(40)
+  @Reference(40, { optional: true })
   programmeCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where the event takes place.' })
-  @IsOptional()
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, min: 0, optional: true })
   location?: string | null;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Whether the event is held online.' })
   isVirtual: boolean;
 
   @Field(() => String, { nullable: true, description: 'Who officiates, e.g. the Secretary General.' })
-  @IsOptional()
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, min: 0, optional: true })
   officiantName?: string | null;
 
   @Field(() => String, { nullable: true, description: "The officiant's title." })
-  @IsOptional()
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, min: 0, optional: true })
   officiantTitle?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who the event is addressed to, e.g. "senior management".' })
-  @IsOptional()
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, min: 0, optional: true })
   audience?: string | null;
 }
 
@@ -60,13 +56,12 @@ export class RescheduleEventInput {
   @Field(() => ID, { description: 'The Event to change.' })
   eventId: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'The new start; it must still fall within the cohort’s year.' })
-  @IsOptional()
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The new start; it must still fall within the cohort’s year.' })
+  @InDateRange({ optional: true })
   startsAt?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The new place; null when none is set any more.' })
-  @IsOptional()
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, min: 0, optional: true })
   location?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the event is now held online.' })
@@ -74,13 +69,11 @@ export class RescheduleEventInput {
   isVirtual?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Who officiates now; null when nobody is named.' })
-  @IsOptional()
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, min: 0, optional: true })
   officiantName?: string | null;
 
   @Field(() => String, { nullable: true, description: "The officiant's title; null when none." })
-  @IsOptional()
-  @MaxLength(TEXT_MAX)
+  @Text({ max: TEXT_MAX, min: 0, optional: true })
   officiantTitle?: string | null;
 }
 
@@ -90,7 +83,6 @@ export class CancelEventInput {
   eventId: string;
 
   @Field(() => String, { description: 'Why the event is cancelled; shown to everyone who sees the event.' })
-  @Matches(/\S/, { message: 'Say why the event is cancelled.' })
-  @MaxLength(REASON_MAX)
+  @Text({ max: REASON_MAX, multiline: true, blankMessage: 'Say why the event is cancelled.' })
   reason: string;
 }

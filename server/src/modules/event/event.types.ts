@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field, ID, InputType } from 'type-graphql';
 import { OrderDirection } from '../../common/sort-direction';
 import { ConnectionType } from '../../graphql/relay/connection';
@@ -6,6 +6,7 @@ import { defineOrder } from '../../graphql/relay/order';
 import { Event } from './event.entity';
 import { EventKind } from './event-kind';
 import { BoundedEnumList, BoundedId } from '../../graphql/input-bounds';
+import { InDateRange } from '../../graphql/input/input-rules';
 
 export const EventConnection = ConnectionType(Event, 'Event', 'events');
 export type EventConnection = InstanceType<typeof EventConnection>;
@@ -32,10 +33,12 @@ export class EventFilter {
   @Field(() => ID, { nullable: true, description: 'Only events of this cohort (a Cohort ID).' })
   cohortId?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only events that start at or after this instant.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only events that start at or after this instant.' })
+  @InDateRange({ optional: true })
   startsFrom?: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Only events that start before this instant.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only events that start before this instant.' })
+  @InDateRange({ optional: true })
   startsBefore?: Date | null;
 
   @Field(() => Boolean, {

@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLEmailAddress } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
+import { EmailAddressScalar } from '../../graphql/scalars/email-address';
 import { Field, Float, Int } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -38,7 +39,7 @@ export class Nomination extends Node {
   @Column({ type: 'varchar', length: 200 })
   candidateFullName: string;
 
-  @Field(() => GraphQLEmailAddress, { description: 'E-mail of the candidate (personal data; nominations are visible only to ADMIN, REVIEWER and the focal point of the administration).' })
+  @Field(() => EmailAddressScalar, { description: 'E-mail of the candidate (personal data; nominations are visible only to ADMIN, REVIEWER and the focal point of the administration).' })
   @Column({ type: 'varchar', length: 254 })
   candidateEmail: string;
 
@@ -63,12 +64,12 @@ export class Nomination extends Node {
   @Column({ type: 'varchar', length: 20 })
   status: NominationStatus;
 
-  @Field(() => GraphQLDateTime, { description: 'When the nomination was submitted.' })
+  @Field(() => DateTimeScalar, { description: 'When the nomination was submitted.' })
   @Index()
   @Column({ type: Date })
   submittedAt: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a final decision (selected, reserve, not selected) was taken.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a final decision (selected, reserve, not selected) was taken.' })
   @Column({ type: Date, nullable: true })
   decidedAt: Date | null;
 

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { Email, Text } from '../../graphql/input/input-rules';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { IsLanguageTagList } from './language-tag';
 import { NominationDecision } from './nomination-decision';
@@ -11,19 +12,18 @@ const SCORE_RANGE = { message: 'The score must be a whole number from 1 to 5.', 
 
 @InputType({ description: 'The official an administration nominates.' })
 export class CandidateInput {
-  @Field(() => String, { description: 'Full name of the candidate.' })
-  @MinLength(1, { message: "Enter the candidate's full name." })
-  @MaxLength(200)
+  @Field(() => String, { description: 'Full name of the candidate, 1 to 200 characters.' })
+  @Text({ max: 200, blankMessage: "Enter the candidate's full name." })
   fullName: string;
 
-  @Field(() => String, { description: "The candidate's e-mail; one active nomination per e-mail per cohort (case does not matter)." })
-  @IsEmail({}, { message: 'Enter an e-mail address such as name@customs.example.' })
-  @MaxLength(254)
+  @Field(() => String, {
+    description: "The candidate's e-mail, stored in lower case (see the EmailAddress scalar for the form); one active nomination per e-mail per cohort.",
+  })
+  @Email()
   email: string;
 
-  @Field(() => String, { description: "The candidate's current position in their administration." })
-  @MinLength(1, { message: "Enter the candidate's position." })
-  @MaxLength(200)
+  @Field(() => String, { description: "The candidate's current position in their administration, 1 to 200 characters." })
+  @Text({ max: 200, blankMessage: "Enter the candidate's position." })
   position: string;
 
   @Field(() => Int, { description: 'Years of service in Customs, 0 to 45.' })
@@ -35,7 +35,7 @@ export class CandidateInput {
   @Field(() => [String], { description: 'Languages the candidate works in: 1 to 10 BCP 47 tags such as "en", "fr", "pt-BR".' })
   @ArrayMinSize(1, { message: 'Give at least one working language.' })
   @ArrayMaxSize(10, { message: 'Give at most 10 working languages.' })
-  @MaxLength(35, { each: true })
+  @Text({ max: 35, each: true })
   @IsLanguageTagList()
   languages: string[];
 }
@@ -59,8 +59,7 @@ export class SubmitNominationInput {
   @Field(() => String, {
     description: `Why the administration nominates the candidate, ${MOTIVATION_MIN} to ${MOTIVATION_MAX} characters.`,
   })
-  @MinLength(MOTIVATION_MIN, { message: `The motivation must have at least ${MOTIVATION_MIN} characters.` })
-  @MaxLength(MOTIVATION_MAX, { message: `The motivation must have at most ${MOTIVATION_MAX} characters.` })
+  @Text({ min: MOTIVATION_MIN, max: MOTIVATION_MAX, multiline: true })
   motivation: string;
 }
 
@@ -82,8 +81,7 @@ export class ReviewNominationInput {
   score: number;
 
   @Field(() => String, { nullable: true, description: `The reviewer's comment, at most ${COMMENT_MAX} characters.` })
-  @IsOptional()
-  @MaxLength(COMMENT_MAX, { message: `The comment must have at most ${COMMENT_MAX} characters.` })
+  @Text({ max: COMMENT_MAX, min: 0, multiline: true, optional: true })
   comment?: string | null;
 }
 

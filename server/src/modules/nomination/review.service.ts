@@ -64,7 +64,7 @@ export class ReviewService {
       }
       const review = existing ?? tx.db.create(Review, { nominationId: nomination.uuid, reviewerId });
       const before = existing ? auditedReview(existing) : null;
-      Object.assign(review, { score: input.score, comment: input.comment?.trim() || null });
+      Object.assign(review, { score: input.score, comment: input.comment || null });
       await tx.db.save(review);
       await storeScore(tx.db, nomination, (existing ? reviews : [...reviews, review]).map((r) => r.score));
       const change = before ? changedFields(before, auditedReview(review)) : { before: null, after: auditedReview(review) };

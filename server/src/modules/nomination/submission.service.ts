@@ -10,7 +10,6 @@ import { Administration } from '../administration/administration.entity';
 import { audit } from '../audit/audit.service';
 import { CohortStatus } from '../cohort/cohort-status';
 import { Invitation } from '../cohort/invitation.entity';
-import { normaliseEmail } from '../user/user.service';
 import { UserRole } from '../user/user-role';
 import { canonicalLanguageTag } from './language-tag';
 import { changeNomination } from './nomination-change';
@@ -77,7 +76,7 @@ export class SubmissionService {
       if (!administration.isEligible) {
         fail(UserErrorCode.ADMINISTRATION_NOT_ELIGIBLE, `${administration.name} is not eligible for the programme.`, 'administrationId');
       }
-      const candidateEmail = normaliseEmail(input.candidate.email);
+      const candidateEmail = input.candidate.email;
       const active = await tx.db
         .getRepository(Nomination)
         .createQueryBuilder('nom')
@@ -92,12 +91,12 @@ export class SubmissionService {
       const nomination = tx.db.create(Nomination, {
         cohortId,
         administrationId,
-        candidateFullName: input.candidate.fullName.trim(),
+        candidateFullName: input.candidate.fullName,
         candidateEmail,
-        candidatePosition: input.candidate.position.trim(),
+        candidatePosition: input.candidate.position,
         candidateYearsOfService: input.candidate.yearsOfService,
         candidateLanguages: [...new Set(input.candidate.languages.map((tag) => canonicalLanguageTag(tag)!))],
-        motivation: input.motivation.trim(),
+        motivation: input.motivation,
         status: NominationStatus.SUBMITTED,
         submittedAt: tx.clock.now(),
         decidedAt: null,

@@ -1,4 +1,4 @@
-import { GraphQLDate, GraphQLDateTime } from 'graphql-scalars';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -19,12 +19,12 @@ export class Milestone extends Node {
   @Column({ type: 'varchar', length: 200 })
   title: string;
 
-  @Field(() => GraphQLDate, { description: 'When it is due.' })
+  @Field(() => DateScalar, { description: 'When it is due.' })
   @Index()
   @Column({ type: 'date' })
   dueDate: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When it was completed; null while open.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was completed; null while open.' })
   @Column({ type: Date, nullable: true })
   completedAt: Date | null;
 }

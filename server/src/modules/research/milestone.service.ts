@@ -31,7 +31,7 @@ export class MilestoneService {
         fail(UserErrorCode.TOO_MANY_MILESTONES, `The research has ${MAX_MILESTONES} milestones, the most it may have.`, 'researchId');
       }
       const milestone = await tx.db.save(
-        tx.db.create(Milestone, { researchProjectId: uuid, title: input.title.trim(), dueDate: isoDate(input.dueDate), completedAt: null }),
+        tx.db.create(Milestone, { researchProjectId: uuid, title: input.title, dueDate: isoDate(input.dueDate), completedAt: null }),
       );
       await audit(tx, {
         operation: 'addMilestone',

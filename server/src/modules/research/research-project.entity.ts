@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLURL } from 'graphql-scalars';
+import { GraphQLURL } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -51,7 +52,7 @@ export class ResearchProject extends Node {
   @JoinColumn({ name: 'presentedAtId' })
   presentedAt?: Relation<Event> | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the research was published.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the research was published.' })
   @Index()
   @Column({ type: Date, nullable: true })
   publishedAt: Date | null;

@@ -40,13 +40,12 @@ export async function themesOf(tx: RequestContext, researchId: string): Promise<
 
 /** Replaces every theme of the project, positions 0.. in the given order (most central first). */
 export async function replaceThemes(tx: RequestContext, researchId: string, themes: string[]): Promise<string[]> {
-  const trimmed = themes.map((t) => t.trim());
   await tx.db.delete(ResearchTheme, { researchProjectId: researchId });
   await tx.db.insert(
     ResearchTheme,
-    trimmed.map((theme, position) => ({ researchProjectId: researchId, theme, position })),
+    themes.map((theme, position) => ({ researchProjectId: researchId, theme, position })),
   );
-  return trimmed;
+  return themes;
 }
 
 /** Refuses a step whose starting status is not the research's, naming the status it has. */

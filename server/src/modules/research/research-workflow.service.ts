@@ -63,8 +63,8 @@ export class ResearchWorkflowService {
       const research = await tx.db.save(
         tx.db.create(ResearchProject, {
           associateId: associate.uuid,
-          title: input.title.trim(),
-          abstract: input.abstract.trim(),
+          title: input.title,
+          abstract: input.abstract,
           status: ResearchStatus.PROPOSED,
           reportUrl: null,
           presentedAtId: null,
@@ -87,8 +87,8 @@ export class ResearchWorkflowService {
         fail(UserErrorCode.RESEARCH_LOCKED, `The research is ${research.status}; it can no longer be edited.`, 'researchId');
       }
       const before = auditedResearch(research, await themesOf(tx, uuid));
-      if (input.title != null) research.title = input.title.trim();
-      if (input.abstract != null) research.abstract = input.abstract.trim();
+      if (input.title != null) research.title = input.title;
+      if (input.abstract != null) research.abstract = input.abstract;
       const themes = input.themes != null ? await replaceThemes(tx, uuid, input.themes) : before.themes;
       await saveResearchChange(tx, 'updateResearch', research, before, themes);
       return { research };

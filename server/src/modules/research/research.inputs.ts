@@ -1,6 +1,8 @@
-import { GraphQLDate, GraphQLURL } from 'graphql-scalars';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { GraphQLURL } from 'graphql-scalars';
+import { DateScalar } from '../../graphql/scalars/dates';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { InDateRange, Text, Url } from '../../graphql/input/input-rules';
 
 export const MAX_THEMES = 8;
 const TITLE_MAX = 300;
@@ -14,27 +16,19 @@ const compose =
     for (const decorate of decorators) decorate(target, key);
   };
 
-const notBlank = (what: string) => Matches(/\S/, { message: `Enter ${what}.` });
-const ResearchTitle = () => compose(notBlank('a title'), MaxLength(TITLE_MAX));
-const ResearchAbstract = () => compose(notBlank('an abstract'), MaxLength(ABSTRACT_MAX));
+const ResearchTitle = (optional = false) => Text({ max: TITLE_MAX, blankMessage: 'Enter a title.', optional });
+const ResearchAbstract = (optional = false) => Text({ max: ABSTRACT_MAX, multiline: true, blankMessage: 'Enter an abstract.', optional });
 const ResearchThemes = () =>
   compose(
     ArrayMinSize(1, { message: 'Name at least one theme.' }),
     ArrayMaxSize(MAX_THEMES, { message: `Name at most ${MAX_THEMES} themes.` }),
-    Matches(/\S/, { each: true, message: 'A theme is blank.' }),
-    MaxLength(THEME_MAX, { each: true, message: `A theme has more than ${THEME_MAX} characters.` }),
-    ArrayUnique((theme: string) => theme.trim().toLowerCase(), { message: 'A theme is named twice.' }),
+    Text({ max: THEME_MAX, each: true, blankMessage: 'A theme is blank.' }),
+    ArrayUnique((theme: string) => theme.toLowerCase(), { message: 'A theme is named twice.' }),
   );
 
 /** A report's address that a browser may open safely: http(s) only (no javascript: or data: URLs), and short enough to store. */
 const IsReportUrl = () =>
-  ValidateBy({
-    name: 'isReportUrl',
-    validator: {
-      validate: (value: unknown) => value instanceof URL && /^https?:$/.test(value.protocol) && value.href.length <= REPORT_URL_MAX,
-      defaultMessage: () => `The report URL must be an http or https address of at most ${REPORT_URL_MAX} characters.`,
-    },
-  });
+  Url(REPORT_URL_MAX, (url) => /^https?:$/.test(url.protocol), `The report URL must be an http or https address of at most ${REPORT_URL_MAX} characters.`);
 
 @InputType({ description: 'A research proposal. By the associate themself, or by ADMIN on its behalf.' })
 export class ProposeResearchInput {
@@ -67,13 +61,11 @@ export class UpdateResearchInput {
   researchId: string;
 
   @Field(() => String, { nullable: true, description: 'New title.' })
-  @IsOptional()
-  @ResearchTitle()
+  @ResearchTitle(true)
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'New abstract.' })
-  @IsOptional()
-  @ResearchAbstract()
+  @ResearchAbstract(true)
   abstract?: string | null;
 
   @Field(() => [String], { nullable: true, description: `New themes, replacing all of them: 1 to ${MAX_THEMES}, most central first.` })
@@ -98,11 +90,11 @@ export class SubmitResearchInput extends ResearchIdInput {}
 @InputType({ description: 'A new milestone of an APPROVED or IN_PROGRESS research project.' })
 export class AddMilestoneInput extends ResearchIdInput {
   @Field(() => String, { description: 'What is due (at most 200 characters).' })
-  @Matches(/\S/, { message: 'Enter a title.' })
-  @MaxLength(200)
+  @Text({ max: 200, blankMessage: 'Enter a title.' })
   title: string;
 
-  @Field(() => GraphQLDate, { description: 'When it is due.' })
+  @Field(() => DateScalar, { description: 'When it is due.' })
+  @InDateRange()
   dueDate: Date;
 }
 

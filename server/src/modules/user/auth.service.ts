@@ -7,7 +7,6 @@ import { audit } from '../audit/audit.service';
 import { sessions } from './session.service';
 import type { ChangePasswordInput, LoginInput, LogoutInput } from './user.inputs';
 import { User } from './user.entity';
-import { normaliseEmail } from './user.service';
 
 /** Sign-in, sign-out and the user's own password. */
 export class AuthService {
@@ -19,7 +18,7 @@ export class AuthService {
    * refusal itself changes nothing else.
    */
   async login(ctx: RequestContext, input: LoginInput): Promise<{ token: string; expiresAt: Date; user: User; retryAfterSeconds: null }> {
-    const email = normaliseEmail(input.email);
+    const { email } = input;
     await this.refuseWhileThrottled(ctx, email);
     const user = await ctx.db.findOneBy(User, { email });
     const usable = user?.isActive ? user : null;

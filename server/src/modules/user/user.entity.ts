@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
@@ -51,7 +51,7 @@ export class User extends Node {
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the user last signed in; null if never.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the user last signed in; null if never.' })
   @Column({ type: Date, nullable: true })
   lastLoginAt: Date | null;
 

@@ -1,32 +1,31 @@
-import { IsEmail, IsOptional, MaxLength, MinLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH } from '../../auth/password-policy';
+import { Email, Secret, Text } from '../../graphql/input/input-rules';
 import { UserRole } from './user-role';
 
-const EMAIL = { message: 'Enter an e-mail address such as name@customs.example.' };
 const NAME_MAX = 200;
+const DISPLAY_NAME = { max: NAME_MAX, blankMessage: 'Enter a display name.' };
 
 @InputType({ description: 'Credentials to sign in with.' })
 export class LoginInput {
-  @Field(() => String, { description: 'The e-mail the account signs in with (case does not matter).' })
-  @MaxLength(254, { message: 'The e-mail has more than 254 characters.' })
+  @Field(() => String, { description: 'The e-mail the account signs in with (case and surrounding spaces do not matter).' })
+  @Email({ lookup: true })
   email: string;
 
-  @Field(() => String, { description: 'The password. Never logged or stored.' })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `The password has more than ${PASSWORD_MAX_LENGTH} characters.` })
+  @Field(() => String, { description: 'The password, exactly as chosen (spaces count). Never logged or stored.' })
+  @Secret(PASSWORD_MAX_LENGTH, { message: `The password has more than ${PASSWORD_MAX_LENGTH} characters.` })
   password: string;
 }
 
 @InputType({ description: 'A new user account. ADMIN only.' })
 export class CreateUserInput {
-  @Field(() => String, { description: 'The e-mail the user signs in with; unique, compared without case.' })
-  @IsEmail({}, EMAIL)
-  @MaxLength(254)
+  @Field(() => String, { description: 'The e-mail the user signs in with; unique, stored in lower case (see the EmailAddress scalar for the form).' })
+  @Email()
   email: string;
 
-  @Field(() => String, { description: 'Name shown in the interface.' })
-  @MinLength(1, { message: 'Enter a display name.' })
-  @MaxLength(NAME_MAX)
+  @Field(() => String, { description: `Name shown in the interface, 1 to ${NAME_MAX} characters.` })
+  @Text(DISPLAY_NAME)
   displayName: string;
 
   @Field(() => UserRole, { description: 'What the user may do.' })
@@ -53,15 +52,11 @@ export class UpdateUserInput {
   id: string;
 
   @Field(() => String, { nullable: true, description: 'New sign-in e-mail.' })
-  @IsOptional()
-  @IsEmail({}, EMAIL)
-  @MaxLength(254)
+  @Email({ optional: true })
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'New display name.' })
-  @IsOptional()
-  @MinLength(1, { message: 'Enter a display name.' })
-  @MaxLength(NAME_MAX)
+  @Field(() => String, { nullable: true, description: `New display name, 1 to ${NAME_MAX} characters.` })
+  @Text({ ...DISPLAY_NAME, optional: true })
   displayName?: string | null;
 
   @Field(() => UserRole, {
@@ -89,7 +84,7 @@ export class DeactivateUserInput {
 @InputType({ description: "A change of the signed-in user's own password." })
 export class ChangePasswordInput {
   @Field(() => String, { description: 'The current password, to confirm it is really the user.' })
-  @MaxLength(PASSWORD_MAX_LENGTH)
+  @Secret(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
   @Field(() => String, { description: 'The new password: 12 to 128 characters, not a common password.' })
@@ -99,8 +94,7 @@ export class ChangePasswordInput {
 
 @InputType({ description: 'No input is needed to sign out; the session is the one of the bearer token.' })
 export class LogoutInput {
-  @Field(() => String, { nullable: true, description: 'An optional client-chosen tag echoed in the audit log, e.g. "timeout".' })
-  @IsOptional()
-  @MaxLength(40)
+  @Field(() => String, { nullable: true, description: 'An optional client-chosen tag echoed in the audit log, e.g. "timeout" (at most 40 characters).' })
+  @Text({ max: 40, min: 0, optional: true })
   reason?: string | null;
 }

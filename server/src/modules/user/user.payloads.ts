@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../../graphql/mutations/payload';
 import { User } from './user.entity';
@@ -11,7 +11,7 @@ export class LoginPayload extends MutationPayload {
   })
   token: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the token stops working; sign in again then.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the token stops working; sign in again then.' })
   expiresAt: Date | null;
 
   @Field(() => User, { nullable: true, description: 'The signed-in user.' })
@@ -26,7 +26,7 @@ export class LoginPayload extends MutationPayload {
 
 @ObjectType({ description: 'The result of logout.' })
 export class LogoutPayload extends MutationPayload {
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the session ended; the token is refused from now on.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the session ended; the token is refused from now on.' })
   endedAt: Date | null;
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLEmailAddress } from 'graphql-scalars';
+import { EmailAddressScalar } from '../../graphql/scalars/email-address';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { InputArg } from '../../graphql/mutations/input-arg';
@@ -40,7 +40,7 @@ export class UserResolver {
     return new UserConnection(await this.userService.list(ctx, args, filter, orderBy));
   }
 
-  @FieldResolver(() => GraphQLEmailAddress, { description: 'The e-mail the user signs in with.' })
+  @FieldResolver(() => EmailAddressScalar, { description: 'The e-mail the user signs in with.' })
   email(@Root() user: User): string {
     return user.email;
   }

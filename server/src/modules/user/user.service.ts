@@ -17,8 +17,6 @@ import { User } from './user.entity';
 import { UserRole } from './user-role';
 import { userOrder, type UserFilter, type UserOrder } from './user.types';
 
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-
 /** The fields of a user the audit log follows (personal ones are redacted there). */
 const audited = (u: User) => ({
   email: u.email,
@@ -40,13 +38,13 @@ export class UserService {
   async create(ctx: RequestContext, input: CreateUserInput): Promise<{ user: User }> {
     const passwordHash = await hashPassword(input.password);
     return withTransaction(ctx, async (tx) => {
-      const email = normaliseEmail(input.email);
+      const { email } = input;
       await this.assertEmailFree(tx, email);
       const links = await linksForRole(tx, input.role, input);
       const user = tx.db.create(User, {
         email,
         passwordHash,
-        displayName: input.displayName.trim(),
+        displayName: input.displayName,
         role: input.role,
         ...links,
         isActive: true,
@@ -63,11 +61,11 @@ export class UserService {
     return withTransaction(ctx, async (tx) => {
       const user = await this.find(tx, input.id);
       const before = audited(user);
-      if (input.email != null && normaliseEmail(input.email) !== user.email) {
-        user.email = normaliseEmail(input.email);
+      if (input.email != null && input.email !== user.email) {
+        user.email = input.email;
         await this.assertEmailFree(tx, user.email);
       }
-      if (input.displayName != null) user.displayName = input.displayName.trim();
+      if (input.displayName != null) user.displayName = input.displayName;
       const role = input.role ?? user.role;
       if (user.role === UserRole.ADMIN && role !== UserRole.ADMIN && user.isActive) await this.assertAnotherAdmin(tx, user);
       Object.assign(user, { role }, await linksForRole(tx, role, input, user, user.uuid));

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/database';
 import { readerOfResponse } from '../../../db/request-reader';
 import { highestStatusListIndex } from '../certificate-counter';
 import { Certificate } from '../certificate.entity';
+import { serialOf } from '../serial';
 import { credentialUrls, type CredentialSettings } from './credential-settings';
 import { issuerProfile, OPEN_BADGES_CONTEXT, VC_CONTEXT } from './open-badge';
 import { STATUS_LIST_SIZE, STATUS_LIST_TTL_MS, statusListCredential, statusPosition } from './status-list';
@@ -82,10 +83,11 @@ export function credentialRouter(database: Database, clock: Clock, settings: Cre
 
   router.get('/certificates/:file', async (req, res, next) => {
     try {
-      const serial = /^(.+)\.json$/.exec(req.params.file)?.[1]?.toUpperCase();
+      const file = /^(.+)\.json$/.exec(req.params.file)?.[1];
+      const serial = file === undefined ? null : serialOf(file);
       const certificate = serial ? await certificates(res).findOneBy({ serial }) : null;
       if (!certificate?.credential) {
-        notFound(req, res, certificate ? `Certificate ${serial} has no signed credential.` : `No certificate has the serial ${serial ?? req.params.file}.`);
+        notFound(req, res, certificate ? `Certificate ${serial} has no signed credential.` : serial ? `No certificate has the serial ${serial}.` : 'No certificate has this serial.');
         return;
       }
       open(res, 60);
