@@ -22,6 +22,7 @@ import {
   type UserErrorFieldsFragment,
 } from '@cdp-hub/sdk';
 import type { Clock } from '../../server/src/common/clock';
+import { AUDIT_REFERENCES } from '../../server/src/modules/audit/audit-references';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
@@ -63,6 +64,17 @@ const CANDIDATES = [
   { fullName: 'Chen Walk-Three', scores: [5, 4], of: 1 },
   { fullName: 'Dina Walk-Four', scores: [3, 3], of: 1 },
 ].map((c, i) => ({ ...c, email: `candidate.${i + 1}@walk.example` }));
+/** What a raw database key looks like; clients know objects by their global IDs only. */
+const UUID_SHAPED = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Every string in an audit value, with where it sits (e.g. "decideNomination.after.nominationId"). */
+function stringsIn(path: string, value: unknown): Array<[string, string]> {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(`${path}[${i}]`, v));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsIn(`${path}.${k}`, v));
+  return [];
+}
+
 /** By mean score, best first: what MEAN_SCORE DESC must answer. */
 const RANKED = [2, 0, 3, 1];
 
@@ -420,5 +432,43 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
     const submitted = entries.find((e) => e.operation === 'submitNomination')!;
     expect(submitted.after).toMatchObject({ candidateEmail: '[redacted]', candidateFullName: '[redacted]' });
     expect(entries.find((e) => e.operation === 'createUser')!.after).toMatchObject({ email: '[redacted]' });
+  });
+
+  it('11. the audit log names related objects by global IDs, which node(id:) and the auditLog filters accept', async () => {
+    const entries = [];
+    for await (const entry of admin.paginate(admin.auditLog, { first: 100 })) entries.push(entry);
+    const strings = entries.flatMap((e) => [...stringsIn(`${e.operation}.before`, e.before), ...stringsIn(`${e.operation}.after`, e.after)]);
+    expect(strings.filter(([, value]) => UUID_SHAPED.test(value))).toEqual([]);
+
+    // The references: each value of a field named like one (a list for "...Ids"), with the type its field names.
+    const references = new Map<string, string>();
+    for (const e of entries) {
+      for (const [field, value] of [...Object.entries(e.before ?? {}), ...Object.entries(e.after ?? {})]) {
+        if (!/Ids?$/.test(field) || value == null) continue;
+        expect([field, AUDIT_REFERENCES[field]]).toEqual([field, expect.any(String)]);
+        for (const id of [value].flat()) references.set(id as string, AUDIT_REFERENCES[field]);
+      }
+    }
+    // The year writes nearly every kind of reference (certificateId is one it does not): the checks below reach them all.
+    const fieldsSeen = new Set(entries.flatMap((e) => [...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]).filter((f) => /Ids?$/.test(f)));
+    expect([...fieldsSeen].sort()).toEqual(
+      expect.arrayContaining(['administrationId', 'alumniProfileId', 'associateId', 'ceremonyId', 'cohortId', 'invitedAdministrationIds', 'nominationId', 'presentedAtId', 'programmeId', 'researchProjectId', 'reviewerId']),
+    );
+    expect(references.size).toBeGreaterThan(20);
+
+    const ids = [...references.keys()];
+    const { nodes } = await admin.nodes({ ids });
+    expect(nodes.map((n, i) => [ids[i], n?.__typename ?? null])).toEqual(ids.map((id) => [id, references.get(id)]));
+
+    for (const [id, typeName] of references) {
+      const { auditLog } = await admin.auditLog({ first: 100, filter: { entityId: id } });
+      expect(auditLog.nodes.every((e) => e.entityId === id && e.entityType === typeName)).toBe(true);
+      // Objects the year created have entries of their own; seeded ones (administrations, the programme) may not.
+      if (!['Administration', 'Programme', 'User'].includes(typeName)) expect([id, auditLog.totalCount > 0]).toEqual([id, true]);
+      if (typeName === 'User') {
+        const byActor = (await admin.auditLog({ first: 100, filter: { actorId: id } })).auditLog;
+        expect([id, byActor.totalCount > 0, byActor.nodes.every((e) => e.actor?.id === id)]).toEqual([id, true, true]);
+      }
+    }
   });
 });

@@ -148,7 +148,7 @@ describeEachDatabase('selection decisions', (kind) => {
     const created = await ds
       .getRepository(AuditEntry)
       .findOneByOrFail({ operation: 'decideNomination', entityType: 'ProfessionalAssociate', entityId: row.uuid });
-    expect(created.after).toMatchObject({ nominationId: n.uuid, fullName: '[redacted]', email: '[redacted]', status: 'ASSIGNED' });
+    expect(created.after).toMatchObject({ nominationId: gid('Nomination', n.uuid), cohortId: gid('Cohort', cohort.uuid), fullName: '[redacted]', email: '[redacted]', status: 'ASSIGNED' });
     expect(JSON.stringify(created)).not.toContain(n.candidateEmail);
   });
 

@@ -104,7 +104,7 @@ describeEachDatabase('event workflow', (kind) => {
           operation: 'scheduleEvent',
           entityType: 'Event',
           before: null,
-          after: expect.objectContaining({ kind: 'COMMENCEMENT', cohortId: cohort.uuid, startsAt: at(`${YEAR}-09-01`), officiantName: '[redacted]' }),
+          after: expect.objectContaining({ kind: 'COMMENCEMENT', cohortId: cohort.id, startsAt: at(`${YEAR}-09-01`), officiantName: '[redacted]' }),
         },
       ]);
     });

@@ -138,8 +138,8 @@ describeEachDatabase('nomination workflow', (kind) => {
         candidateEmail: '[redacted]',
         candidateFullName: '[redacted]',
         status: 'SUBMITTED',
-        cohortId: cohort.uuid,
-        administrationId: focal.uuid,
+        cohortId: gid('Cohort', cohort.uuid),
+        administrationId: gid('Administration', focal.uuid),
       });
       expect(JSON.stringify(entry)).not.toMatch(/amina|kader/i);
     });
@@ -355,7 +355,7 @@ describeEachDatabase('nomination workflow', (kind) => {
       const { node } = await reviewer.data(`query ($id: ID!) { node(id: $id) { ... on Nomination { reviews { id score } } } }`, { id });
       expect(node.reviews).toEqual([{ id: payload.review.id, score: 4 }]);
       const entry = await ds.getRepository(AuditEntry).findOneByOrFail({ operation: 'reviewNomination', entityType: 'Review' });
-      expect(entry.after).toMatchObject({ score: 4, comment: '[redacted]', nominationId: target.uuid });
+      expect(entry.after).toMatchObject({ score: 4, comment: '[redacted]', nominationId: id, reviewerId });
     });
 
     it('lets the same reviewer change their review, which stays one review; ADMIN may review too', async () => {

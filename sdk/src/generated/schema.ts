@@ -371,9 +371,9 @@ export type AuditEntry = {
   readonly actor: Maybe<User>;
   /** Who acted, in words: "user:ADMIN", "anonymous", "system:seed", "system:cli". */
   readonly actorLabel: Scalars['String']['output'];
-  /** The changed fields after the change. */
+  /** The changed fields after the change. Fields naming other objects (ending in "Id", or "Ids" for a list) hold their global IDs, which `node(id:)` and the `auditLog` filters accept. */
   readonly after: Maybe<Scalars['JSONObject']['output']>;
-  /** The changed fields before the change. */
+  /** The changed fields before the change. Fields naming other objects (ending in "Id", or "Ids" for a list) hold their global IDs, which `node(id:)` and the `auditLog` filters accept. */
   readonly before: Maybe<Scalars['JSONObject']['output']>;
   /** The global ID of the changed object, when it is a Node. */
   readonly entityId: Maybe<Scalars['ID']['output']>;

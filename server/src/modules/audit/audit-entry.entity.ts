@@ -6,6 +6,9 @@ import { nodeTypeNames } from '../../graphql/relay/node';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { User } from '../user/user.entity';
 
+const REFERENCES =
+  'Fields naming other objects (ending in "Id", or "Ids" for a list) hold their global IDs, which `node(id:)` and the `auditLog` filters accept.';
+
 /** What changed, who changed it and when: written inside the transaction of every mutation. */
 // Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
 @Index('IDX_audit_entry_occurredAt_id', ['occurredAt', 'uuid'])
@@ -63,11 +66,11 @@ export class AuditEntry {
     return this.entityId && nodeTypeNames().has(this.entityType) ? toGlobalId(this.entityType, this.entityId) : null;
   }
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The changed fields before the change.' })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: `The changed fields before the change. ${REFERENCES}` })
   @Column({ type: 'simple-json', nullable: true })
   before: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The changed fields after the change.' })
+  @Field(() => GraphQLJSONObject, { nullable: true, description: `The changed fields after the change. ${REFERENCES}` })
   @Column({ type: 'simple-json', nullable: true })
   after: Record<string, unknown> | null;
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { AuditEntry } from './audit-entry.entity';
+import { auditReference } from './audit-references';
 
 /** Fields whose values are personal or secret (names included): the audit log records that they changed, never what they hold. */
 const REDACTED_FIELDS = new Set([
@@ -22,10 +23,13 @@ export const REDACTED = '[redacted]';
 
 type Values = Record<string, unknown>;
 
-/** The values as the audit log may keep them. */
+/** The values as the audit log may keep them: personal ones redacted, references as global IDs. */
 export function auditable(values: Values): Values {
   return Object.fromEntries(
-    Object.entries(values).map(([field, value]) => [field, REDACTED_FIELDS.has(field) ? REDACTED : value instanceof Date ? value.toISOString() : value]),
+    Object.entries(values).map(([field, value]) => [
+      field,
+      REDACTED_FIELDS.has(field) ? REDACTED : value instanceof Date ? value.toISOString() : auditReference(field, value),
+    ]),
   );
 }
 
