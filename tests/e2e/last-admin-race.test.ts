@@ -7,6 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
+import { createLogger } from '../../server/src/common/logger';
+import { fromGlobalId } from '../../server/src/graphql/relay/global-id';
 import { describeEachDatabase } from '../support/databases';
 import { payloadOf } from '../support/mutation-results';
 import { startTestServer, type Caller, type TestServer } from '../support/server';
@@ -23,22 +25,62 @@ const VIEWER_ID = `{ viewer { id } }`;
 const ROUNDS = 6;
 
 /**
- * A write transaction held open until `release()`, so that concurrent
- * mutations run their rules but cannot commit: on SQLite it holds the one
- * writer's queue, on PostgreSQL the data version row that every write
- * transaction updates last, just before its commit.
+ * A write transaction held open until `release()`, so that the racing
+ * mutations get as far as their first row lock and no further. On SQLite it
+ * holds the one writer's queue. On PostgreSQL it holds share locks on the
+ * two ADMINs' rows: both mutations wait there, and on release both go on at
+ * the same instant, which is when locking the rows in opposite orders used
+ * to end in a deadlock nearly every time.
  */
-function holdCommits(server: TestServer) {
+function holdWrites(server: TestServer, userIds: string[]) {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;
   const holding = new Promise<void>((resolve) => (held = resolve));
+  const uuids = userIds.map((id) => fromGlobalId(id, new Set(['User'])).id);
   const done = server.database.database.transaction(async (manager) => {
-    if (manager.connection.options.type === 'postgres') await manager.query('SELECT "version" FROM "data_version" WHERE "id" = 1 FOR UPDATE');
+    if (manager.connection.options.type === 'postgres') await manager.query('SELECT "id" FROM "app_user" WHERE "id" = ANY($1) FOR SHARE', [uuids]);
     held();
     await gate;
   }, server.clock);
   return { holding, release, done };
+}
+
+/** How many PostgreSQL sessions of this database wait on a lock. */
+async function lockWaiters(server: TestServer): Promise<number> {
+  const [{ waiting }] = await server.database.dataSource.query(
+    `SELECT count(*)::int AS "waiting" FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`,
+  );
+  return waiting;
+}
+
+/**
+ * The server's log, at trace level: it counts the statements that read
+ * sessions (each signed-in request's lookup of its bearer token) and keeps
+ * the lines at warn and above.
+ */
+function traceLog() {
+  const log = { sessionLookups: 0, warnings: [] as Array<Record<string, any>> };
+  const logger = createLogger('trace', {
+    write(line: string) {
+      if (/"msg":"sql"/.test(line)) {
+        if (/SELECT .* FROM \\"session\\"/.test(line)) log.sessionLookups += 1;
+        return;
+      }
+      const parsed = JSON.parse(line);
+      if (parsed.level >= 40) log.warnings.push(parsed);
+    },
+  });
+  return { log, logger };
+}
+
+/** Resolves once `count()` has reached `target`; fails after a while instead of hanging. */
+async function reached(count: () => number | Promise<number>, target: number, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while ((await count()) < target) {
+    if (Date.now() > deadline) throw new Error(`not seen in time: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 interface Admin {
@@ -48,8 +90,9 @@ interface Admin {
 
 describeEachDatabase('two ADMINs deactivating each other at once', (kind) => {
   let server: TestServer;
+  const { log, logger } = traceLog();
   beforeAll(async () => {
-    server = await startTestServer(kind, { captureLogs: true });
+    server = await startTestServer(kind, { logger });
   });
   afterAll(async () => server?.close());
 
@@ -75,19 +118,26 @@ describeEachDatabase('two ADMINs deactivating each other at once', (kind) => {
     for (let round = 1; round <= ROUNDS; round++) {
       const challenger = await newAdmin(survivor.caller, round);
       const pair = [survivor, challenger];
+      // How many statements one signed-in request reads sessions with, measured on this query.
+      const lookupsBeforeQuery = log.sessionLookups;
       expect(((await survivor.caller.data(ACTIVE_ADMINS)).users.nodes as Array<{ id: string }>).map((u) => u.id).sort()).toEqual(
         pair.map((a) => a.id).sort(),
       );
+      const lookupsPerRequest = log.sessionLookups - lookupsBeforeQuery;
+      expect(lookupsPerRequest).toBeGreaterThan(0);
 
-      // Both requests must be signed in before either commits: a winner that committed first would end the
-      // other's session, whose request would then rightly be UNAUTHENTICATED instead of racing.
-      const hold = holdCommits(server);
+      // Both requests must be signed in before either commits (a winner that committed first would end the
+      // other's session, whose request would then rightly be UNAUTHENTICATED instead of racing), and on
+      // PostgreSQL both must be waiting at their first row lock, so that they go on together.
+      const hold = holdWrites(server, pair.map((a) => a.id));
       await hold.holding;
+      const lookupsBefore = log.sessionLookups;
       const racing = Promise.all([
         survivor.caller.graphql(DEACTIVATE_USER, { input: { id: challenger.id } }),
         challenger.caller.graphql(DEACTIVATE_USER, { input: { id: survivor.id } }),
       ]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await reached(() => log.sessionLookups - lookupsBefore, 2 * lookupsPerRequest, 'both requests signed in');
+      if (kind.name === 'postgres') await reached(() => lockWaiters(server), 2, 'both requests waiting on a row lock');
       hold.release();
       await hold.done;
       const results = await racing;
@@ -106,6 +156,6 @@ describeEachDatabase('two ADMINs deactivating each other at once', (kind) => {
       survivor = winner;
     }
     // The rows are locked in one order, so not even PostgreSQL's deadlock detector had to step in (nor a retry).
-    expect(server.logLines.filter((l) => l.msg === 'transaction conflict, retrying' || l.msg === 'sql statement failed')).toEqual([]);
+    expect(log.warnings.filter((l) => l.msg === 'transaction conflict, retrying' || l.msg === 'sql statement failed')).toEqual([]);
   });
 });
