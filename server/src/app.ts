@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse as parseUrl } from 'node:url';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -133,13 +134,14 @@ export async function createApp({
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      queryCostPlugin(schema, limits, trustedDocuments === 'only' ? trustedDocumentsGate(persistedOperations) : undefined),
+      queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),
       ...responseCachePlugins(responseCache, logger),
     ],
   });
   await apollo.start();
+  const documentGate = trustedDocuments === 'only' ? trustedDocumentsGate(persistedOperations) : undefined;
 
   // Browsers must never guess a type for our JSON (or anything else we send).
   app.use((_req, res, next) => {
@@ -182,6 +184,9 @@ export async function createApp({
         });
         // Read on the request's own reader, so that a slow session lookup is reported with the request too.
         ctx.viewer = await viewerFromHeader(ctx.db, auth, req.headers.authorization, clock.now());
+        // Here, before Apollo parses anything (an error thrown here is the answer); the URL is split as Apollo's
+        // Express integration splits it, so that the gate sees the very `query` parameters Apollo will.
+        documentGate?.({ method: req.method, body: req.body, search: parseUrl(req.url).search ?? '' }, ctx.viewer);
         return ctx;
       },
     }),

@@ -67,7 +67,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(1, 100_000).default(100),
   LOGIN_THROTTLE_WINDOW_SECONDS: wholeNumber(1, 86_400).default(900),
-  /** With CDP_ADMIN_PASSWORD: the first ADMIN, created on the first start of a database that has no users. */
+  /** With CDP_ADMIN_PASSWORD: the first ADMIN, created while no user has this e-mail and no ADMIN but a demo user exists. */
   CDP_ADMIN_EMAIL: z.email().optional(),
   CDP_ADMIN_PASSWORD: z.string().optional(),
   /** The certificate signing keys (a JWK set, the last key current); required in production. */

@@ -2,8 +2,9 @@
  * Getting the first accounts into a real deployment, with the built
  * programs (`npm run build` first): the server process refuses production
  * without a token pepper, without certificate signing keys or with active
- * demo users, creates the first ADMIN
- * from CDP_ADMIN_EMAIL/CDP_ADMIN_PASSWORD, and the user:create CLI adds
+ * demo users, creates the first ADMIN from CDP_ADMIN_EMAIL/CDP_ADMIN_PASSWORD
+ * (in production and on a freshly seeded development database) or warns why
+ * not, and the user:create CLI adds
  * users through the same rules as the createUser mutation.
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +24,8 @@ import { Administration } from '../../server/src/modules/administration/administ
 import { AuditEntry } from '../../server/src/modules/audit/audit-entry.entity';
 import { SigningKeyRing } from '../../server/src/modules/certificate/credential/signing-keys';
 import { User } from '../../server/src/modules/user/user.entity';
+import { UserRole } from '../../server/src/modules/user/user-role';
+import { BOOTSTRAP_SKIPPED } from '../../server/src/auth/bootstrap';
 import { DIST, exitOf, MAIN, start, stop, waitForLog } from '../support/process';
 import { TEST_NOW } from '../support/server';
 import { operationSources } from '../../sdk/src/generated/graphql';
@@ -31,6 +34,8 @@ const CLI = path.join(DIST, 'cli', 'create-user.js');
 const PEPPER = randomBytes(36).toString('base64url');
 const ADMIN_EMAIL = 'first.admin@customs.example';
 const ADMIN_PASSWORD = 'first-admin-passphrase-2026';
+/** pino's number for the warn level. */
+const WARN = 40;
 
 /** The built user:create CLI; `stdin` is written and closed (an absent one is closed empty). */
 async function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -178,15 +183,26 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
         await stop(first);
       }
 
-      // A second start with other credentials creates nobody and resets nothing.
+      // A second start with other credentials creates nobody, and a warning says why.
       const again = start({ ...env, CDP_ADMIN_EMAIL: 'second.admin@customs.example', CDP_ADMIN_PASSWORD: 'another-admin-passphrase' });
       try {
         const ready = await waitForLog(again, (l) => typeof l.url === 'string');
-        expect(again.lines.some((l) => l.msg === 'CDP_ADMIN_EMAIL is set but the database already has users: no admin created')).toBe(true);
+        expect(again.lines.filter((l) => l.msg === BOOTSTRAP_SKIPPED.adminExists)).toEqual([expect.objectContaining({ level: WARN, reason: 'admin-exists' })]);
         expect((await login(ready.url, 'second.admin@customs.example', 'another-admin-passphrase')).userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
         expect((await login(ready.url, ADMIN_EMAIL, ADMIN_PASSWORD)).user.id).toBe(adminId);
       } finally {
         await stop(again);
+      }
+
+      // Nor do the first ADMIN's own e-mail and a new password reset that ADMIN's password.
+      const reset = start({ ...env, CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: 'a-password-to-take-over-with' });
+      try {
+        const ready = await waitForLog(reset, (l) => typeof l.url === 'string');
+        expect(reset.lines.filter((l) => l.msg === BOOTSTRAP_SKIPPED.emailTaken)).toEqual([expect.objectContaining({ level: WARN, reason: 'email-taken' })]);
+        expect((await login(ready.url, ADMIN_EMAIL, 'a-password-to-take-over-with')).userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+        expect((await login(ready.url, ADMIN_EMAIL, ADMIN_PASSWORD)).user.id).toBe(adminId);
+      } finally {
+        await stop(reset);
       }
       expect(await inspect(url, (db) => db.dataSource.getRepository(User).count())).toBe(2);
     });
@@ -199,6 +215,60 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
       expect(code).toBe(1);
       expect(stderr).toMatch(/CDP_ADMIN_PASSWORD must have 12 to 128 characters/);
       expect(await inspect(url, (db) => db.dataSource.getRepository(User).count())).toBe(0);
+    });
+  });
+
+  describe('the first ADMIN in development', () => {
+    const devEnv = (url: string) => ({ DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', CDP_CLOCK: TEST_NOW, CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile });
+
+    it('is created on a fresh database after the seed made its demo users, and signs in; a later start with other credentials creates nobody', async () => {
+      const url = `sqlite:${path.join(dir, 'fresh-development.sqlite')}`;
+      const first = start({ ...devEnv(url), CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: ADMIN_PASSWORD });
+      try {
+        const ready = await waitForLog(first, (l) => typeof l.url === 'string');
+        expect(ready.env).toBe('development');
+        expect(first.lines.some((l) => l.msg === 'first ADMIN created from CDP_ADMIN_EMAIL')).toBe(true);
+        expect(first.lines.filter((l) => l.level >= WARN)).toEqual([]);
+        const signedIn = await login(ready.url, ADMIN_EMAIL, ADMIN_PASSWORD);
+        expect(signedIn.userErrors).toEqual([]);
+        expect(signedIn.user).toMatchObject({ email: ADMIN_EMAIL, role: 'ADMIN' });
+        // The demo users are there beside it.
+        expect((await login(ready.url, DEMO_USERS.ADMIN.email, DEMO_PASSWORD)).userErrors).toEqual([]);
+      } finally {
+        await stop(first);
+      }
+      const again = start({ ...devEnv(url), CDP_ADMIN_EMAIL: 'second.admin@customs.example', CDP_ADMIN_PASSWORD: 'another-admin-passphrase' });
+      try {
+        const ready = await waitForLog(again, (l) => typeof l.url === 'string');
+        expect(again.lines.filter((l) => l.msg === BOOTSTRAP_SKIPPED.adminExists)).toEqual([expect.objectContaining({ level: WARN, reason: 'admin-exists' })]);
+        expect((await login(ready.url, 'second.admin@customs.example', 'another-admin-passphrase')).userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+      } finally {
+        await stop(again);
+      }
+      const admins = await inspect(url, (db) => db.dataSource.getRepository(User).find({ where: { role: UserRole.ADMIN }, order: { email: 'ASC' } }));
+      expect(admins.map((u) => [u.email, u.isDemo])).toEqual([
+        [DEMO_USERS.ADMIN.email, true],
+        [ADMIN_EMAIL, false],
+      ]);
+    });
+
+    it('is not created when the e-mail belongs to a user, whose password and role stay as they are, and a warning says why', async () => {
+      const copy = path.join(dir, 'seeded-email-taken.sqlite');
+      fs.copyFileSync(seededUrl.slice('sqlite:'.length), copy);
+      const url = `sqlite:${copy}`;
+      const running = start({ ...devEnv(url), CDP_ADMIN_EMAIL: DEMO_USERS.REVIEWER.email.toUpperCase(), CDP_ADMIN_PASSWORD: ADMIN_PASSWORD });
+      try {
+        const ready = await waitForLog(running, (l) => typeof l.url === 'string');
+        expect(running.lines.filter((l) => l.msg === BOOTSTRAP_SKIPPED.emailTaken)).toEqual([
+          expect.objectContaining({ level: WARN, reason: 'email-taken', role: 'REVIEWER' }),
+        ]);
+        expect(running.lines.some((l) => l.msg === 'first ADMIN created from CDP_ADMIN_EMAIL')).toBe(false);
+        expect((await login(ready.url, DEMO_USERS.REVIEWER.email, ADMIN_PASSWORD)).userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+        expect((await login(ready.url, DEMO_USERS.REVIEWER.email, DEMO_PASSWORD)).user).toMatchObject({ role: 'REVIEWER' });
+      } finally {
+        await stop(running);
+      }
+      expect(await inspect(url, (db) => db.dataSource.getRepository(User).countBy({ role: UserRole.ADMIN }))).toBe(1);
     });
   });
 

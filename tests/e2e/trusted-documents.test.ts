@@ -42,6 +42,15 @@ async function post(server: TestServer, body: unknown, token?: string | null) {
   return { status: res.status, json, requestId: res.headers.get('x-request-id') };
 }
 
+/** A GET with the document in the URL; Apollo wants a JSON content type or a preflight header on GETs (CSRF prevention). */
+async function getQuery(server: TestServer, query: string, token: string | null) {
+  const headers: Record<string, string> = { 'apollo-require-preflight': 'true' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${server.url}?${new URLSearchParams({ query })}`, { headers });
+  const json = (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions: Record<string, any> }> };
+  return { status: res.status, json };
+}
+
 const byHash = (name: string, variables: Record<string, unknown> = {}) => ({
   variables,
   extensions: { persistedQuery: { version: 1, sha256Hash: operationHashes[name] } },
@@ -63,6 +72,54 @@ describeEachDatabase('trusted documents (TRUSTED_DOCUMENTS=only)', (kind) => {
       expect({ who, status, code: json.errors?.[0]?.extensions.code, data: json.data }).toEqual({ who, status: 400, code: 'UNTRUSTED_DOCUMENT', data: undefined });
       expect(json.errors?.[0]?.extensions.requestId).toBe(requestId);
     }
+  });
+
+  it('refuses an untrusted document before parsing or validating it: no parse or validation error, no schema hints', async () => {
+    // A misspelt field (validation would suggest "users"), a private field, a syntax error.
+    const probes = ['{ user { id } }', '{ users { nodes { passwordHash } } }', '{ cohorts {'];
+    const callers: Array<[string, string | null]> = [['anonymous', null]];
+    for (const role of [UserRole.REVIEWER, UserRole.FOCAL_POINT, UserRole.ASSOCIATE]) callers.push([role, await tokenOf(role)]);
+    for (const [who, token] of callers) {
+      for (const query of probes) {
+        const { status, json, requestId } = await post(server, { query }, token);
+        expect({ who, query, status, errors: json.errors, data: json.data }).toEqual({
+          who,
+          query,
+          status: 400,
+          errors: [{ message: expect.any(String), extensions: { code: 'UNTRUSTED_DOCUMENT', requestId } }],
+          data: undefined,
+        });
+        expect(JSON.stringify(json)).not.toMatch(/Did you mean|Syntax Error|Cannot query field|passwordHash/);
+        // The same by GET, where the document travels in the URL.
+        const get = await getQuery(server, query, token);
+        expect({ who, query, status: get.status, code: get.json.errors?.[0]?.extensions.code }).toEqual({ who, query, status: 400, code: 'UNTRUSTED_DOCUMENT' });
+        expect(JSON.stringify(get.json)).not.toMatch(/Did you mean|Syntax Error|Cannot query field/);
+      }
+      // Nor does a batch, or a document registered with its hash, reach the parser.
+      const batch = await post(server, [{ query: operationSources.Regions }, { query: probes[0] }], token);
+      expect([batch.status, batch.json.errors?.[0]?.extensions.code]).toEqual([400, 'UNTRUSTED_DOCUMENT']);
+      const registration = await post(server, { query: probes[2], extensions: { persistedQuery: { version: 1, sha256Hash: sha256(probes[2]) } } }, token);
+      expect([registration.status, registration.json.errors?.[0]?.extensions.code]).toEqual([400, 'UNTRUSTED_DOCUMENT']);
+    }
+  });
+
+  it('still parses and validates any document of an ADMIN, with the usual errors', async () => {
+    const admin = await tokenOf(UserRole.ADMIN);
+    const misspelt = await post(server, { query: '{ user { id } }' }, admin);
+    expect([misspelt.status, misspelt.json.errors?.[0]?.extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    expect(misspelt.json.errors?.[0]?.message).toMatch(/Did you mean "users"\?/);
+    const hidden = await post(server, { query: '{ users { nodes { passwordHash } } }' }, admin);
+    expect([hidden.status, hidden.json.errors?.[0]?.extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    const broken = await post(server, { query: '{ cohorts {' }, admin);
+    expect([broken.status, broken.json.errors?.[0]?.extensions.code]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
+    const get = await getQuery(server, '{ cohorts {', admin);
+    expect([get.status, get.json.errors?.[0]?.extensions.code]).toEqual([400, 'GRAPHQL_PARSE_FAILED']);
+  });
+
+  it('runs a manifest document sent by GET', async () => {
+    const { status, json } = await getQuery(server, operationSources.Regions, null);
+    expect([status, json.errors]).toEqual([200, undefined]);
+    expect(json.data.regions.totalCount).toBe(history.regions.length);
   });
 
   it('refuses a text that differs from a manifest entry by a single character', async () => {

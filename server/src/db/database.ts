@@ -3,6 +3,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { systemClock, type Clock } from '../common/clock';
 import type { RequestScope, ScopedRunnerData } from '../common/request-scope';
 import { bumpDataVersion } from './data-version';
+import { retryConflicts } from './transaction-retry';
 
 /** What a transaction's QueryRunner carries for the entity subscribers (see ClockStampSubscriber) and the SQL logger. */
 export interface TransactionData extends ScopedRunnerData {
@@ -55,6 +56,10 @@ function writeQueueOf(dataSource: DataSource): Mutex {
  * `clock`; on SQLite it waits its turn in the connection's write queue (not
  * re-entrant: nested work joins the outer transaction through withTransaction).
  * Every committed transaction increments the data version (see DataVersion).
+ * On PostgreSQL a transaction that loses a deadlock or a serialization
+ * conflict runs again from the start, a bounded number of times (see
+ * retryConflicts), so `work` may be called more than once: it must keep its
+ * state inside the transaction. SQLite's single writer has no such conflicts.
  */
 export function runTransaction<T>(
   dataSource: DataSource,
@@ -63,7 +68,7 @@ export function runTransaction<T>(
   scope?: RequestScope,
 ): Promise<T> {
   const data: TransactionData = { clock, scope };
-  if (dataSource.options.type === 'postgres') return transactionOn(dataSource, data, work);
+  if (dataSource.options.type === 'postgres') return retryConflicts(() => transactionOn(dataSource, data, work), scope);
   return writeQueueOf(dataSource).runExclusive(() => transactionOn(dataSource, data, work));
 }
 
@@ -105,6 +110,14 @@ function beginImmediately(runner: QueryRunner): void {
  * The `lock` option of a find whose rows a rule checks before writing: they
  * stay locked against other transactions until this one ends. On SQLite the write queue already makes
  * the transaction the only writer, and the driver has no row locks.
+ *
+ * Writes that lock more than one row lock them in one order, so that two
+ * of them never wait on each other in a cycle: an associate, then its
+ * alumni profile or research project, then an event or milestone, then a
+ * cohort, then a nomination; users by id (see UserService); certificate
+ * counters, then the data version last of all. A cycle that remains (e.g.
+ * through the foreign key checks of inserted rows) ends in a deadlock that
+ * runTransaction retries.
  */
 export function lockForUpdate(manager: EntityManager): { mode: 'pessimistic_write' } | undefined {
   return manager.connection.options.type === 'postgres' ? { mode: 'pessimistic_write' } : undefined;

@@ -8,6 +8,8 @@ import type { RequestContext } from './context';
  * when `work` resolves and leaves nothing when it throws, audit entry
  * included. Nested calls join the outer transaction. After the commit the
  * request's own loaders are cleared, so the payload reads what was written.
+ * A transaction that loses a deadlock runs `work` again (see runTransaction)
+ * with a new context and loaders, so `work` keeps its state in the transaction.
  */
 export async function withTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
   if (ctx.inTransaction) return work(ctx);

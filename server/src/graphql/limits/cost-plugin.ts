@@ -5,7 +5,6 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { LRUCache } from 'lru-cache';
 import type { RequestContext } from '../context';
 import { AppError } from '../errors';
-import type { DocumentGate } from '../persisted/trusted-documents';
 import { costEstimators } from './cost';
 import { expandedSelections } from './expanded-size';
 import type { QueryLimits } from './query-limits';
@@ -87,19 +86,18 @@ export function decide(schema: GraphQLSchema, limits: QueryLimits, estimators: C
  * variables with oversized lists or invalid values, and operations whose
  * estimated cost is above the limit or cannot be estimated. The verdict is
  * computed once per document, operation and variables, then cached by their
- * sha256. A `gate` (trusted documents) is asked first, so a document it
- * refuses is never priced and never takes a place in the verdict cache.
+ * sha256. Under TRUSTED_DOCUMENTS=only an untrusted document never gets
+ * here: it is refused before it is parsed (see trustedDocumentsGate).
  */
-export function queryCostPlugin(schema: GraphQLSchema, limits: QueryLimits, gate?: DocumentGate): ApolloServerPlugin<RequestContext> {
+export function queryCostPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin<RequestContext> {
   const verdicts = new LRUCache<string, Verdict>({ max: CACHED_VERDICTS });
   const estimators = costEstimators(schema);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation, queryHash, contextValue }) {
+        async didResolveOperation({ request, document, operation, queryHash }) {
           // Without an operation Apollo answers OPERATION_RESOLUTION_FAILURE itself, running nothing.
           if (!operation) return;
-          gate?.(queryHash, contextValue);
           const unsupported = unsupportedOperation(schema, operation);
           if (unsupported) throw unsupported;
           const variables = request.variables ?? {};

@@ -19,7 +19,8 @@ const manifestSchema = z.object({
   operations: z.array(z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), name: z.string(), body: z.string().min(1) })),
 });
 
-const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+/** A document's id in the manifest (and Apollo's queryHash): the sha256, in hex, of its exact text. */
+export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export interface PersistedOperation {
   /** sha256 (hex) of `body`. */

@@ -1,7 +1,7 @@
+import type { Viewer } from '../../modules/user/viewer';
 import { UserRole } from '../../modules/user/user-role';
-import type { RequestContext } from '../context';
 import { AppError } from '../errors';
-import type { PersistedManifest } from './manifest';
+import { sha256Hex, type PersistedManifest } from './manifest';
 
 /** TRUSTED_DOCUMENTS: `only` runs the manifest's documents alone (ADMIN callers excepted); `allow` runs any document. */
 export const TRUSTED_DOCUMENTS_MODES = ['only', 'allow'] as const;
@@ -14,21 +14,47 @@ const untrusted = () =>
     { http: { status: 400 } },
   );
 
-/** Throws to refuse a request's document before anything is estimated or executed. */
-export type DocumentGate = (queryHash: string, ctx: RequestContext) => void;
+/** A GraphQL request over HTTP as Apollo reads it: a POST's JSON body, or a GET's URL search (`?query=...`). */
+export interface GraphQLHttpRequest {
+  method: string;
+  body: unknown;
+  search: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Refuses, under TRUSTED_DOCUMENTS=only, a document whose sha256 is not in
- * the manifest, whether it came as a hash or as full text (Apollo hashes the
- * text it receives: `queryHash`). An ADMIN may run anything, so the
- * playground keeps working for the secretariat. The cost plugin calls it
- * first in its didResolveOperation (where Apollo turns a thrown error into a
- * response, before anything executes and before a registration is stored),
- * so an untrusted document is refused as such and never priced.
+ * Every document text the request gives Apollo to parse: the `query` of a
+ * POST body (of each request of a batch) or each `query` of a GET's URL. A
+ * request by hash alone carries none: Apollo looks its text up in the
+ * persisted-query store, which under `only` holds the manifest alone.
+ */
+export function documentTexts({ method, body, search }: GraphQLHttpRequest): string[] {
+  switch (method.toUpperCase()) {
+    case 'GET':
+      return new URLSearchParams(search).getAll('query');
+    case 'POST':
+      return (Array.isArray(body) ? body : [body]).flatMap((request) => (isRecord(request) && typeof request.query === 'string' ? [request.query] : []));
+    default:
+      return [];
+  }
+}
+
+/** Throws to refuse a request before Apollo parses anything of it. */
+export type DocumentGate = (request: GraphQLHttpRequest, viewer: Viewer | null) => void;
+
+/**
+ * Refuses, under TRUSTED_DOCUMENTS=only, a request that carries a document
+ * text whose sha256 is not in the manifest. It runs when the request's
+ * context is made (app.ts), before Apollo parses or validates the text: an
+ * untrusted document gets no parse or validation error, so nobody but an
+ * ADMIN can probe the schema with "Did you mean" hints while introspection
+ * is refused. An ADMIN may run anything, so the playground keeps working
+ * for the secretariat.
  */
 export function trustedDocumentsGate(manifest: PersistedManifest): DocumentGate {
-  return (queryHash, ctx) => {
-    if (manifest.has(queryHash) || ctx.viewer?.role === UserRole.ADMIN) return;
-    throw untrusted();
+  return (request, viewer) => {
+    if (viewer?.role === UserRole.ADMIN) return;
+    if (documentTexts(request).some((text) => !manifest.has(sha256Hex(text)))) throw untrusted();
   };
 }

@@ -80,8 +80,9 @@ export class CertificateService {
     return withTransaction(ctx, async (tx) => {
       // The associate's row is the lock that keeps two issues for one associate apart.
       const associate = await lockAssociate(tx, associateId, 'associateId');
-      const ceremony = await lockCohortEvent(tx, ceremonyId, associate.cohortId, CEREMONY);
+      // The research before the ceremony, as recordPresentation locks a project before its event: never a cycle between them.
       const research = await tx.db.findOne(ResearchProject, { where: { associateId }, lock: lockForUpdate(tx.db) });
+      const ceremony = await lockCohortEvent(tx, ceremonyId, associate.cohortId, CEREMONY);
       if (!research || !PRESENTED.includes(research.status)) {
         fail(
           UserErrorCode.RESEARCH_NOT_PRESENTED,

@@ -27,6 +27,8 @@ const audited = (u: User) => ({
   isActive: u.isActive,
 });
 
+const isActiveAdmin = (u: User) => u.role === UserRole.ADMIN && u.isActive;
+
 export class UserService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: UserFilter | null, orderBy?: UserOrder | null) {
     const qb = ctx.db.getRepository(User).createQueryBuilder('u');
@@ -58,8 +60,9 @@ export class UserService {
   }
 
   async update(ctx: RequestContext, input: UpdateUserInput): Promise<{ user: User }> {
+    const demotes = (u: User) => u.role === UserRole.ADMIN && u.isActive && input.role != null && input.role !== UserRole.ADMIN;
     return withTransaction(ctx, async (tx) => {
-      const user = await this.find(tx, input.id);
+      const { user, activeAdmins } = await this.lock(tx, input.id, demotes);
       const before = audited(user);
       if (input.email != null && input.email !== user.email) {
         user.email = input.email;
@@ -67,7 +70,7 @@ export class UserService {
       }
       if (input.displayName != null) user.displayName = input.displayName;
       const role = input.role ?? user.role;
-      if (user.role === UserRole.ADMIN && role !== UserRole.ADMIN && user.isActive) await this.assertAnotherAdmin(tx, user);
+      if (demotes(user)) await this.assertAnotherAdmin(tx, user, activeAdmins);
       Object.assign(user, { role }, await linksForRole(tx, role, input, user, user.uuid));
       await this.saveUnique(tx, user);
       const change = changedFields(before, audited(user));
@@ -80,9 +83,9 @@ export class UserService {
 
   async deactivate(ctx: RequestContext, input: DeactivateUserInput): Promise<{ user: User }> {
     return withTransaction(ctx, async (tx) => {
-      const user = await this.find(tx, input.id);
+      const { user, activeAdmins } = await this.lock(tx, input.id, isActiveAdmin);
       if (!user.isActive) fail(UserErrorCode.USER_INACTIVE, 'This user is deactivated already.', 'id');
-      if (user.role === UserRole.ADMIN) await this.assertAnotherAdmin(tx, user);
+      if (user.role === UserRole.ADMIN) await this.assertAnotherAdmin(tx, user, activeAdmins);
       user.isActive = false;
       await tx.db.save(user);
       const endedSessions = await sessions.endAll(tx, user.uuid, 'DEACTIVATED');
@@ -97,10 +100,26 @@ export class UserService {
     });
   }
 
-  private async find(tx: RequestContext, globalId: string): Promise<User> {
+  /**
+   * The user an input names, locked until the transaction ends; with every
+   * active ADMIN too when `guardsAdmins` says the change may need the
+   * last-ADMIN check (judged on a first, unlocked look). All of them are
+   * locked in one statement in one order (by id): two ADMINs deactivating
+   * each other at once used to lock their targets first and then each
+   * other's, and PostgreSQL killed one of them as a deadlock.
+   */
+  private async lock(tx: RequestContext, globalId: string, guardsAdmins: (user: User) => boolean): Promise<{ user: User; activeAdmins: User[] | null }> {
     const uuid = inputId(globalId, 'User', 'id');
-    const user = await tx.db.findOne(User, { where: { uuid }, lock: lockForUpdate(tx.db) });
-    return user ?? fail(UserErrorCode.USER_NOT_FOUND, 'No user has this ID.', 'id');
+    const notFound = () => fail(UserErrorCode.USER_NOT_FOUND, 'No user has this ID.', 'id');
+    const seen = (await tx.db.findOne(User, { where: { uuid } })) ?? notFound();
+    const withAdmins = guardsAdmins(seen);
+    const rows = await tx.db.find(User, {
+      where: withAdmins ? [{ uuid }, { role: UserRole.ADMIN, isActive: true }] : { uuid },
+      order: { uuid: 'ASC' },
+      lock: lockForUpdate(tx.db),
+    });
+    const user = rows.find((u) => u.uuid === uuid) ?? notFound();
+    return { user, activeAdmins: withAdmins ? rows.filter(isActiveAdmin) : null };
   }
 
   private async assertEmailFree(tx: RequestContext, email: string): Promise<void> {
@@ -117,12 +136,18 @@ export class UserService {
     }
   }
 
-  /** Demoting or deactivating an ADMIN must leave another active one; the active admins are locked while checked. */
-  private async assertAnotherAdmin(tx: RequestContext, user: User): Promise<void> {
-    const admins = await tx.db.find(User, { where: { role: UserRole.ADMIN, isActive: true }, lock: lockForUpdate(tx.db) });
+  /**
+   * Demoting or deactivating an ADMIN must leave another active one; the
+   * active admins are locked while checked. They normally are already (see
+   * lock); only a target that became an active ADMIN between the first look
+   * and its lock gets them here, out of order, where a deadlock is left to
+   * the transaction's retry.
+   */
+  private async assertAnotherAdmin(tx: RequestContext, user: User, lockedAdmins: User[] | null): Promise<void> {
+    const admins =
+      lockedAdmins ?? (await tx.db.find(User, { where: { role: UserRole.ADMIN, isActive: true }, order: { uuid: 'ASC' }, lock: lockForUpdate(tx.db) }));
     if (!admins.some((a) => a.uuid !== user.uuid)) {
       fail(UserErrorCode.LAST_ADMIN, 'CDP Hub needs at least one active ADMIN; appoint another before this change.', 'id');
     }
   }
 }
-
