@@ -7,7 +7,7 @@ import { createUserAsSystem } from '../modules/user/create-user-as-system';
 import { User } from '../modules/user/user.entity';
 import { CreateUserInput } from '../modules/user/user.inputs';
 import { UserRole } from '../modules/user/user-role';
-import { normaliseEmail } from '../modules/user/user.service';
+import { normaliseEmailAddress } from '../graphql/input/email-address';
 import { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 
 /** E-mails of the active demonstration users; production refuses to start while there are any. */
@@ -39,7 +39,7 @@ export async function createFirstAdmin(database: Database, clock: Clock, log: Lo
     throw new Error(`CDP_ADMIN_PASSWORD must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters and not be a common password`);
   }
   const users = database.writer.getRepository(User);
-  const holder = await users.findOneBy({ email: normaliseEmail(admin.email) });
+  const holder = await users.findOneBy({ email: normaliseEmailAddress(admin.email) });
   if (holder) {
     log.warn({ reason: 'email-taken', role: holder.role, isActive: holder.isActive, hint: REMOVE_THEM }, BOOTSTRAP_SKIPPED.emailTaken);
     return;
