@@ -12,7 +12,7 @@ import { CohortStatus } from '../../server/src/modules/cohort/cohort-status';
 import type { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { arrangeCohort, focalAdministration, gid, MOTIVATION } from '../support/arrange-nominations';
-import { setCohortStatus } from '../support/cohort-workflow';
+import { setCohortStatus, yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { payloadOf, refusal, topLevelCode } from '../support/mutation-results';
 import { startTestServer, type Caller, type TestServer } from '../support/server';
@@ -153,7 +153,7 @@ describeEachDatabase('input integrity', (kind) => {
       ['node(id:)', 'query ($s: ID!) { node(id: $s) { id } }', { s: 'Q29ob3J0\u0000' }],
       ['a lone surrogate', 'query ($s: String!) { cohort(label: $s) { id } }', { s: 'A\ud800B' }],
       ['the login e-mail', LOGIN, { input: { email: 'admin@cdp-hub.example\u0000', password: 'x' } }],
-      ['a nested write', CREATE_COHORT, { input: { label: '2040-2041', capacity: 3, note: 'a\u0000b', dates: datesOf(2040) } }],
+      ['a nested write', CREATE_COHORT, { input: { label: '2040-2041', capacity: 3, note: 'a\u0000b', dates: yearDates(2040) } }],
     ];
 
     it.each(probes)('%s in a variable: BAD_USER_INPUT with HTTP 400, nothing written', async (_name, query, variables) => {
@@ -218,15 +218,15 @@ describeEachDatabase('input integrity', (kind) => {
     it('createCohort, addMilestone and recordAlumniActivity refuse 0000-01-01 and 3000-01-01 with INVALID_VALUE, and store the bounds', async () => {
       const ds = server.database.dataSource;
       const create = (dates: Record<string, string>, label: string) => admin.graphql(CREATE_COHORT, { input: { label, capacity: 3, dates } });
-      expect(refusal(await expectUnchanged(ds, () => create({ ...datesOf(2050), invitationDate: '0000-01-01' }, '2050-2051')), 'createCohort')).toEqual([
+      expect(refusal(await expectUnchanged(ds, () => create({ ...yearDates(2050), invitationDate: '0000-01-01' }, '2050-2051')), 'createCohort')).toEqual([
         ['INVALID_VALUE', ['input', 'dates', 'invitationDate']],
       ]);
-      expect(refusal(await expectUnchanged(ds, () => create({ ...datesOf(2050), endDate: '3000-01-01' }, '2050-2051')), 'createCohort')).toEqual([
+      expect(refusal(await expectUnchanged(ds, () => create({ ...yearDates(2050), endDate: '3000-01-01' }, '2050-2051')), 'createCohort')).toEqual([
         ['INVALID_VALUE', ['input', 'dates', 'endDate']],
       ]);
-      const low = payloadOf(await create({ ...datesOf(1901), invitationDate: '1900-01-01' }, '1901-1902'), 'createCohort');
+      const low = payloadOf(await create({ ...yearDates(1901), invitationDate: '1900-01-01' }, '1901-1902'), 'createCohort');
       expect(low.cohort.invitationDate).toBe('1900-01-01');
-      const high = payloadOf(await create({ ...datesOf(2998), endDate: '2999-12-31' }, '2998-2999'), 'createCohort');
+      const high = payloadOf(await create({ ...yearDates(2998), endDate: '2999-12-31' }, '2998-2999'), 'createCohort');
       expect(high.cohort.endDate).toBe('2999-12-31');
 
       const { research, associate } = await researchOf(server);
@@ -280,17 +280,6 @@ describeEachDatabase('input integrity', (kind) => {
     });
   });
 });
-
-function datesOf(year: number) {
-  return {
-    invitationDate: `${year}-01-10`,
-    nominationDeadline: `${year}-03-31`,
-    selectionDate: `${year}-05-15`,
-    notificationDate: `${year}-06-15`,
-    startDate: `${year}-09-01`,
-    endDate: `${year + 1}-06-30`,
-  };
-}
 
 async function rawPost(server: TestServer, token: string | null, body: unknown): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

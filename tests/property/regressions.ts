@@ -24,6 +24,9 @@ export const REGRESSIONS: Record<string, unknown[]> = {
   'addMilestone.dueDate': ['0000-01-01'],
   'recordAlumniActivity.date': ['0000-01-01'],
   'createCohort.dates.invitationDate': ['0000-01-01'],
+  // Found by the property suite: a date-time with an offset reads back in UTC (the suite once compared it with the Date itself).
+  'scheduleEvent.startsAt': ['2026-01-09T12:00:00-12:00'],
+  'rescheduleEvent.startsAt': ['2026-01-10T00:00:00.000Z'],
   // Row 5: blank or padded text was stored as "" or trimmed below its minimum.
   'submitNomination.candidate.position': [' \t '],
   'submitNomination.motivation': [`x${' '.repeat(60)}`],

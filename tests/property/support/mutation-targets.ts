@@ -6,6 +6,7 @@ import { canonicalLanguageTag } from '../../../server/src/modules/nomination/lan
 import { ResearchStatus } from '../../../server/src/modules/research/research-status';
 import { UserRole } from '../../../server/src/modules/user/user-role';
 import { MOTIVATION } from '../../support/arrange-nominations';
+import { yearDates } from '../../support/cohort-workflow';
 import type { Caller } from '../../support/server';
 import { FUZZ_PASSWORD, gid, type World } from './world';
 
@@ -95,25 +96,12 @@ export const MUTATION_TARGETS: Record<string, MutationTarget> = {
     },
   },
   createCohort: {
-    near: { label: fc.integer({ min: 3000, max: 9000 }).map((y) => ` ${y}-${y + 1} `) },
+    near: { label: fc.integer({ min: 9000, max: 9990 }).map((y) => ` ${y}-${y + 1} `) },
     async arrange(world) {
-      const year = 2200 + world.next();
+      // Labels far from those of cohorts written directly (2040 on) and by other suites (2100 on); the dates stay plausible.
+      const label = 7000 + world.next();
       return {
-        input: {
-          label: `${year}-${year + 1}`,
-          capacity: 5,
-          note: 'Created by the property suite.',
-          programmeCode: null,
-          programmeId: null,
-          dates: {
-            invitationDate: `${year}-01-10`,
-            nominationDeadline: `${year}-03-31`,
-            selectionDate: `${year}-05-15`,
-            notificationDate: `${year}-06-15`,
-            startDate: `${year}-09-01`,
-            endDate: `${year + 1}-06-30`,
-          },
-        },
+        input: { label: `${label}-${label + 1}`, capacity: 5, note: 'Created by the property suite.', programmeCode: null, programmeId: null, dates: yearDates(2030) },
       };
     },
     changed: {

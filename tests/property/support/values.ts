@@ -179,7 +179,8 @@ export function expectationOf(leaf: InputLeaf, value: unknown): Expectation {
     const scalar = leaf.named.name === 'Date' ? DateScalar : DateTimeScalar;
     const date = parsed(scalar, value);
     if (!date || !isDateInRange(date)) return { form: 'invalid' };
-    return { form: 'valid', stored: scalar.serialize(date) };
+    const answered = scalar.serialize(date);
+    return { form: 'valid', stored: answered instanceof Date ? answered.toISOString() : answered };
   }
   return { form: 'unknown' };
 }
