@@ -73,14 +73,14 @@ export async function arrangeAssociate(
   });
 }
 
-/** An event of the cohort, as scheduleEvent would create it. */
-export async function arrangeEvent(ds: DataSource, cohort: Cohort, kind = EventKind.REPORTING_SESSION): Promise<Event> {
+/** An event of the cohort, as scheduleEvent would create it; by default near the end of the arranged year, still to come at TEST_NOW. */
+export async function arrangeEvent(ds: DataSource, cohort: Cohort, kind = EventKind.REPORTING_SESSION, startsAt = '2027-06-15T09:00:00Z'): Promise<Event> {
   return insert(ds, Event, {
     programmeId: cohort.programmeId,
     cohortId: cohort.uuid,
     kind,
     title: `${kind} of ${cohort.label}`,
-    startsAt: new Date('2027-06-15T09:00:00Z'),
+    startsAt: new Date(startsAt),
     location: 'Brussels',
     isVirtual: false,
     officiantName: null,

@@ -508,7 +508,7 @@ export type CertificateVerification = {
   readonly __typename?: 'CertificateVerification';
   /** The certificate, when one with this serial was issued. */
   readonly certificate: Maybe<Certificate>;
-  /** True only for an issued, unrevoked certificate whose signed credential verifies (reason VALID). */
+  /** True only for an issued, unrevoked certificate whose signed credential verifies and is valid from now or earlier (reason VALID). */
   readonly isValid: Scalars['Boolean']['output'];
   /** Why the certificate is or is not valid. */
   readonly reason: CertificateVerificationReason;
@@ -518,13 +518,15 @@ export type CertificateVerification = {
 export type CertificateVerificationReason =
   /** The stored credential does not match its proof, or names a key that is not published: it was altered. */
   | 'BAD_PROOF'
+  /** The credential is genuine, but by the server clock its validFrom (the certificate ceremony) has not come yet; it is valid from then. */
+  | 'NOT_YET_VALID'
   /** The certificate was issued but has since been revoked (its bit in the status list is set). */
   | 'REVOKED'
   /** No certificate with this serial was ever issued. */
   | 'UNKNOWN_SERIAL'
   /** The certificate was recorded without a signed credential (before signing existed), so it cannot be proven. */
   | 'UNSIGNED'
-  /** The certificate was issued, has not been revoked, and its credential's proof holds under one of the published keys. */
+  /** The certificate was issued, has not been revoked, its credential's proof holds under one of the published keys, and its validFrom (the ceremony) has come by the server clock. */
   | 'VALID';
 
 /** A change of the signed-in user's own password. */
@@ -2470,6 +2472,8 @@ export type UserErrorCode =
   | 'CEREMONY_NOT_CERTIFICATE_CEREMONY'
   /** No event has the ID given as the certificate ceremony. */
   | 'CEREMONY_NOT_FOUND'
+  /** The certificate ceremony has not taken place: certificates are issued from its start (startsAt), by the server clock, since a credential is valid from its ceremony. */
+  | 'CEREMONY_NOT_HELD'
   /** The certificate ceremony belongs to another cohort than the associate's. */
   | 'CEREMONY_OF_ANOTHER_COHORT'
   /** The associate already holds a valid certificate; revoke it before issuing another. */
@@ -2592,6 +2596,8 @@ export type UserErrorCode =
   | 'REVIEW_CLOSED'
   /** A review score must be a whole number from 1 to 5. */
   | 'SCORE_OUT_OF_RANGE'
+  /** The reporting session has not taken place: presentations are recorded from its start (startsAt), by the server clock. */
+  | 'SESSION_NOT_HELD'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
   /** One call invites at most 60 administrations by ID; use allEligible: true to invite them all. */
