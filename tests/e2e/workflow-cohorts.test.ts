@@ -19,7 +19,7 @@ import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
 
-const COHORT_FIELDS = 'id label status capacity note invitationDate nominationDeadline selectionDate notificationDate startDate endDate programme { code }';
+const COHORT_FIELDS = 'id label status capacity note invitationDate nominationDeadline selectionDate notificationDate startDate startDatePrecision endDate programme { code }';
 const CREATE = `mutation ($input: CreateCohortInput!) {
   createCohort(input: $input) { cohort { ${COHORT_FIELDS} } userErrors { code field message } }
 }`;
@@ -67,7 +67,7 @@ describeEachDatabase('cohort workflow', (kind) => {
   describe('createCohort', () => {
     const input = (overrides: Record<string, unknown> = {}) => ({ label: freshLabel(), capacity: 12, dates: yearDates(2031), ...overrides });
 
-    it('creates a PLANNED cohort with its capacity and dates, readable by label, and audits it', async () => {
+    it('creates a PLANNED cohort with its capacity and dates (the start known to the DAY), readable by label, and audits it', async () => {
       const given = input({ note: '  Pilot year.  ' });
       const { createCohort } = await admin.data(CREATE, { input: given });
       expect(createCohort.userErrors).toEqual([]);
@@ -78,6 +78,7 @@ describeEachDatabase('cohort workflow', (kind) => {
         capacity: 12,
         note: 'Pilot year.',
         ...yearDates(2031),
+        startDatePrecision: 'DAY',
         programme: { code: 'WCO-JAPAN-CDP' },
       };
       expect(createCohort.cohort).toEqual(expected);

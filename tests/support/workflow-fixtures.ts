@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DatePrecision } from '../../server/src/common/dates';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
@@ -40,7 +41,7 @@ export async function arrangeCohort(ds: DataSource, c: CohortArrangement): Promi
     selectionDate: null,
     notificationDate: null,
     startDate: c.startDate === undefined ? '2026-09-01' : c.startDate,
-    startDatePrecision: null,
+    startDatePrecision: c.startDate === null ? null : DatePrecision.DAY,
     endDate: c.endDate === undefined ? '2027-06-30' : c.endDate,
     note: null,
   });

@@ -8,6 +8,7 @@ import { ScaleIndexes1795792655856 } from './1795792655856-ScaleIndexes';
 import { DataVersion1795792831568 } from './1795792831568-DataVersion';
 import { ResearchSearchRowids1795800712000 } from './1795800712000-ResearchSearchRowids';
 import { OrderingIndexes1795900000000 } from './1795900000000-OrderingIndexes';
+import { CreatedCohortsStartDay1795910000000 } from './1795910000000-CreatedCohortsStartDay';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DataVersion1795792831568,
   ResearchSearchRowids1795800712000,
   OrderingIndexes1795900000000,
+  CreatedCohortsStartDay1795910000000,
 ];

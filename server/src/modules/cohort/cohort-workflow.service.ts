@@ -1,5 +1,6 @@
 import { In, Not } from 'typeorm';
 import { isoDate } from '../../common/clock';
+import { DatePrecision } from '../../common/dates';
 import { isUniqueViolation } from '../../db/unique-violation';
 import type { RequestContext } from '../../graphql/context';
 import { fail } from '../../graphql/mutations/user-error';
@@ -55,7 +56,8 @@ export class CohortWorkflowService {
         status: CohortStatus.PLANNED,
         capacity: input.capacity,
         ...dates,
-        startDatePrecision: null,
+        // The six dates are exact days, as for the seeded cohorts whose start day is known.
+        startDatePrecision: DatePrecision.DAY,
         note: input.note?.trim() || null,
       });
       // Two concurrent creations of one label: the unique index decides, and the loser gets the same user error.
