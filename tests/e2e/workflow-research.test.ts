@@ -179,7 +179,7 @@ describeEachDatabase('research workflow', (kind) => {
       await expectRefusal(ds, admin, PROPOSE, proposal(gid('ProfessionalAssociate', associate.uuid)), 'RESEARCH_EXISTS', ['input', 'associateId']);
     });
 
-    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN])('refuses an associate whose placement is %s: PLACEMENT_CLOSED', async (status) => {
+    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN, AssociateStatus.DECLINED])('refuses an associate whose placement is %s: PLACEMENT_CLOSED', async (status) => {
       const associate = await arrangeAssociate(ds, await arrangeCohort(ds, { status: CohortStatus.IN_PROGRESS }), { status });
       await expectRefusal(ds, admin, PROPOSE, proposal(gid('ProfessionalAssociate', associate.uuid)), 'PLACEMENT_CLOSED', ['input', 'associateId']);
       // The demo associate (of a completed cohort) proposing for itself meets the same rule.

@@ -9,6 +9,7 @@ import { DataVersion1795792831568 } from './1795792831568-DataVersion';
 import { ResearchSearchRowids1795800712000 } from './1795800712000-ResearchSearchRowids';
 import { OrderingIndexes1795900000000 } from './1795900000000-OrderingIndexes';
 import { CreatedCohortsStartDay1795910000000 } from './1795910000000-CreatedCohortsStartDay';
+import { DeclinedAssociates1795910001000 } from './1795910001000-DeclinedAssociates';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ResearchSearchRowids1795800712000,
   OrderingIndexes1795900000000,
   CreatedCohortsStartDay1795910000000,
+  DeclinedAssociates1795910001000,
 ];

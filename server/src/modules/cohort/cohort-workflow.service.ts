@@ -35,7 +35,8 @@ function assertLabel(label: string): void {
   }
 }
 
-const PLACEMENT_ENDED = [AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN];
+/** Placements that are over, or (DECLINED) never started. */
+const PLACEMENT_ENDED = [AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN, AssociateStatus.DECLINED];
 
 /** The yearly cycle of a cohort: creating it, and moving it from status to status. */
 export class CohortWorkflowService {
@@ -117,7 +118,7 @@ export class CohortWorkflowService {
     if (open) {
       fail(
         UserErrorCode.PLACEMENTS_OPEN,
-        `${open} associate${open === 1 ? '' : 's'} of the cohort still ${open === 1 ? 'has a placement' : 'have placements'} neither COMPLETED nor WITHDRAWN.`,
+        `${open} associate${open === 1 ? '' : 's'} of the cohort still ${open === 1 ? 'has a placement' : 'have placements'} neither COMPLETED, WITHDRAWN nor DECLINED.`,
         'to',
       );
     }
