@@ -7,7 +7,7 @@ import { SigningKeyRing } from '../../server/src/modules/certificate/credential/
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { DATABASE_KINDS } from '../support/databases';
 import { TAMPERINGS, VECTORS } from '../support/eddsa-vectors';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
 
 /** The vector's key as a verifier would hold it: one Multikey verification method, named as the proof names it. */
 const VECTOR_KEYS: CertificateKeys = {
@@ -42,6 +42,14 @@ describe('verifyCertificateOffline with the W3C eddsa-jcs-2022 vector', () => {
     const credential = structuredClone(VECTORS.signed);
     tamper(credential);
     expect(await verifyCertificateOffline(credential, VECTOR_KEYS)).toMatchObject({ isValid: false, reason: 'BAD_PROOF' });
+  });
+
+  it("is NOT_YET_VALID before its validFrom by the verifier's clock, and VALID from that instant", async () => {
+    const validFrom = new Date(VECTORS.signed.validFrom);
+    expect(validFrom.toISOString()).toBe('2023-01-01T00:00:00.000Z');
+    const asOf = (now: Date) => verifyCertificateOffline(structuredClone(VECTORS.signed), VECTOR_KEYS, { now });
+    expect(await asOf(new Date(validFrom.getTime() - 1))).toEqual({ isValid: false, reason: 'NOT_YET_VALID', revocationChecked: false });
+    expect(await asOf(validFrom)).toEqual({ isValid: true, reason: 'VALID', revocationChecked: false });
   });
 
   it('answers UNKNOWN_KEY when the proof names a key it was not given, and UNSIGNED without a proof', async () => {
@@ -168,5 +176,26 @@ describe('certificates downloaded from the server, verified offline by the SDK',
     expect((await verifyCertificateOffline(oldSigned, { verificationMethod: [] })).reason).toBe('UNKNOWN_KEY');
     const seeded = await json('/certificates/CDP-2024-006.json');
     expect(seeded.proof.verificationMethod).toBe(credentialUrls(settings.publicUrl).verificationMethod(server.credentials.keys.current.kid));
+  });
+
+  it('answers NOT_YET_VALID online and offline for a genuine credential whose validFrom is still to come, or unreadable', async () => {
+    const certificates = server.database.dataSource.getRepository(Certificate);
+    const published = await keys();
+    const cases: Array<[string, string]> = [
+      ['CDP-2024-007', '2026-11-26T12:00:00.001Z'],
+      ['CDP-2024-008', 'at the next ceremony'],
+    ];
+    for (const [serial, validFrom] of cases) {
+      // Signed by the issuer as it is, as the server once signed a certificate of a ceremony still to come.
+      const row = await certificates.findOneByOrFail({ serial });
+      const { proof: _proof, ...unsigned } = row.credential!;
+      const altered: Record<string, any> = { ...unsigned, validFrom };
+      const signed = signAsIssuer(altered, server.credentials, new Date(TEST_NOW));
+      await certificates.update({ uuid: row.uuid }, { credential: signed });
+      const { verifyCertificate } = await server.data('query ($serial: String!) { verifyCertificate(serial: $serial) { isValid reason } }', { serial });
+      expect({ serial, verifyCertificate }).toEqual({ serial, verifyCertificate: { isValid: false, reason: 'NOT_YET_VALID' } });
+      const offline = await verifyCertificateOffline(await json(`/certificates/${serial}.json`), published, { now: new Date(TEST_NOW), statusList: await statusList() });
+      expect({ serial, offline }).toEqual({ serial, offline: { isValid: false, reason: 'NOT_YET_VALID', revocationChecked: true } });
+    }
   });
 });

@@ -4,11 +4,15 @@
  * does it in real life (issue 8). The `it`s are the steps of the year and
  * share their state, so they run in order and each builds on the one before.
  *
- * The test clock is pinned at TEST_NOW (2026-11-26), so the cohort's dates
- * are compressed around it: nominations are open on that day and closed
- * early (closeEarly), and the programme year runs in 2027. The clock ticks one
- * millisecond per reading instead of standing still, so that every audit
- * entry has its own time and the audit log's order is the order of the walk.
+ * The walk starts at TEST_NOW (2026-11-26), so the cohort's dates are
+ * compressed around it: nominations are open on that day and closed early
+ * (closeEarly), and the programme year runs in 2027. The clock then moves
+ * to the reporting session, the certificate ceremony and the last day of
+ * the placements, since nothing is recorded at an event before it takes
+ * place; whoever acts after such a move signs in again, as sessions last
+ * 12 hours. The clock ticks one millisecond per reading instead of standing
+ * still, so that every audit entry has its own time and the audit log's
+ * order is the order of the walk.
  */
 import {
   createCdpClient,
@@ -21,9 +25,10 @@ import {
   type ProfessionalAssociateFieldsFragment,
   type UserErrorFieldsFragment,
 } from '@cdp-hub/sdk';
-import type { Clock } from '../../server/src/common/clock';
 import { AUDIT_REFERENCES } from '../../server/src/modules/audit/audit-references';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
 import { UserRole } from '../../server/src/modules/user/user-role';
+import { settableClock } from '../support/clocks';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -39,17 +44,15 @@ const DATES = {
 };
 const REPORTING_SESSION_AT = '2027-10-05T09:00:00.000Z';
 const CEREMONY_AT = '2027-10-28T15:00:00.000Z';
-/** The only day an alumni activity can be dated on: the pinned clock's today (DATE_IN_FUTURE after it). */
-const TODAY = TEST_NOW.slice(0, 10);
+/** Where the clock moves as the year goes by: into the session, into the ceremony, and the afternoon of the placements' last day. */
+const DURING_SESSION = '2027-10-05T10:30:00.000Z';
+const DURING_CEREMONY = '2027-10-28T15:30:00.000Z';
+const LAST_DAY = `${DATES.endDate}T16:00:00.000Z`;
+/** The alumni activity is dated on the day it is recorded: the clock's today then (DATE_IN_FUTURE after it). */
+const TODAY = DATES.endDate;
 const PASSWORD = 'programme-year-passphrase-2026';
 /** A word that appears in the new research titles only, for the public search. */
 const TITLE_WORD = 'transshipment';
-
-/** A clock that starts at `start` and moves one millisecond each time it is read. */
-function steppingClock(start: string): Clock {
-  let at = new Date(start).getTime();
-  return { now: () => new Date(at++) };
-}
 
 /** A mutation's payload after checking that it was not refused. */
 function ok<P extends { userErrors: ReadonlyArray<UserErrorFieldsFragment> }>(payload: P): P {
@@ -80,6 +83,7 @@ const RANKED = [2, 0, 3, 1];
 
 describeEachDatabase('a programme year, walked through the SDK by each role', (kind) => {
   let server: TestServer;
+  const clock = settableClock(TEST_NOW, 1);
   let base: string;
   const client = (token?: string | null): CdpClient => createCdpClient({ url: server.url, getToken: () => token ?? null });
   let anonymous: CdpClient;
@@ -95,11 +99,16 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
   let walkStartedAt: Date;
 
   /** Signs in through the SDK, as a person does, and gives a client that sends the token. */
-  const signIn = async (email: string, role: string): Promise<CdpClient> => {
-    const { login } = await anonymous.login({ input: { email, password: PASSWORD } });
+  const signIn = async (email: string, role: string, password = PASSWORD): Promise<CdpClient> => {
+    const { login } = await anonymous.login({ input: { email, password } });
     expect(ok(login).user).toMatchObject({ email, role });
     audited(`user:${role}`, 'login', 'User');
     return client(login.token);
+  };
+  /** Time passes: the clock moves on, and ADMIN, whose session has ended meanwhile, signs in again. */
+  const passTimeTo = async (instant: string) => {
+    clock.set(instant);
+    admin = await signIn(DEMO_USERS[UserRole.ADMIN].email, 'ADMIN', DEMO_PASSWORD);
   };
   const createUser = async (input: { email: string; displayName: string; role: 'FOCAL_POINT' | 'REVIEWER' | 'ASSOCIATE'; administrationId?: string; associateId?: string }) => {
     const { createUser: created } = await admin.createUser({ input: { ...input, password: PASSWORD } });
@@ -114,14 +123,13 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
   let secondReviewer: CdpClient;
   const nominations: NominationFieldsFragment[] = [];
   const associates: ProfessionalAssociateFieldsFragment[] = [];
-  const associateClients: CdpClient[] = [];
   const researchIds: string[] = [];
   const certificates: CertificateFieldsFragment[] = [];
   type Statistics = NonNullable<Awaited<ReturnType<CdpClient['programmeStatistics']>>['programmeStatistics']>;
   let statisticsBefore: Statistics;
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { clock: steppingClock(TEST_NOW) });
+    server = await startTestServer(kind, { clock });
     base = server.url.replace(/\/graphql$/, '');
     anonymous = client();
     // The demo users sign in before the walk, so the trail starts with the walk's own changes.
@@ -253,7 +261,6 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
       const email = `associate.${i + 1}@walk.example`;
       await createUser({ email, displayName: associate.fullName, role: 'ASSOCIATE', associateId: associate.id });
       const own = await signIn(email, 'ASSOCIATE');
-      associateClients.push(own);
 
       // No associateId: the signed-in associate proposes its own research.
       const { proposeResearch } = await own.proposeResearch({
@@ -294,6 +301,11 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
     });
     const session = ok(scheduleEvent).event!;
     audited('user:ADMIN', 'scheduleEvent', 'Event');
+    // Nothing is presented at a session that has not taken place.
+    const early = await admin.recordPresentation({ input: { researchId: researchIds[0], eventId: session.id } });
+    expect(early.recordPresentation.userErrors.map((e) => e.code)).toEqual(['SESSION_NOT_HELD']);
+
+    await passTimeTo(DURING_SESSION);
     for (const researchId of researchIds) {
       const { recordPresentation } = await admin.recordPresentation({ input: { researchId, eventId: session.id } });
       expect(ok(recordPresentation).research).toMatchObject({ status: 'PRESENTED', presentedAt: { id: session.id } });
@@ -315,12 +327,19 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
     });
     const ceremony = ok(scheduleEvent).event!;
     audited('user:ADMIN', 'scheduleEvent', 'Event');
+    const early = await admin.issueCertificate({
+      input: { associateId: associates[0].id, ceremonyId: ceremony.id, signatoryName: 'Ian Saunders', signatoryTitle: 'Secretary General' },
+    });
+    expect(early.issueCertificate.userErrors.map((e) => e.code)).toEqual(['CEREMONY_NOT_HELD']);
+
+    await passTimeTo(DURING_CEREMONY);
     for (const [i, associate] of associates.entries()) {
       const { issueCertificate } = await admin.issueCertificate({
         input: { associateId: associate.id, ceremonyId: ceremony.id, signatoryName: 'Ian Saunders', signatoryTitle: 'Secretary General' },
       });
       const certificate = ok(issueCertificate).certificate!;
       expect(certificate).toMatchObject({ serial: `CDP-2027-00${i + 1}`, isValid: true, associate: { id: associate.id }, ceremony: { id: ceremony.id } });
+      expect(certificate.credential).toMatchObject({ validFrom: '2027-10-28T15:00:00Z' });
       certificates.push(certificate);
       audited('user:ADMIN', 'issueCertificate', 'Certificate');
     }
@@ -342,11 +361,20 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
       expect(res.status).toBe(200);
       return res.json();
     };
+    /** The verifier's clock: the walk's, now after the ceremony. */
+    const now = clock.now();
     for (const { serial } of certificates) {
       expect((await anonymous.verifyCertificate({ serial })).verifyCertificate).toMatchObject({ isValid: true, reason: 'VALID', certificate: { serial } });
       const credential = await download(serial);
       expect(credential.id).toMatch(new RegExp(`/certificates/${serial}\\.json$`));
-      expect(await verifyCertificateOffline(credential, keys, { statusList: await statusListOf(credential) })).toEqual({ isValid: true, reason: 'VALID', revocationChecked: true });
+      expect(await verifyCertificateOffline(credential, keys, { statusList: await statusListOf(credential), now })).toEqual({ isValid: true, reason: 'VALID', revocationChecked: true });
+      // A verifier whose clock is before the ceremony is told it is not valid yet.
+      const before = new Date(new Date(CEREMONY_AT).getTime() - 1);
+      expect(await verifyCertificateOffline(credential, keys, { statusList: await statusListOf(credential), now: before })).toEqual({
+        isValid: false,
+        reason: 'NOT_YET_VALID',
+        revocationChecked: true,
+      });
     }
 
     const revoked = certificates[CAPACITY - 1];
@@ -357,14 +385,15 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
     expect((await anonymous.verifyCertificate({ serial: revoked.serial })).verifyCertificate).toMatchObject({ isValid: false, reason: 'REVOKED' });
     const credential = await download(revoked.serial);
     // The proof still holds (the record is kept); only the status list says it is revoked.
-    expect(await verifyCertificateOffline(credential, keys)).toEqual({ isValid: true, reason: 'VALID', revocationChecked: false });
-    expect(await verifyCertificateOffline(credential, keys, { statusList: await statusListOf(credential) })).toEqual({ isValid: false, reason: 'REVOKED', revocationChecked: true });
+    expect(await verifyCertificateOffline(credential, keys, { now })).toEqual({ isValid: true, reason: 'VALID', revocationChecked: false });
+    expect(await verifyCertificateOffline(credential, keys, { statusList: await statusListOf(credential), now })).toEqual({ isValid: false, reason: 'REVOKED', revocationChecked: true });
     // The others stay valid against the new list.
     const kept = await download(certificates[0].serial);
-    expect((await verifyCertificateOffline(kept, keys, { statusList: await statusListOf(kept) })).reason).toBe('VALID');
+    expect((await verifyCertificateOffline(kept, keys, { statusList: await statusListOf(kept), now })).reason).toBe('VALID');
   });
 
   it('8. ADMIN completes the placements and the year; the alumni keep their profiles and record activities', async () => {
+    await passTimeTo(LAST_DAY);
     for (const associate of associates) {
       const { completePlacement } = await admin.completePlacement({ input: { associateId: associate.id, outcome: 'COMPLETED', endDate: DATES.endDate } });
       expect(ok(completePlacement)).toMatchObject({ associate: { status: 'COMPLETED', endDate: DATES.endDate }, alumniProfile: { isLiaisonPoint: false } });
@@ -375,7 +404,8 @@ describeEachDatabase('a programme year, walked through the SDK by each role', (k
     audited('user:ADMIN', 'transitionCohort', 'Cohort');
 
     for (const [i, associate] of associates.entries()) {
-      const own = associateClients[i];
+      // Months after they last signed in, the alumni sign in again.
+      const own = await signIn(`associate.${i + 1}@walk.example`, 'ASSOCIATE');
       const { updateAlumniProfile } = await own.updateAlumniProfile({ input: { associateId: associate.id, currentPosition: 'Head of Risk Management', isLiaisonPoint: i === 0 } });
       expect(ok(updateAlumniProfile).alumniProfile).toMatchObject({ currentPosition: 'Head of Risk Management', isLiaisonPoint: i === 0 });
       audited('user:ASSOCIATE', 'updateAlumniProfile', 'AlumniProfile');

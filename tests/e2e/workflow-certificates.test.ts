@@ -11,6 +11,7 @@ import { Event } from '../../server/src/modules/event/event.entity';
 import { ResearchStatus } from '../../server/src/modules/research/research-status';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { insert, insertAssociate, insertAssociateWithResearch } from '../support/arrange';
+import { settableClock } from '../support/clocks';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
@@ -29,9 +30,16 @@ const REVOKE = `mutation ($input: RevokeCertificateInput!) {
 }`;
 const VERIFY = 'query ($serial: String!) { verifyCertificate(serial: $serial) { isValid reason certificate { serial } } }';
 const SIGNATORY = { signatoryName: 'Ian Saunders', signatoryTitle: 'Secretary General' };
+/**
+ * The server clock once every ceremony the suite arranges has taken place:
+ * certificates are issued from the ceremony's start. The seed runs at
+ * TEST_NOW (so the demonstration cohort is 2027-2028), then the clock moves here.
+ */
+const NOW = '2031-01-15T12:00:00.000Z';
 
 describeEachDatabase('workflow: certificates', (kind) => {
   let server: TestServer;
+  const clock = settableClock(TEST_NOW);
   let admin: Caller;
   let base: string;
   /** The demonstration cohort 2027-2028, its ceremony (2028) and a second ceremony (2029) for the serial race. */
@@ -84,7 +92,8 @@ describeEachDatabase('workflow: certificates', (kind) => {
     insert(ds(), Event, { programmeId: of.programmeId, cohortId: of.uuid, kind: kindOf, title: `${kindOf} ${at}`, startsAt: new Date(at), isVirtual: false });
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer(kind, { clock });
+    clock.set(NOW);
     base = server.url.replace(/\/graphql$/, '');
     admin = await server.as(UserRole.ADMIN);
     cohort = await ds().getRepository(Cohort).findOneByOrFail({ label: '2027-2028' });
@@ -104,7 +113,7 @@ describeEachDatabase('workflow: certificates', (kind) => {
       expect(payload.userErrors).toEqual([]);
       expect(payload.certificate).toMatchObject({
         serial: 'CDP-2028-001',
-        issuedAt: TEST_NOW,
+        issuedAt: NOW,
         ...SIGNATORY,
         isValid: true,
         associate: { id: gid('ProfessionalAssociate', associate.uuid) },
@@ -115,7 +124,7 @@ describeEachDatabase('workflow: certificates', (kind) => {
         id: `${server.credentials.publicUrl}/certificates/CDP-2028-001.json`,
         validFrom: '2028-07-06T10:00:00Z',
         credentialSubject: { name: associate.fullName, identifier: [{ identityType: 'name', identityHash: associate.fullName }] },
-        proof: { created: '2026-11-26T12:00:00Z', cryptosuite: 'eddsa-jcs-2022' },
+        proof: { created: '2031-01-15T12:00:00Z', cryptosuite: 'eddsa-jcs-2022' },
       });
       expect(await verify('CDP-2028-001')).toEqual({ isValid: true, reason: 'VALID', certificate: { serial: 'CDP-2028-001' } });
       const { uuid } = await ds().getRepository(Certificate).findOneByOrFail({ serial: 'CDP-2028-001' });
@@ -151,8 +160,23 @@ describeEachDatabase('workflow: certificates', (kind) => {
     it('refuses a cancelled ceremony (EVENT_CANCELLED)', async () => {
       const associate = await associateWith(ResearchStatus.PRESENTED);
       const cancelled = await event(EventKind.CERTIFICATE_CEREMONY, '2028-07-07T10:00:00Z', cohort);
-      await ds().getRepository(Event).update({ uuid: cancelled.uuid }, { cancelledAt: new Date(TEST_NOW), cancellationReason: 'Moved' });
+      await ds().getRepository(Event).update({ uuid: cancelled.uuid }, { cancelledAt: new Date(NOW), cancellationReason: 'Moved' });
       await refused(() => issue(issueInput(associate, cancelled)), 'EVENT_CANCELLED', ['input', 'ceremonyId']);
+    });
+
+    it('refuses a ceremony that has not started by the server clock (CEREMONY_NOT_HELD), and issues from its start on', async () => {
+      const associate = await associateWith(ResearchStatus.PRESENTED);
+      const coming = await event(EventKind.CERTIFICATE_CEREMONY, '2031-01-15T12:00:00.001Z', cohort);
+      const payload = await expectUnchanged(ds(), () => issue(issueInput(associate, coming)));
+      expect(codes(payload)).toEqual([['CEREMONY_NOT_HELD', ['input', 'ceremonyId']]]);
+      expect(payload.certificate).toBeNull();
+      expect(payload.userErrors[0].message).toContain('2031-01-15T12:00:00.001Z');
+
+      const starting = await event(EventKind.CERTIFICATE_CEREMONY, NOW, cohort);
+      const issued = await issue(issueInput(associate, starting));
+      expect(issued.userErrors).toEqual([]);
+      expect(issued.certificate.credential.validFrom).toBe('2031-01-15T12:00:00Z');
+      expect(await verify(issued.certificate.serial)).toMatchObject({ isValid: true, reason: 'VALID' });
     });
 
     it("refuses a ceremony of another cohort than the associate's (CEREMONY_OF_ANOTHER_COHORT)", async () => {
@@ -253,12 +277,12 @@ describeEachDatabase('workflow: certificates', (kind) => {
       const payload = await revoke({ serial: serial.toLowerCase(), reason: ' Research found to be plagiarised ' });
       expect(payload).toEqual({
         userErrors: [],
-        certificate: { id: certificateId, serial, isValid: false, revokedAt: TEST_NOW, revocationReason: 'Research found to be plagiarised' },
+        certificate: { id: certificateId, serial, isValid: false, revokedAt: NOW, revocationReason: 'Research found to be plagiarised' },
       });
       expect(await verify(serial)).toEqual({ isValid: false, reason: 'REVOKED', certificate: { serial } });
       const { uuid } = await ds().getRepository(Certificate).findOneByOrFail({ serial });
       const entry = await ds().getRepository(AuditEntry).findOneByOrFail({ operation: 'revokeCertificate', entityId: uuid });
-      expect(entry).toMatchObject({ before: { serial, revokedAt: null }, after: { serial, revokedAt: TEST_NOW, revocationReason: 'Research found to be plagiarised' } });
+      expect(entry).toMatchObject({ before: { serial, revokedAt: null }, after: { serial, revokedAt: NOW, revocationReason: 'Research found to be plagiarised' } });
     });
 
     it('sets the bit in the published status list, so the SDK reports REVOKED offline', async () => {
@@ -293,6 +317,21 @@ describeEachDatabase('workflow: certificates', (kind) => {
       await store('CDP-2020-004', null);
       expect(await verify('CDP-2020-004')).toEqual({ isValid: false, reason: 'UNSIGNED', certificate: { serial: 'CDP-2020-004' } });
       expect((await fetch(`${base}/certificates/CDP-2020-004.json`)).status).toBe(404);
+    });
+
+    it("answers NOT_YET_VALID while the server clock is before the credential's validFrom (its ceremony), as for one issued before the rule", async () => {
+      const { certificate } = await issue(issueInput(await associateWith(ResearchStatus.PRESENTED)));
+      const { serial } = certificate;
+      expect(certificate.credential.validFrom).toBe('2028-07-06T10:00:00Z');
+      try {
+        clock.set('2028-07-06T09:59:59.999Z');
+        expect(await verify(serial)).toEqual({ isValid: false, reason: 'NOT_YET_VALID', certificate: { serial } });
+        // Cached answers are keyed by the day: the next day is asked afresh.
+        clock.set('2028-07-07T00:00:00.000Z');
+        expect(await verify(serial)).toEqual({ isValid: true, reason: 'VALID', certificate: { serial } });
+      } finally {
+        clock.set(NOW);
+      }
     });
 
     it('answers UNKNOWN_SERIAL for a serial never issued', async () => {

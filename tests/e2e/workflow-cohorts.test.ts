@@ -19,7 +19,7 @@ import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type TestServer } from '../support/server';
 import { expectUnchanged } from '../support/unchanged';
 
-const COHORT_FIELDS = 'id label status capacity note invitationDate nominationDeadline selectionDate notificationDate startDate endDate programme { code }';
+const COHORT_FIELDS = 'id label status capacity note invitationDate nominationDeadline selectionDate notificationDate startDate startDatePrecision endDate programme { code }';
 const CREATE = `mutation ($input: CreateCohortInput!) {
   createCohort(input: $input) { cohort { ${COHORT_FIELDS} } userErrors { code field message } }
 }`;
@@ -67,7 +67,7 @@ describeEachDatabase('cohort workflow', (kind) => {
   describe('createCohort', () => {
     const input = (overrides: Record<string, unknown> = {}) => ({ label: freshLabel(), capacity: 12, dates: yearDates(2031), ...overrides });
 
-    it('creates a PLANNED cohort with its capacity and dates, readable by label, and audits it', async () => {
+    it('creates a PLANNED cohort with its capacity and dates (the start known to the DAY), readable by label, and audits it', async () => {
       const given = input({ note: '  Pilot year.  ' });
       const { createCohort } = await admin.data(CREATE, { input: given });
       expect(createCohort.userErrors).toEqual([]);
@@ -78,6 +78,7 @@ describeEachDatabase('cohort workflow', (kind) => {
         capacity: 12,
         note: 'Pilot year.',
         ...yearDates(2031),
+        startDatePrecision: 'DAY',
         programme: { code: 'WCO-JAPAN-CDP' },
       };
       expect(createCohort.cohort).toEqual(expected);
@@ -245,7 +246,7 @@ describeEachDatabase('cohort workflow', (kind) => {
       await refuse(cohort.id, CohortStatus.SELECTION, 'COHORT_INCOMPLETE', ['input', 'cohortId'], true);
     });
 
-    it('PLACEMENTS_OPEN: completing waits for every placement to be COMPLETED or WITHDRAWN, and says how many are open', async () => {
+    it('PLACEMENTS_OPEN: completing waits for every placement to be COMPLETED, WITHDRAWN or DECLINED, and says how many are open', async () => {
       const cohort = await arrangeCohort(server, { year: 2026, status: CohortStatus.IN_PROGRESS });
       const placement = (status: AssociateStatus, n: number) =>
         insert(server.database.dataSource, ProfessionalAssociate, {
@@ -267,12 +268,14 @@ describeEachDatabase('cohort workflow', (kind) => {
       const assigned = await placement(AssociateStatus.ASSIGNED, 2);
       await placement(AssociateStatus.COMPLETED, 3);
       await placement(AssociateStatus.WITHDRAWN, 4);
+      await placement(AssociateStatus.DECLINED, 5);
       const { messages } = await refuse(cohort.id, CohortStatus.COMPLETED, 'PLACEMENTS_OPEN', ['input', 'to']);
       expect(messages[0]).toMatch(/^2 associates/);
       const associates = server.database.dataSource.getRepository(ProfessionalAssociate);
       await associates.update(active.uuid, { status: AssociateStatus.COMPLETED });
       expect((await refuse(cohort.id, CohortStatus.COMPLETED, 'PLACEMENTS_OPEN', ['input', 'to'])).messages[0]).toMatch(/^1 associate of/);
-      await associates.update(assigned.uuid, { status: AssociateStatus.WITHDRAWN });
+      // The assigned associate declines before the start: a placement that never started is not open.
+      await associates.update(assigned.uuid, { status: AssociateStatus.DECLINED });
       expect((await transition(cohort.id, CohortStatus.COMPLETED)).data.transitionCohort).toEqual({
         cohort: { id: cohort.id, status: 'COMPLETED' },
         userErrors: [],

@@ -55,9 +55,9 @@ describeEachDatabase('selection decisions', (kind) => {
       input: { nominationId: typeof nomination === 'string' ? nomination : gid('Nomination', nomination.uuid), decision },
     });
   const statusOf = async (n: Nomination) => (await ds.getRepository(Nomination).findOneByOrFail({ uuid: n.uuid })).status;
-  /** Associates holding a seat: all but WITHDRAWN. */
+  /** Associates holding a seat: all but those who DECLINED before the start. */
   const seated = (cohort: Cohort) =>
-    ds.getRepository(ProfessionalAssociate).countBy({ cohortId: cohort.uuid, status: Not(AssociateStatus.WITHDRAWN) });
+    ds.getRepository(ProfessionalAssociate).countBy({ cohortId: cohort.uuid, status: Not(AssociateStatus.DECLINED) });
 
   /** A cohort in SELECTION with `taken` of its `capacity` seats held, and a nomination per status given. */
   async function selection(capacity: number | null, taken: number, statuses: NominationStatus[]) {
@@ -152,7 +152,7 @@ describeEachDatabase('selection decisions', (kind) => {
     expect(JSON.stringify(created)).not.toContain(n.candidateEmail);
   });
 
-  it('puts a SHORTLISTED nomination on RESERVE, and selects it when a seat frees', async () => {
+  it('puts a SHORTLISTED nomination on RESERVE, and selects it when the seated associate declines, not while they have only withdrawn after starting', async () => {
     const {
       cohort,
       nominations: [n],
@@ -164,8 +164,11 @@ describeEachDatabase('selection decisions', (kind) => {
     });
     const full = await expectUnchanged(ds, () => decide(n, 'SELECTED'));
     expect(refused(full)).toEqual([['COHORT_FULL', ['input', 'decision']]]);
-    // The seated associate withdraws: a withdrawn placement frees its seat.
+    // A placement that started and ended early keeps its seat: the associate counts for the cohort.
     await ds.getRepository(ProfessionalAssociate).update({ cohortId: cohort.uuid }, { status: AssociateStatus.WITHDRAWN });
+    expect(refused(await expectUnchanged(ds, () => decide(n, 'SELECTED')))).toEqual([['COHORT_FULL', ['input', 'decision']]]);
+    // One who declined before the start frees it.
+    await ds.getRepository(ProfessionalAssociate).update({ cohortId: cohort.uuid }, { status: AssociateStatus.DECLINED });
     expect(decided(await decide(n, 'SELECTED'))).toMatchObject({
       userErrors: [],
       nomination: { status: 'SELECTED' },

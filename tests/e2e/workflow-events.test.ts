@@ -5,6 +5,7 @@
  * lockCohortEvent, which the certificate and presentation rules use.
  */
 import { randomUUID } from 'node:crypto';
+import { fixedClock } from '../../server/src/common/clock';
 import { createRequestContext } from '../../server/src/graphql/context';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { withTransaction } from '../../server/src/graphql/transaction';
@@ -361,12 +362,16 @@ describeEachDatabase('event workflow', (kind) => {
       field: 'ceremonyId',
       noun: 'ceremony',
       cancelledMeans: 'nothing happens at it',
+      fromStartMeans: 'things happen from its start',
       notFound: UserErrorCode.CEREMONY_NOT_FOUND,
       wrongKind: UserErrorCode.CEREMONY_NOT_CERTIFICATE_CEREMONY,
       otherCohort: UserErrorCode.CEREMONY_OF_ANOTHER_COHORT,
+      notYetHeld: UserErrorCode.CEREMONY_NOT_HELD,
     };
-    const find = (cohortUuid: string, eventUuid: string, asked: CohortEventRule = rule) => {
-      const ctx = createRequestContext({ requestId: 'lock-cohort-event', database: server.database.database, clock: server.clock, log: server.logger, auth: server.auth });
+    /** Once the arranged cohorts' year is over: their events have taken place. */
+    const afterTheYear = fixedClock(`${YEAR + 1}-12-01T00:00:00.000Z`);
+    const find = (cohortUuid: string, eventUuid: string, asked: CohortEventRule = rule, clock = afterTheYear) => {
+      const ctx = createRequestContext({ requestId: 'lock-cohort-event', database: server.database.database, clock, log: server.logger, auth: server.auth });
       return withTransaction(ctx, (tx) => lockCohortEvent(tx, eventUuid, cohortUuid, asked));
     };
     const refusal = async (found: Promise<unknown>) => {
@@ -377,7 +382,7 @@ describeEachDatabase('event workflow', (kind) => {
       return failure && { code: failure.code, field: failure.field };
     };
 
-    it('finds an event of the cohort and kind that is not cancelled, and refuses anything else with the rule\'s codes', async () => {
+    it('finds an event of the cohort and kind that is not cancelled and has started, and refuses anything else with the rule\'s codes', async () => {
       const cohort = await arrangeCohort(server, { year: YEAR });
       const other = await arrangeCohort(server, { year: YEAR });
       const ceremony = await schedule(workshop(cohort.id, { kind: 'CERTIFICATE_CEREMONY', startsAt: at(`${YEAR + 1}-07-04`) }));
@@ -393,6 +398,9 @@ describeEachDatabase('event workflow', (kind) => {
       expect(await refusal(find(other.uuid, uuidOf(ceremony.id)))).toEqual({ code: 'CEREMONY_OF_ANOTHER_COHORT', field });
       expect(await refusal(find(cohort.uuid, uuidOf(cancelled.id)))).toEqual({ code: 'EVENT_CANCELLED', field });
       expect(await refusal(find(cohort.uuid, randomUUID()))).toEqual({ code: 'CEREMONY_NOT_FOUND', field });
+      // By the test server's clock (TEST_NOW) the ceremony is still to come; from its start on it is found.
+      expect(await refusal(find(cohort.uuid, uuidOf(ceremony.id), rule, server.clock))).toEqual({ code: 'CEREMONY_NOT_HELD', field });
+      expect((await find(cohort.uuid, uuidOf(ceremony.id), rule, fixedClock(at(`${YEAR + 1}-07-04`)))).uuid).toBe(uuidOf(ceremony.id));
     });
   });
 });

@@ -116,7 +116,7 @@ describeEachDatabase('placement workflow', (kind) => {
       expect((await admin.data(ASSIGN, { input })).assignPlacement.userErrors).toEqual([]);
     });
 
-    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN])('refuses a placement that is %s: PLACEMENT_CLOSED', async (status) => {
+    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN, AssociateStatus.DECLINED])('refuses a placement that is %s: PLACEMENT_CLOSED', async (status) => {
       const cohort = await arrangeCohort(ds, { status: CohortStatus.IN_PROGRESS });
       const associate = await arrangeAssociate(ds, cohort, { status });
       await expectRefusal(ds, admin, ASSIGN, placement(gid('ProfessionalAssociate', associate.uuid)), 'PLACEMENT_CLOSED', ['input', 'associateId']);
@@ -150,10 +150,10 @@ describeEachDatabase('placement workflow', (kind) => {
       const cohort = await arrangeCohort(ds, { status: CohortStatus.IN_PROGRESS });
       return arrangeAssociate(ds, cohort, { status: AssociateStatus.ACTIVE, startDate: '2026-09-01', endDate: '2027-06-30' });
     };
-    const completion = (associate: ProfessionalAssociate, outcome: string, endDate = '2027-06-30') => ({
+    const completion = (associate: ProfessionalAssociate, outcome: string, endDate: string | null = '2027-06-30') => ({
       associateId: gid('ProfessionalAssociate', associate.uuid),
       outcome,
-      endDate,
+      ...(endDate === null ? {} : { endDate }),
     });
 
     it('completes an ACTIVE placement and creates the alumni profile in the same transaction', async () => {
@@ -184,14 +184,40 @@ describeEachDatabase('placement workflow', (kind) => {
       expect(await ds.getRepository(AlumniProfile).countBy({ associateId: associate.uuid })).toBe(1);
     });
 
-    it('withdraws an ASSIGNED or ACTIVE placement without an alumni profile', async () => {
-      const active = await activeAssociate();
-      const assigned = await arrangeAssociate(ds, await arrangeCohort(ds, { status: CohortStatus.SELECTION }));
-      for (const associate of [active, assigned]) {
-        const { completePlacement } = await admin.data(COMPLETE, { input: completion(associate, 'WITHDRAWN', '2026-12-01') });
-        expect(completePlacement).toMatchObject({ userErrors: [], alumniProfile: null, associate: { status: 'WITHDRAWN', endDate: '2026-12-01' } });
-        expect(await ds.getRepository(AlumniProfile).countBy({ associateId: associate.uuid })).toBe(0);
+    it('withdraws an ACTIVE placement on its end date, without an alumni profile: WITHDRAWN', async () => {
+      const associate = await activeAssociate();
+      const { completePlacement } = await admin.data(COMPLETE, { input: completion(associate, 'WITHDRAWN', '2026-12-01') });
+      expect(completePlacement).toMatchObject({ userErrors: [], alumniProfile: null, associate: { status: 'WITHDRAWN', endDate: '2026-12-01' } });
+      expect(await ds.getRepository(AlumniProfile).countBy({ associateId: associate.uuid })).toBe(0);
+      expect(await auditOf(associate.uuid, 'completePlacement')).toMatchObject([{ before: { status: 'ACTIVE', endDate: '2027-06-30' }, after: { status: 'WITHDRAWN', endDate: '2026-12-01' } }]);
+    });
+
+    it('makes an ASSIGNED associate who withdraws DECLINED, with no end date recorded, whether or not already placed', async () => {
+      const cohort = await arrangeCohort(ds, { status: CohortStatus.SELECTION });
+      const unplaced = await arrangeAssociate(ds, cohort);
+      const placed = await arrangeAssociate(ds, cohort);
+      const placing = await admin.data(ASSIGN, { input: placement(gid('ProfessionalAssociate', placed.uuid)) });
+      expect(placing.assignPlacement.associate).toMatchObject({ status: 'ASSIGNED', endDate: '2027-06-30' });
+      for (const [associate, plannedEnd] of [[unplaced, null], [placed, '2027-06-30']] as const) {
+        const { completePlacement } = await admin.data(COMPLETE, { input: completion(associate, 'WITHDRAWN', null) });
+        expect(completePlacement).toMatchObject({ userErrors: [], alumniProfile: null, associate: { status: 'DECLINED', endDate: plannedEnd } });
+        expect(await auditOf(associate.uuid, 'completePlacement')).toEqual([
+          expect.objectContaining({ before: { status: 'ASSIGNED' }, after: { status: 'DECLINED' } }),
+        ]);
       }
+      expect(await ds.getRepository(AlumniProfile).countBy({ associateId: unplaced.uuid })).toBe(0);
+    });
+
+    it('refuses an end date for a placement that never started, and wants one for a placement that started: INVALID_VALUE', async () => {
+      const assigned = await arrangeAssociate(ds, await arrangeCohort(ds, { status: CohortStatus.SELECTION }));
+      const error = await expectRefusal(ds, admin, COMPLETE, completion(assigned, 'WITHDRAWN', '2026-12-01'), 'INVALID_VALUE', ['input', 'endDate']);
+      expect(error.message).toBe('A placement that never started has no end date; leave endDate out.');
+      const active = await activeAssociate();
+      for (const outcome of ['COMPLETED', 'WITHDRAWN']) {
+        await expectRefusal(ds, admin, COMPLETE, completion(active, outcome, null), 'INVALID_VALUE', ['input', 'endDate']);
+      }
+      const explicitNull = { associateId: gid('ProfessionalAssociate', active.uuid), outcome: 'WITHDRAWN', endDate: null };
+      await expectRefusal(ds, admin, COMPLETE, explicitNull, 'INVALID_VALUE', ['input', 'endDate']);
     });
 
     it('refuses to complete an ASSIGNED placement: PLACEMENT_NOT_ACTIVE', async () => {
@@ -199,7 +225,7 @@ describeEachDatabase('placement workflow', (kind) => {
       await expectRefusal(ds, admin, COMPLETE, completion(associate, 'COMPLETED'), 'PLACEMENT_NOT_ACTIVE', ['input', 'outcome']);
     });
 
-    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN])('refuses to end a placement that is %s: PLACEMENT_CLOSED', async (status) => {
+    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN, AssociateStatus.DECLINED])('refuses to end a placement that is %s: PLACEMENT_CLOSED', async (status) => {
       const associate = await arrangeAssociate(ds, await arrangeCohort(ds, { status: CohortStatus.COMPLETED }), { status });
       for (const outcome of ['COMPLETED', 'WITHDRAWN']) {
         await expectRefusal(ds, admin, COMPLETE, completion(associate, outcome), 'PLACEMENT_CLOSED', ['input', 'associateId']);

@@ -94,7 +94,8 @@ describeEachDatabase('research workflow', (kind) => {
   it('runs end to end for one associate: proposed and edited by its own user, approved, carried out, submitted, presented and published, and searchable by everyone only then', async () => {
     const cohort = await arrangeCohort(ds, { status: CohortStatus.IN_PROGRESS });
     const associate = await arrangeAssociate(ds, cohort, { status: AssociateStatus.ACTIVE });
-    const session = await arrangeEvent(ds, cohort, EventKind.REPORTING_SESSION);
+    // Held a week before the test clock's today: presentations are recorded from the session's start.
+    const session = await arrangeEvent(ds, cohort, EventKind.REPORTING_SESSION, '2026-11-19T09:00:00Z');
     const own = await signInAsAssociate(server, associate);
     const otherAssociate = await server.as(UserRole.ASSOCIATE);
 
@@ -178,7 +179,7 @@ describeEachDatabase('research workflow', (kind) => {
       await expectRefusal(ds, admin, PROPOSE, proposal(gid('ProfessionalAssociate', associate.uuid)), 'RESEARCH_EXISTS', ['input', 'associateId']);
     });
 
-    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN])('refuses an associate whose placement is %s: PLACEMENT_CLOSED', async (status) => {
+    it.each([AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN, AssociateStatus.DECLINED])('refuses an associate whose placement is %s: PLACEMENT_CLOSED', async (status) => {
       const associate = await arrangeAssociate(ds, await arrangeCohort(ds, { status: CohortStatus.IN_PROGRESS }), { status });
       await expectRefusal(ds, admin, PROPOSE, proposal(gid('ProfessionalAssociate', associate.uuid)), 'PLACEMENT_CLOSED', ['input', 'associateId']);
       // The demo associate (of a completed cohort) proposing for itself meets the same rule.
@@ -259,6 +260,16 @@ describeEachDatabase('research workflow', (kind) => {
       await expectRefusal(ds, admin, PRESENT, presentAt(ceremony.uuid), 'EVENT_NOT_REPORTING_SESSION', ['input', 'eventId']);
       await expectRefusal(ds, admin, PRESENT, presentAt(elsewhere.uuid), 'EVENT_OF_ANOTHER_COHORT', ['input', 'eventId']);
       await expectRefusal(ds, admin, PRESENT, presentAt('00000000-0000-4000-8000-000000000000'), 'EVENT_NOT_FOUND', ['input', 'eventId']);
+    });
+
+    it('records no presentation at a reporting session that has not started by the server clock (SESSION_NOT_HELD), and records it from its start', async () => {
+      const { id, cohort } = await arrangeResearch(ResearchStatus.SUBMITTED);
+      const coming = await arrangeEvent(ds, cohort, EventKind.REPORTING_SESSION, '2026-11-26T12:00:00.001Z');
+      const error = await expectRefusal(ds, admin, PRESENT, { researchId: id, eventId: gid('Event', coming.uuid) }, 'SESSION_NOT_HELD', ['input', 'eventId']);
+      expect(error.message).toContain('2026-11-26T12:00:00.001Z');
+      const starting = await arrangeEvent(ds, cohort, EventKind.REPORTING_SESSION, TEST_NOW);
+      const { recordPresentation } = await admin.data(PRESENT, { input: { researchId: id, eventId: gid('Event', starting.uuid) } });
+      expect(recordPresentation).toMatchObject({ userErrors: [], research: { status: 'PRESENTED', presentedAt: { id: gid('Event', starting.uuid) } } });
     });
 
     it('records no presentation at a cancelled reporting session (EVENT_CANCELLED)', async () => {

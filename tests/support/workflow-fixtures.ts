@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DatePrecision } from '../../server/src/common/dates';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { AssociateStatus } from '../../server/src/modules/associate/associate-enums';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
@@ -40,7 +41,7 @@ export async function arrangeCohort(ds: DataSource, c: CohortArrangement): Promi
     selectionDate: null,
     notificationDate: null,
     startDate: c.startDate === undefined ? '2026-09-01' : c.startDate,
-    startDatePrecision: null,
+    startDatePrecision: c.startDate === null ? null : DatePrecision.DAY,
     endDate: c.endDate === undefined ? '2027-06-30' : c.endDate,
     note: null,
   });
@@ -73,14 +74,14 @@ export async function arrangeAssociate(
   });
 }
 
-/** An event of the cohort, as scheduleEvent would create it. */
-export async function arrangeEvent(ds: DataSource, cohort: Cohort, kind = EventKind.REPORTING_SESSION): Promise<Event> {
+/** An event of the cohort, as scheduleEvent would create it; by default near the end of the arranged year, still to come at TEST_NOW. */
+export async function arrangeEvent(ds: DataSource, cohort: Cohort, kind = EventKind.REPORTING_SESSION, startsAt = '2027-06-15T09:00:00Z'): Promise<Event> {
   return insert(ds, Event, {
     programmeId: cohort.programmeId,
     cohortId: cohort.uuid,
     kind,
     title: `${kind} of ${cohort.label}`,
-    startsAt: new Date('2027-06-15T09:00:00Z'),
+    startsAt: new Date(startsAt),
     location: 'Brussels',
     isVirtual: false,
     officiantName: null,

@@ -50,7 +50,9 @@ export type OfflineVerificationReason =
   /** The status list says the certificate was revoked. */
   | 'REVOKED'
   /** The status list given is not the certificate's, or its own proof does not hold. */
-  | 'BAD_STATUS_LIST';
+  | 'BAD_STATUS_LIST'
+  /** The proof holds, but the credential's validFrom (the certificate ceremony) is after the verifier's clock. */
+  | 'NOT_YET_VALID';
 
 export interface OfflineVerification {
   isValid: boolean;
@@ -62,6 +64,8 @@ export interface OfflineVerification {
 export interface OfflineVerificationOptions {
   /** The BitstringStatusListCredential the certificate's credentialStatus names, to check revocation. */
   statusList?: Json;
+  /** The verifier's clock, compared with the credential's validFrom; the current time when omitted. */
+  now?: Date;
 }
 
 const ED25519_PUB_PREFIX = [0xed, 0x01];
@@ -149,8 +153,17 @@ async function revoked(credential: Json, statusList: Json, keys: CertificateKeys
   return (bits[index >> 3] & (0x80 >> (index & 7))) !== 0;
 }
 
+/** The credential's validity period has begun by `now`: no validFrom, or one not after it (an unreadable one never has). */
+function hasStarted(credential: Json, now: Date): boolean {
+  if (credential.validFrom === undefined) return true;
+  if (typeof credential.validFrom !== 'string' || !XSD_DATE_TIME.test(credential.validFrom)) return false;
+  return Date.parse(credential.validFrom) <= now.getTime();
+}
+
 /**
- * Verifies a certificate credential without calling the server.
+ * Verifies a certificate credential without calling the server. It is
+ * VALID when its proof holds under the trusted keys, the status list (when
+ * given) does not revoke it, and its validFrom has come by `options.now`.
  *
  * ```ts
  * const keys = await (await fetch(`${base}/.well-known/cdp-certificate-keys`)).json();
@@ -170,8 +183,11 @@ export async function verifyCertificateOffline(
   });
   const proof = await verifyProof(credential, keys);
   if (proof !== 'VALID') return answer(proof, false);
-  if (!options.statusList) return answer('VALID', false);
+  const started = hasStarted(credential, options.now ?? new Date());
+  if (!options.statusList) return answer(started ? 'VALID' : 'NOT_YET_VALID', false);
   const status = await revoked(credential, options.statusList, keys);
   if (status === 'BAD_STATUS_LIST') return answer(status, false);
-  return answer(status ? 'REVOKED' : 'VALID', true);
+  // As on the server, a revoked certificate is REVOKED whether or not its validity has begun.
+  if (status) return answer('REVOKED', true);
+  return answer(started ? 'VALID' : 'NOT_YET_VALID', true);
 }

@@ -18,7 +18,7 @@ export type AddMilestoneInput = {
 export type AdministrationFilter = {
   /** Only administrations that may (true) or may not (false) be invited. */
   readonly isEligible?: boolean | null | undefined;
-  /** Only administrations that have (true) or have never had (false) a Professional Associate. */
+  /** Only administrations that have (true) or have never had (false) a Professional Associate (one who DECLINED before the start does not count). */
   readonly isRepresented?: boolean | null | undefined;
   /** Only administrations with one of these ISO codes. */
   readonly iso2In?: ReadonlyArray<string> | null | undefined;
@@ -116,11 +116,13 @@ export type AssignPlacementInput = {
 export type AssociateStatus =
   /** Working at the Secretariat. */
   | 'ACTIVE'
-  /** Selected and assigned to a directorate; the placement has not started. */
+  /** Selected (and perhaps assigned to a directorate); the placement has not started. */
   | 'ASSIGNED'
   /** The placement was completed; the associate is now an alumnus. */
   | 'COMPLETED'
-  /** The placement ended early. */
+  /** Selected, but withdrew before the placement started: holds no seat and does not count among the cohort’s associates, in statistics or in the alumni network. */
+  | 'DECLINED'
+  /** The placement started and ended early. The associate still counts: holds the seat, is among the cohort’s associates and in statistics. */
   | 'WITHDRAWN';
 
 /** Narrows the audit log; all given conditions must hold. */
@@ -178,13 +180,15 @@ export type CandidateInput = {
 export type CertificateVerificationReason =
   /** The stored credential does not match its proof, or names a key that is not published: it was altered. */
   | 'BAD_PROOF'
+  /** The credential is genuine, but by the server clock its validFrom (the certificate ceremony) has not come yet; it is valid from then. */
+  | 'NOT_YET_VALID'
   /** The certificate was issued but has since been revoked (its bit in the status list is set). */
   | 'REVOKED'
   /** No certificate with this serial was ever issued. */
   | 'UNKNOWN_SERIAL'
   /** The certificate was recorded without a signed credential (before signing existed), so it cannot be proven. */
   | 'UNSIGNED'
-  /** The certificate was issued, has not been revoked, and its credential's proof holds under one of the published keys. */
+  /** The certificate was issued, has not been revoked, its credential's proof holds under one of the published keys, and its validFrom (the ceremony) has come by the server clock. */
   | 'VALID';
 
 /** A change of the signed-in user's own password. */
@@ -263,9 +267,9 @@ export type CompleteMilestoneInput = {
 export type CompletePlacementInput = {
   /** The ProfessionalAssociate whose placement ends. */
   readonly associateId: string | number;
-  /** Last day of the placement; not before its start date. */
-  readonly endDate: string;
-  /** COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ASSIGNED or ACTIVE). */
+  /** Last day of a placement that started (ACTIVE): required, not before its start date. A placement that never started (ASSIGNED, declined) has none: leave it out. */
+  readonly endDate?: string | null | undefined;
+  /** COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ACTIVE: WITHDRAWN; from ASSIGNED: DECLINED). */
   readonly outcome: PlacementOutcome;
 };
 
@@ -477,7 +481,7 @@ export type OrderDirection =
 export type PlacementOutcome =
   /** The associate completed the programme year; an alumni profile is created. */
   | 'COMPLETED'
-  /** The placement ended early. */
+  /** The associate withdraws: an ACTIVE placement ends early (WITHDRAWN, with its endDate); an ASSIGNED one never started, and the associate becomes DECLINED (no endDate). */
   | 'WITHDRAWN';
 
 /** Narrows a list of Professional Associates; all given conditions must hold. */
@@ -492,7 +496,7 @@ export type ProfessionalAssociateFilter = {
   readonly nameContains?: string | null | undefined;
   /** Only associates whose administration belongs to this region. */
   readonly regionCode?: RegionCode | null | undefined;
-  /** Only associates whose placement is in this state. */
+  /** Only associates whose placement is in this state; DECLINED ones are listed only when asked for here. Without it, every state but DECLINED. */
   readonly status?: AssociateStatus | null | undefined;
 };
 
@@ -800,6 +804,8 @@ export type UserErrorCode =
   | 'CEREMONY_NOT_CERTIFICATE_CEREMONY'
   /** No event has the ID given as the certificate ceremony. */
   | 'CEREMONY_NOT_FOUND'
+  /** The certificate ceremony has not taken place: certificates are issued from its start (startsAt), by the server clock, since a credential is valid from its ceremony. */
+  | 'CEREMONY_NOT_HELD'
   /** The certificate ceremony belongs to another cohort than the associate's. */
   | 'CEREMONY_OF_ANOTHER_COHORT'
   /** The associate already holds a valid certificate; revoke it before issuing another. */
@@ -812,7 +818,7 @@ export type UserErrorCode =
   | 'COHORT_CANCELLED'
   /** The cohort has 50 events already, the most a cohort holds. */
   | 'COHORT_EVENTS_FULL'
-  /** Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not withdrawn. */
+  /** Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not DECLINED (withdrawn before the start). */
   | 'COHORT_FULL'
   /** The cohort has no capacity or misses one of its six dates, which it needs before it opens for nominations and later. */
   | 'COHORT_INCOMPLETE'
@@ -898,11 +904,11 @@ export type UserErrorCode =
   | 'PASSWORD_TOO_SHORT'
   /** The new password is the same as the current one. */
   | 'PASSWORD_UNCHANGED'
-  /** Some associates of the cohort still have a placement that is neither COMPLETED nor WITHDRAWN; the message says how many. */
+  /** Some associates of the cohort still have a placement that is neither COMPLETED, WITHDRAWN nor DECLINED; the message says how many. */
   | 'PLACEMENTS_OPEN'
-  /** The associate’s placement is COMPLETED or WITHDRAWN already; it can no longer change. */
+  /** The associate’s placement is COMPLETED, WITHDRAWN or DECLINED already; it can no longer change. */
   | 'PLACEMENT_CLOSED'
-  /** Only an ACTIVE placement can be completed; an ASSIGNED one can only be withdrawn. */
+  /** Only an ACTIVE placement can be completed; an ASSIGNED one can only be withdrawn (the associate becomes DECLINED). */
   | 'PLACEMENT_NOT_ACTIVE'
   /** Alumni records exist only once the associate’s placement is COMPLETED. */
   | 'PLACEMENT_NOT_COMPLETED'
@@ -922,6 +928,8 @@ export type UserErrorCode =
   | 'REVIEW_CLOSED'
   /** A review score must be a whole number from 1 to 5. */
   | 'SCORE_OUT_OF_RANGE'
+  /** The reporting session has not taken place: presentations are recorded from its start (startsAt), by the server clock. */
+  | 'SESSION_NOT_HELD'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
   /** One call invites at most 60 administrations by ID; use allEligible: true to invite them all. */

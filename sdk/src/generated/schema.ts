@@ -46,7 +46,7 @@ export type AddMilestonePayload = {
 /** A Customs administration that is a Member of the WCO. */
 export type Administration = Node & {
   readonly __typename?: 'Administration';
-  /** Professional Associates this administration has sent. */
+  /** Professional Associates this administration has sent, without those who DECLINED before the start. */
   readonly associates: ProfessionalAssociateConnection;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
@@ -105,7 +105,7 @@ export type AdministrationEdge = {
 export type AdministrationFilter = {
   /** Only administrations that may (true) or may not (false) be invited. */
   readonly isEligible?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only administrations that have (true) or have never had (false) a Professional Associate. */
+  /** Only administrations that have (true) or have never had (false) a Professional Associate (one who DECLINED before the start does not count). */
   readonly isRepresented?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only administrations with one of these ISO codes. */
   readonly iso2In?: InputMaybe<ReadonlyArray<Scalars['CountryCode']['input']>>;
@@ -357,11 +357,13 @@ export type AssignPlacementPayload = {
 export type AssociateStatus =
   /** Working at the Secretariat. */
   | 'ACTIVE'
-  /** Selected and assigned to a directorate; the placement has not started. */
+  /** Selected (and perhaps assigned to a directorate); the placement has not started. */
   | 'ASSIGNED'
   /** The placement was completed; the associate is now an alumnus. */
   | 'COMPLETED'
-  /** The placement ended early. */
+  /** Selected, but withdrew before the placement started: holds no seat and does not count among the cohort’s associates, in statistics or in the alumni network. */
+  | 'DECLINED'
+  /** The placement started and ended early. The associate still counts: holds the seat, is among the cohort’s associates and in statistics. */
   | 'WITHDRAWN';
 
 /** One change recorded by CDP Hub: who, when, which operation, which object, and the changed fields. Personal values read "[redacted]". */
@@ -508,7 +510,7 @@ export type CertificateVerification = {
   readonly __typename?: 'CertificateVerification';
   /** The certificate, when one with this serial was issued. */
   readonly certificate: Maybe<Certificate>;
-  /** True only for an issued, unrevoked certificate whose signed credential verifies (reason VALID). */
+  /** True only for an issued, unrevoked certificate whose signed credential verifies and is valid from now or earlier (reason VALID). */
   readonly isValid: Scalars['Boolean']['output'];
   /** Why the certificate is or is not valid. */
   readonly reason: CertificateVerificationReason;
@@ -518,13 +520,15 @@ export type CertificateVerification = {
 export type CertificateVerificationReason =
   /** The stored credential does not match its proof, or names a key that is not published: it was altered. */
   | 'BAD_PROOF'
+  /** The credential is genuine, but by the server clock its validFrom (the certificate ceremony) has not come yet; it is valid from then. */
+  | 'NOT_YET_VALID'
   /** The certificate was issued but has since been revoked (its bit in the status list is set). */
   | 'REVOKED'
   /** No certificate with this serial was ever issued. */
   | 'UNKNOWN_SERIAL'
   /** The certificate was recorded without a signed credential (before signing existed), so it cannot be proven. */
   | 'UNSIGNED'
-  /** The certificate was issued, has not been revoked, and its credential's proof holds under one of the published keys. */
+  /** The certificate was issued, has not been revoked, its credential's proof holds under one of the published keys, and its validFrom (the ceremony) has come by the server clock. */
   | 'VALID';
 
 /** A change of the signed-in user's own password. */
@@ -549,7 +553,7 @@ export type ChangePasswordPayload = {
 /** One programme year: the Professional Associates who work at the Secretariat together. */
 export type Cohort = Node & {
   readonly __typename?: 'Cohort';
-  /** The Professional Associates of this cohort. */
+  /** The Professional Associates of this cohort: those holding its seats, without those who DECLINED before the start. */
   readonly associates: ProfessionalAssociateConnection;
   /** How many associates may be selected; null when not known. */
   readonly capacity: Maybe<Scalars['Int']['output']>;
@@ -711,9 +715,9 @@ export type CompleteMilestonePayload = {
 export type CompletePlacementInput = {
   /** The ProfessionalAssociate whose placement ends. */
   readonly associateId: Scalars['ID']['input'];
-  /** Last day of the placement; not before its start date. */
-  readonly endDate: Scalars['Date']['input'];
-  /** COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ASSIGNED or ACTIVE). */
+  /** Last day of a placement that started (ACTIVE): required, not before its start date. A placement that never started (ASSIGNED, declined) has none: leave it out. */
+  readonly endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ACTIVE: WITHDRAWN; from ASSIGNED: DECLINED). */
   readonly outcome: PlacementOutcome;
 };
 
@@ -1095,7 +1099,7 @@ export type Mutation = {
   readonly changePassword: ChangePasswordPayload;
   /** Marks a milestone completed as of now. Only for ADMIN, ASSOCIATE. */
   readonly completeMilestone: CompleteMilestonePayload;
-  /** Ends a placement as COMPLETED (from ACTIVE; the associate becomes an alumnus with a profile) or WITHDRAWN. Only for ADMIN. */
+  /** Ends a placement as COMPLETED (from ACTIVE; the associate becomes an alumnus with a profile) or WITHDRAWN (from ACTIVE, with its last day); withdrawing an ASSIGNED associate, whose placement never started, makes it DECLINED, without an end date. Only for ADMIN. */
   readonly completePlacement: CompletePlacementPayload;
   /** Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates. Only for ADMIN. */
   readonly createCohort: CreateCohortPayload;
@@ -1465,7 +1469,7 @@ export type PageInfo = {
 export type PlacementOutcome =
   /** The associate completed the programme year; an alumni profile is created. */
   | 'COMPLETED'
-  /** The placement ended early. */
+  /** The associate withdraws: an ACTIVE placement ends early (WITHDRAWN, with its endDate); an ASSIGNED one never started, and the associate becomes DECLINED (no endDate). */
   | 'WITHDRAWN';
 
 /** A Customs official placed at the WCO Secretariat for one programme year. */
@@ -1541,7 +1545,7 @@ export type ProfessionalAssociateFilter = {
   readonly nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only associates whose administration belongs to this region. */
   readonly regionCode?: InputMaybe<RegionCode>;
-  /** Only associates whose placement is in this state. */
+  /** Only associates whose placement is in this state; DECLINED ones are listed only when asked for here. Without it, every state but DECLINED. */
   readonly status?: InputMaybe<AssociateStatus>;
 };
 
@@ -1636,7 +1640,7 @@ export type ProgrammeOrderField =
   /** Order by name. */
   | 'NAME';
 
-/** Figures about a programme: who took part, from where, on what. */
+/** Figures about a programme: who took part, from where, on what. Associates who DECLINED before their placement started are not counted anywhere in them. */
 export type ProgrammeStatistics = {
   readonly __typename?: 'ProgrammeStatistics';
   /** Distinct administrations that have sent at least one associate. */
@@ -1712,7 +1716,7 @@ export type Query = {
   readonly alumni: AlumniProfileConnection;
   /** The alumni network as nodes and edges, for a graph view. At most 2000 alumni and 10000 edges; narrow larger networks with a filter or fewer kinds. */
   readonly alumniNetwork: AlumniNetwork;
-  /** Professional Associates of all cohorts. */
+  /** Professional Associates of all cohorts. Those who DECLINED before their placement started are listed only with filter status DECLINED. */
   readonly associates: ProfessionalAssociateConnection;
   /** The audit log: every recorded change, newest first unless ordered otherwise. Only for ADMIN. */
   readonly auditLog: AuditEntryConnection;
@@ -2470,6 +2474,8 @@ export type UserErrorCode =
   | 'CEREMONY_NOT_CERTIFICATE_CEREMONY'
   /** No event has the ID given as the certificate ceremony. */
   | 'CEREMONY_NOT_FOUND'
+  /** The certificate ceremony has not taken place: certificates are issued from its start (startsAt), by the server clock, since a credential is valid from its ceremony. */
+  | 'CEREMONY_NOT_HELD'
   /** The certificate ceremony belongs to another cohort than the associate's. */
   | 'CEREMONY_OF_ANOTHER_COHORT'
   /** The associate already holds a valid certificate; revoke it before issuing another. */
@@ -2482,7 +2488,7 @@ export type UserErrorCode =
   | 'COHORT_CANCELLED'
   /** The cohort has 50 events already, the most a cohort holds. */
   | 'COHORT_EVENTS_FULL'
-  /** Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not withdrawn. */
+  /** Selecting would exceed the cohort's capacity: every seat is taken by an associate who has not DECLINED (withdrawn before the start). */
   | 'COHORT_FULL'
   /** The cohort has no capacity or misses one of its six dates, which it needs before it opens for nominations and later. */
   | 'COHORT_INCOMPLETE'
@@ -2568,11 +2574,11 @@ export type UserErrorCode =
   | 'PASSWORD_TOO_SHORT'
   /** The new password is the same as the current one. */
   | 'PASSWORD_UNCHANGED'
-  /** Some associates of the cohort still have a placement that is neither COMPLETED nor WITHDRAWN; the message says how many. */
+  /** Some associates of the cohort still have a placement that is neither COMPLETED, WITHDRAWN nor DECLINED; the message says how many. */
   | 'PLACEMENTS_OPEN'
-  /** The associate’s placement is COMPLETED or WITHDRAWN already; it can no longer change. */
+  /** The associate’s placement is COMPLETED, WITHDRAWN or DECLINED already; it can no longer change. */
   | 'PLACEMENT_CLOSED'
-  /** Only an ACTIVE placement can be completed; an ASSIGNED one can only be withdrawn. */
+  /** Only an ACTIVE placement can be completed; an ASSIGNED one can only be withdrawn (the associate becomes DECLINED). */
   | 'PLACEMENT_NOT_ACTIVE'
   /** Alumni records exist only once the associate’s placement is COMPLETED. */
   | 'PLACEMENT_NOT_COMPLETED'
@@ -2592,6 +2598,8 @@ export type UserErrorCode =
   | 'REVIEW_CLOSED'
   /** A review score must be a whole number from 1 to 5. */
   | 'SCORE_OUT_OF_RANGE'
+  /** The reporting session has not taken place: presentations are recorded from its start (startsAt), by the server clock. */
+  | 'SESSION_NOT_HELD'
   /** Too many failed sign-ins from this address or for this account; retry after the seconds in the message (also in the Retry-After header). */
   | 'TOO_MANY_ATTEMPTS'
   /** One call invites at most 60 administrations by ID; use allEligible: true to invite them all. */

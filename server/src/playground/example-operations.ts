@@ -263,7 +263,8 @@ mutation Shortlist($nominationId: ID!) {
     role: UserRole.ADMIN,
     query: `# Award a certificate, as the demo ADMIN (the SignIn tab's token in Headers).
 # It needs research PRESENTED (or PUBLISHED) and no valid certificate yet,
-# and a CERTIFICATE_CEREMONY of the associate's own cohort. A fresh seed has
+# and a CERTIFICATE_CEREMONY of the associate's own cohort that has started
+# (startsAt by the server clock). A fresh seed has
 # no such associate (each seeded one holds a certificate): walk a year first
 # (README, "Running a programme year").
 # 1. Run CertificateCandidates: presented research, its associate's id and

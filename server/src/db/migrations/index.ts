@@ -8,6 +8,8 @@ import { ScaleIndexes1795792655856 } from './1795792655856-ScaleIndexes';
 import { DataVersion1795792831568 } from './1795792831568-DataVersion';
 import { ResearchSearchRowids1795800712000 } from './1795800712000-ResearchSearchRowids';
 import { OrderingIndexes1795900000000 } from './1795900000000-OrderingIndexes';
+import { CreatedCohortsStartDay1795910000000 } from './1795910000000-CreatedCohortsStartDay';
+import { DeclinedAssociates1795910001000 } from './1795910001000-DeclinedAssociates';
 import { AuditGlobalIds1795950000000 } from './1795950000000-AuditGlobalIds';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
@@ -22,5 +24,7 @@ export const MIGRATIONS = [
   DataVersion1795792831568,
   ResearchSearchRowids1795800712000,
   OrderingIndexes1795900000000,
+  CreatedCohortsStartDay1795910000000,
+  DeclinedAssociates1795910001000,
   AuditGlobalIds1795950000000,
 ];

@@ -146,6 +146,15 @@ export interface ChildListSpec<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
   /** Property holding the parent's UUID (e.g. "cohortId"). */
   parentProperty: string;
+  /** Only the children this condition admits, in the pages and their counts alike. */
+  where?: ChildCondition;
+}
+
+/** A fixed SQL condition on a child list; `key` names it in the SQL shape's key. */
+export interface ChildCondition {
+  key: string;
+  /** The condition, given the quoted column of a property of the child. */
+  sql: (column: (property: string) => string) => string;
 }
 
 /**
@@ -171,14 +180,15 @@ export async function paginateChildren<T extends ObjectLiteral>(
   const metadata = db.connection.getMetadata(spec.entity);
   const entityRows = EntityRows.of<T>(metadata);
   const direction = w.forward ? ordering.direction : flip(ordering.direction);
-  const shapeKey = [metadata.name, spec.parentProperty, ordering.field.property, ordering.field.nullsLast ?? false, ordering.direction, direction, !!w.after, !!w.before];
+  const shapeKey = [metadata.name, spec.parentProperty, spec.where?.key ?? null, ordering.field.property, ordering.field.nullsLast ?? false, ordering.direction, direction, !!w.after, !!w.before];
+  const admitted = (b: ShapeBuilder, alias: string) => (spec.where ? [spec.where.sql((property) => entityRows.column(b, alias, property))] : []);
   const ranked = shapeFor(db.connection, `children-page:${JSON.stringify(shapeKey)}`, (b) => {
     const parents = b.listTable('parentIds', 'p', entityRows.sqlType(spec.parentProperty));
     const parentValue = `${b.quote('p')}.${b.quote('value')}`;
     // One parent's first rows in order, under alias `alias`.
     const firstRows = (alias: string, select: string) => {
       const columns = shapeColumns(b, entityRows, ordering, alias);
-      const conditions = [`${entityRows.column(b, alias, spec.parentProperty)} = ${parentValue}`];
+      const conditions = [`${entityRows.column(b, alias, spec.parentProperty)} = ${parentValue}`, ...admitted(b, alias)];
       if (w.after) conditions.push(beyond(b, columns, ordering, 'after'));
       if (w.before) conditions.push(beyond(b, columns, ordering, 'before'));
       return `SELECT ${select} FROM ${entityRows.table(b)} ${b.quote(alias)} WHERE ${conditions.join(' AND ')} ORDER BY ${columns.sort} ${direction}, ${columns.id} ${direction} LIMIT ${b.param('rankLimit')}`;
@@ -207,9 +217,10 @@ export async function paginateChildren<T extends ObjectLiteral>(
   }
 
   const counts = memo(async () => {
-    const shape = shapeFor(db.connection, `children-count:${metadata.name}:${spec.parentProperty}`, (b) => {
+    const shape = shapeFor(db.connection, `children-count:${metadata.name}:${spec.parentProperty}:${spec.where?.key ?? ''}`, (b) => {
       const parent = entityRows.column(b, 'c', spec.parentProperty);
-      return `SELECT ${parent} AS ${b.quote('parent')}, COUNT(*) AS ${b.quote('n')} FROM ${entityRows.table(b)} ${b.quote('c')} WHERE ${b.inList(parent, 'parentIds')} GROUP BY ${parent}`;
+      const conditions = [b.inList(parent, 'parentIds'), ...admitted(b, 'c')];
+      return `SELECT ${parent} AS ${b.quote('parent')}, COUNT(*) AS ${b.quote('n')} FROM ${entityRows.table(b)} ${b.quote('c')} WHERE ${conditions.join(' AND ')} GROUP BY ${parent}`;
     });
     const grouped = (await runShape(db, shape, { parentIds: [...parentIds] })) as { parent: string; n: number | string }[];
     return new Map(grouped.map((g) => [g.parent, Number(g.n)]));

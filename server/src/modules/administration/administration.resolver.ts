@@ -39,7 +39,9 @@ export class AdministrationResolver {
     return ctx.loaders.required(Region, administration.regionId);
   }
 
-  @FieldResolver(() => ProfessionalAssociateConnection, { description: 'Professional Associates this administration has sent.' })
+  @FieldResolver(() => ProfessionalAssociateConnection, {
+    description: 'Professional Associates this administration has sent, without those who DECLINED before the start.',
+  })
   async associates(
     @Root() administration: Administration,
     @Args(() => ConnectionArgs) args: ConnectionArgs,

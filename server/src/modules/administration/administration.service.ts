@@ -3,6 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { paginate } from '../../graphql/relay/paginate';
 import { ProfessionalAssociate } from '../associate/associate.entity';
+import { countedAssociateSql } from '../associate/counted-associates';
 import { Region } from '../region/region.entity';
 import { Administration } from './administration.entity';
 import { administrationOrder, type AdministrationFilter, type AdministrationOrder } from './administration.types';
@@ -19,7 +20,8 @@ export class AdministrationService {
     if (filter?.iso2In) whereIn(qb, 'adm.iso2', filter.iso2In.map((code) => code.toUpperCase()));
     if (filter?.nameContains) whereContains(qb, 'adm.name', filter.nameContains);
     if (filter?.isRepresented != null) {
-      const represented = qb.subQuery().select('pa.administrationId').from(ProfessionalAssociate, 'pa').getQuery();
+      // Represented by an associate who counts, as in programmeStatistics.
+      const represented = qb.subQuery().select('pa.administrationId').from(ProfessionalAssociate, 'pa').where(countedAssociateSql('pa.status')).getQuery();
       qb.andWhere(`adm.uuid ${filter.isRepresented ? 'IN' : 'NOT IN'} ${represented}`);
     }
     return paginate(qb, args, administrationOrder.toOrdering(orderBy));

@@ -43,7 +43,7 @@ export class AdministrationFilter {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Only administrations that have (true) or have never had (false) a Professional Associate.',
+    description: 'Only administrations that have (true) or have never had (false) a Professional Associate (one who DECLINED before the start does not count).',
   })
   isRepresented?: boolean | null;
 }

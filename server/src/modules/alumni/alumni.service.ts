@@ -7,6 +7,7 @@ import { paginate } from '../../graphql/relay/paginate';
 import { Administration } from '../administration/administration.entity';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { whereAssociateMatches } from '../associate/associate-filters';
+import { countedAssociateSql } from '../associate/counted-associates';
 import { whereEquals } from '../../common/sql';
 import { Cohort } from '../cohort/cohort.entity';
 import { Region, type RegionCode } from '../region/region.entity';
@@ -68,10 +69,10 @@ export class AlumniService {
       .load(profileId);
   }
 
-  /** The alumni graph in one statement; edges are computed in memory, one per pair and kind. */
+  /** The alumni graph of the counted associates in one statement; edges are computed in memory, one per pair and kind. */
   async network(ctx: RequestContext, filter?: AlumniFilter | null, kinds: AlumniNetworkEdgeKind[] = ALL_KINDS): Promise<AlumniNetwork> {
     const rows = await this.filtered(ctx, filter)
-      .innerJoin(ProfessionalAssociate, 'pa', 'pa.uuid = ap.associateId')
+      .innerJoin(ProfessionalAssociate, 'pa', `pa.uuid = ap.associateId AND ${countedAssociateSql('pa.status')}`)
       .innerJoin(Cohort, 'co', 'co.uuid = pa.cohortId')
       .innerJoin(Administration, 'adm', 'adm.uuid = pa.administrationId')
       .innerJoin(Region, 'reg', 'reg.uuid = adm.regionId')

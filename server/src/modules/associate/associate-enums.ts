@@ -5,16 +5,21 @@ export enum AssociateStatus {
   ACTIVE = 'ACTIVE',
   COMPLETED = 'COMPLETED',
   WITHDRAWN = 'WITHDRAWN',
+  DECLINED = 'DECLINED',
 }
 
 registerEnumType(AssociateStatus, {
   name: 'AssociateStatus',
   description: "State of a Professional Associate's placement at the Secretariat.",
   valuesConfig: {
-    ASSIGNED: { description: 'Selected and assigned to a directorate; the placement has not started.' },
+    ASSIGNED: { description: 'Selected (and perhaps assigned to a directorate); the placement has not started.' },
     ACTIVE: { description: 'Working at the Secretariat.' },
     COMPLETED: { description: 'The placement was completed; the associate is now an alumnus.' },
-    WITHDRAWN: { description: 'The placement ended early.' },
+    WITHDRAWN: { description: 'The placement started and ended early. The associate still counts: holds the seat, is among the cohort’s associates and in statistics.' },
+    DECLINED: {
+      description:
+        'Selected, but withdrew before the placement started: holds no seat and does not count among the cohort’s associates, in statistics or in the alumni network.',
+    },
   },
 });
 

@@ -19,7 +19,9 @@ export class AssociateResolver {
   private readonly researchService = new ResearchService();
   private readonly certificateService = new CertificateService();
 
-  @Query(() => ProfessionalAssociateConnection, { description: 'Professional Associates of all cohorts.' })
+  @Query(() => ProfessionalAssociateConnection, {
+    description: 'Professional Associates of all cohorts. Those who DECLINED before their placement started are listed only with filter status DECLINED.',
+  })
   async associates(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ProfessionalAssociateFilter, { nullable: true, description: 'Conditions the associates must meet.' })

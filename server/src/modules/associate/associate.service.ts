@@ -1,11 +1,15 @@
 import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
-import { paginate } from '../../graphql/relay/paginate';
+import { paginate, type ChildCondition } from '../../graphql/relay/paginate';
 import { applyAssociateFilter } from './associate-filters';
 import { ProfessionalAssociate } from './associate.entity';
 import { associateOrder, type ProfessionalAssociateFilter, type ProfessionalAssociateOrder } from './associate.types';
+import { countedAssociateSql } from './counted-associates';
+
+const COUNTED: ChildCondition = { key: 'counted-associates', sql: (column) => countedAssociateSql(column('status')) };
 
 export class AssociateService {
+  /** The counted associates (see counted-associates.ts), or those of the status the filter asks for, DECLINED included. */
   list(
     ctx: RequestContext,
     args: ConnectionArgs,
@@ -13,10 +17,11 @@ export class AssociateService {
     orderBy?: ProfessionalAssociateOrder | null,
   ) {
     const qb = ctx.db.getRepository(ProfessionalAssociate).createQueryBuilder('pa');
+    if (!filter?.status) qb.andWhere(countedAssociateSql('pa.status'));
     return paginate(applyAssociateFilter(qb, 'pa', filter), args, associateOrder.toOrdering(orderBy));
   }
 
-  /** One page of associates for each of many parents (cohorts or administrations). */
+  /** One page of the counted associates for each of many parents (cohorts or administrations). */
   pageFor(
     ctx: RequestContext,
     parentProperty: 'cohortId' | 'administrationId',
@@ -25,7 +30,7 @@ export class AssociateService {
     orderBy?: ProfessionalAssociateOrder | null,
   ) {
     return ctx.loaders
-      .children(`associates-by-${parentProperty}`, { entity: ProfessionalAssociate, parentProperty }, args, associateOrder.toOrdering(orderBy))
+      .children(`associates-by-${parentProperty}`, { entity: ProfessionalAssociate, parentProperty, where: COUNTED }, args, associateOrder.toOrdering(orderBy))
       .load(parentId);
   }
 }

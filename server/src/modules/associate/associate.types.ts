@@ -39,7 +39,10 @@ export class ProfessionalAssociateFilter {
   @Field(() => RegionCode, { nullable: true, description: 'Only associates whose administration belongs to this region.' })
   regionCode?: RegionCode | null;
 
-  @Field(() => AssociateStatus, { nullable: true, description: 'Only associates whose placement is in this state.' })
+  @Field(() => AssociateStatus, {
+    nullable: true,
+    description: 'Only associates whose placement is in this state; DECLINED ones are listed only when asked for here. Without it, every state but DECLINED.',
+  })
   status?: AssociateStatus | null;
 
   @Field(() => Directorate, { nullable: true, description: 'Only associates placed in this directorate.' })

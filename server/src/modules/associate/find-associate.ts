@@ -11,9 +11,12 @@ export async function lockAssociate(tx: RequestContext, uuid: string, field: str
   return associate ?? fail(UserErrorCode.ASSOCIATE_NOT_FOUND, 'No Professional Associate has this ID.', field);
 }
 
-/** A placement that has ended (COMPLETED or WITHDRAWN) changes no more, and takes no new research. */
+/** Placements that change no more: ended (COMPLETED or WITHDRAWN), or declined before they started. */
+const CLOSED: readonly AssociateStatus[] = [AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN, AssociateStatus.DECLINED];
+
+/** A closed placement changes no more, and takes no new research. */
 export function assertPlacementOpen(associate: ProfessionalAssociate, field: string): void {
-  if (associate.status === AssociateStatus.COMPLETED || associate.status === AssociateStatus.WITHDRAWN) {
+  if (CLOSED.includes(associate.status)) {
     fail(UserErrorCode.PLACEMENT_CLOSED, `The placement is ${associate.status} already; it can no longer change.`, field);
   }
 }

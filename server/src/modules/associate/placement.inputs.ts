@@ -13,7 +13,10 @@ registerEnumType(PlacementOutcome, {
   description: 'How a placement ends.',
   valuesConfig: {
     COMPLETED: { description: 'The associate completed the programme year; an alumni profile is created.' },
-    WITHDRAWN: { description: 'The placement ended early.' },
+    WITHDRAWN: {
+      description:
+        'The associate withdraws: an ACTIVE placement ends early (WITHDRAWN, with its endDate); an ASSIGNED one never started, and the associate becomes DECLINED (no endDate).',
+    },
   },
 });
 
@@ -44,11 +47,15 @@ export class CompletePlacementInput {
   associateId: string;
 
   @Field(() => PlacementOutcome, {
-    description: 'COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ASSIGNED or ACTIVE).',
+    description: 'COMPLETED (only from ACTIVE; creates the alumni profile) or WITHDRAWN (from ACTIVE: WITHDRAWN; from ASSIGNED: DECLINED).',
   })
   outcome: PlacementOutcome;
 
-  @Field(() => DateScalar, { description: 'Last day of the placement; not before its start date.' })
-  @InDateRange()
-  endDate: Date;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Last day of a placement that started (ACTIVE): required, not before its start date. A placement that never started (ASSIGNED, declined) has none: leave it out.',
+  })
+  @InDateRange({ optional: true })
+  endDate?: Date | null;
 }

@@ -22,10 +22,11 @@ export class PlacementMutations {
   }
 
   @Mutation(() => CompletePlacementPayload, {
-    description: 'Ends a placement as COMPLETED (from ACTIVE; the associate becomes an alumnus with a profile) or WITHDRAWN.',
+    description:
+      'Ends a placement as COMPLETED (from ACTIVE; the associate becomes an alumnus with a profile) or WITHDRAWN (from ACTIVE, with its last day); withdrawing an ASSIGNED associate, whose placement never started, makes it DECLINED, without an end date.',
   })
   completePlacement(
-    @InputArg(CompletePlacementInput, 'The associate, the outcome and the last day.') input: CompletePlacementInput,
+    @InputArg(CompletePlacementInput, 'The associate, the outcome and, for a placement that started, the last day.') input: CompletePlacementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CompletePlacementPayload> {
     return runMutation(ctx, input, (c, i) => this.placementService.complete(c, i), { associate: null, alumniProfile: null });

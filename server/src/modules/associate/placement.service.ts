@@ -70,12 +70,17 @@ export class PlacementService {
     });
   }
 
-  /** Ends a placement; a COMPLETED one gets its alumni profile in the same transaction. */
+  /**
+   * Ends a placement; a COMPLETED one gets its alumni profile in the same
+   * transaction. Withdrawing an ASSIGNED associate, whose placement never
+   * started, makes it DECLINED: it has no end date, and it no longer counts
+   * (counted-associates.ts), so its seat is free.
+   */
   async complete(
     ctx: RequestContext,
     input: CompletePlacementInput,
   ): Promise<{ associate: ProfessionalAssociate; alumniProfile: AlumniProfile | null }> {
-    const endDate = isoDate(input.endDate);
+    const endDate = input.endDate != null ? isoDate(input.endDate) : null;
     const associateUuid = inputId(input.associateId, 'ProfessionalAssociate', 'associateId');
     return withTransaction(ctx, async (tx) => {
       const associate = await lockAssociate(tx, associateUuid, 'associateId');
@@ -83,12 +88,21 @@ export class PlacementService {
       if (input.outcome === PlacementOutcome.COMPLETED && associate.status !== AssociateStatus.ACTIVE) {
         fail(UserErrorCode.PLACEMENT_NOT_ACTIVE, `The placement is ${associate.status}; only an ACTIVE placement can be completed.`, 'outcome');
       }
-      if (associate.startDate && endDate < associate.startDate) {
+      const started = associate.status === AssociateStatus.ACTIVE;
+      if (!started && endDate != null) {
+        fail(UserErrorCode.INVALID_VALUE, 'A placement that never started has no end date; leave endDate out.', 'endDate');
+      }
+      if (started && endDate == null) fail(UserErrorCode.INVALID_VALUE, 'Give the last day of the placement (endDate).', 'endDate');
+      if (endDate != null && associate.startDate && endDate < associate.startDate) {
         fail(UserErrorCode.DATES_OUT_OF_ORDER, `The placement started on ${associate.startDate}; it cannot end before.`, 'endDate');
       }
       const before = audited(associate);
-      associate.status = input.outcome === PlacementOutcome.COMPLETED ? AssociateStatus.COMPLETED : AssociateStatus.WITHDRAWN;
-      associate.endDate = endDate;
+      associate.status = !started
+        ? AssociateStatus.DECLINED
+        : input.outcome === PlacementOutcome.COMPLETED
+          ? AssociateStatus.COMPLETED
+          : AssociateStatus.WITHDRAWN;
+      if (started) associate.endDate = endDate;
       await tx.db.save(associate);
       await audit(tx, {
         operation: 'completePlacement',

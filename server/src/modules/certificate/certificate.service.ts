@@ -16,6 +16,7 @@ import { Certificate } from './certificate.entity';
 import type { IssueCertificateInput, RevokeCertificateInput } from './certificate.inputs';
 import { CertificateVerificationReason, type CertificateVerification } from './certificate.types';
 import { signedCertificateCredential } from './credential/certificate-credential';
+import type { JsonObject } from './credential/data-integrity';
 import { credentialUrls, type CredentialSettings } from './credential/credential-settings';
 import { verifyAsIssuer } from './credential/issuer-signature';
 import { serialOf } from './serial';
@@ -45,15 +46,29 @@ function proofHolds(certificate: Certificate, settings: CredentialSettings): boo
   return verifyAsIssuer(credential, settings).verified;
 }
 
-/** Certificates are issued at a certificate ceremony of the associate's own cohort. */
+/**
+ * The credential's validity period has begun: its signed validFrom (the
+ * ceremony) is not after `now`. Certificates issued before a ceremony,
+ * which the server once accepted, are not valid until it has begun.
+ */
+function hasStarted(credential: JsonObject, now: Date): boolean {
+  if (credential.validFrom === undefined) return true;
+  const validFrom = Date.parse(String(credential.validFrom));
+  // An unreadable validFrom under a holding proof cannot be ours; it is not taken as begun.
+  return !Number.isNaN(validFrom) && validFrom <= now.getTime();
+}
+
+/** Certificates are issued at a certificate ceremony of the associate's own cohort, from its start: the credential is valid from then. */
 const CEREMONY: CohortEventRule = {
   kind: EventKind.CERTIFICATE_CEREMONY,
   field: 'ceremonyId',
   noun: 'ceremony',
   cancelledMeans: 'no certificates are issued at it',
+  fromStartMeans: 'certificates are issued from its start',
   notFound: UserErrorCode.CEREMONY_NOT_FOUND,
   wrongKind: UserErrorCode.CEREMONY_NOT_CERTIFICATE_CEREMONY,
   otherCohort: UserErrorCode.CEREMONY_OF_ANOTHER_COHORT,
+  notYetHeld: UserErrorCode.CEREMONY_NOT_HELD,
 };
 
 export class CertificateService {
@@ -65,6 +80,7 @@ export class CertificateService {
     if (certificate.revokedAt) return answer(CertificateVerificationReason.REVOKED);
     if (!certificate.credential) return answer(CertificateVerificationReason.UNSIGNED);
     if (!proofHolds(certificate, credentialSettingsOf(ctx))) return answer(CertificateVerificationReason.BAD_PROOF);
+    if (!hasStarted(certificate.credential, ctx.clock.now())) return answer(CertificateVerificationReason.NOT_YET_VALID);
     return answer(CertificateVerificationReason.VALID);
   }
 

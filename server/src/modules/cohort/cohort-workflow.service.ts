@@ -1,5 +1,6 @@
 import { In, Not } from 'typeorm';
 import { isoDate } from '../../common/clock';
+import { DatePrecision } from '../../common/dates';
 import { isUniqueViolation } from '../../db/unique-violation';
 import type { RequestContext } from '../../graphql/context';
 import { fail } from '../../graphql/mutations/user-error';
@@ -34,7 +35,8 @@ function assertLabel(label: string): void {
   }
 }
 
-const PLACEMENT_ENDED = [AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN];
+/** Placements that are over, or (DECLINED) never started. */
+const PLACEMENT_ENDED = [AssociateStatus.COMPLETED, AssociateStatus.WITHDRAWN, AssociateStatus.DECLINED];
 
 /** The yearly cycle of a cohort: creating it, and moving it from status to status. */
 export class CohortWorkflowService {
@@ -55,7 +57,8 @@ export class CohortWorkflowService {
         status: CohortStatus.PLANNED,
         capacity: input.capacity,
         ...dates,
-        startDatePrecision: null,
+        // The six dates are exact days, as for the seeded cohorts whose start day is known.
+        startDatePrecision: DatePrecision.DAY,
         note: input.note || null,
       });
       // Two concurrent creations of one label: the unique index decides, and the loser gets the same user error.
@@ -115,7 +118,7 @@ export class CohortWorkflowService {
     if (open) {
       fail(
         UserErrorCode.PLACEMENTS_OPEN,
-        `${open} associate${open === 1 ? '' : 's'} of the cohort still ${open === 1 ? 'has a placement' : 'have placements'} neither COMPLETED nor WITHDRAWN.`,
+        `${open} associate${open === 1 ? '' : 's'} of the cohort still ${open === 1 ? 'has a placement' : 'have placements'} neither COMPLETED, WITHDRAWN nor DECLINED.`,
         'to',
       );
     }

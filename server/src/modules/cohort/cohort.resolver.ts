@@ -45,7 +45,9 @@ export class CohortResolver {
     return ctx.loaders.required(Programme, cohort.programmeId);
   }
 
-  @FieldResolver(() => ProfessionalAssociateConnection, { description: 'The Professional Associates of this cohort.' })
+  @FieldResolver(() => ProfessionalAssociateConnection, {
+    description: 'The Professional Associates of this cohort: those holding its seats, without those who DECLINED before the start.',
+  })
   async associates(
     @Root() cohort: Cohort,
     @Args(() => ConnectionArgs) args: ConnectionArgs,

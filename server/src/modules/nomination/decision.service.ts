@@ -1,10 +1,10 @@
-import { Not } from 'typeorm';
 import type { RequestContext } from '../../graphql/context';
 import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
 import { AssociateStatus } from '../associate/associate-enums';
 import { ProfessionalAssociate } from '../associate/associate.entity';
+import { countedStatus } from '../associate/counted-associates';
 import { audit } from '../audit/audit.service';
 import { changeNomination } from './nomination-change';
 import { CohortStatus } from '../cohort/cohort-status';
@@ -20,12 +20,13 @@ import type { DecideNominationInput } from './nomination.inputs';
 /**
  * A free seat or COHORT_FULL. The caller holds the cohort's row lock on
  * PostgreSQL (SQLite's write queue makes it the only writer), so two
- * selections for the last seat count one after the other. Associates who
- * withdrew free their seat; an unknown capacity limits nothing.
+ * selections for the last seat count one after the other. Every counted
+ * associate holds a seat (counted-associates.ts): one who DECLINED before
+ * the start frees it; an unknown capacity limits nothing.
  */
 async function assertSeatFree(tx: RequestContext, cohort: Cohort): Promise<void> {
   if (cohort.capacity == null) return;
-  const taken = await tx.db.countBy(ProfessionalAssociate, { cohortId: cohort.uuid, status: Not(AssociateStatus.WITHDRAWN) });
+  const taken = await tx.db.countBy(ProfessionalAssociate, { cohortId: cohort.uuid, status: countedStatus() });
   if (taken >= cohort.capacity) {
     fail(UserErrorCode.COHORT_FULL, `All ${cohort.capacity} seats of ${cohort.label} are taken.`, 'decision');
   }

@@ -30,9 +30,11 @@ const REPORTING_SESSION: CohortEventRule = {
   field: 'eventId',
   noun: 'reporting session',
   cancelledMeans: 'it takes no presentations',
+  fromStartMeans: 'presentations are recorded from its start',
   notFound: UserErrorCode.EVENT_NOT_FOUND,
   wrongKind: UserErrorCode.EVENT_NOT_REPORTING_SESSION,
   otherCohort: UserErrorCode.EVENT_OF_ANOTHER_COHORT,
+  notYetHeld: UserErrorCode.SESSION_NOT_HELD,
 };
 
 type ResearchResult = Promise<{ research: ResearchProject }>;
@@ -111,7 +113,7 @@ export class ResearchWorkflowService {
     });
   }
 
-  /** SUBMITTED → PRESENTED at a reporting session of the associate's own cohort. */
+  /** SUBMITTED → PRESENTED at a reporting session of the associate's own cohort that has taken place. */
   recordPresentation(ctx: RequestContext, input: RecordPresentationInput): ResearchResult {
     const eventUuid = inputId(input.eventId, 'Event', 'eventId');
     return this.step(ctx, input.researchId, 'recordPresentation', ResearchStatus.SUBMITTED, ResearchStatus.PRESENTED, async (tx, research) => {

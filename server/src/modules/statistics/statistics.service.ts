@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../graphql/context';
 import { Administration } from '../administration/administration.entity';
 import { ProfessionalAssociate } from '../associate/associate.entity';
+import { countedAssociateSql } from '../associate/counted-associates';
 import { Cohort } from '../cohort/cohort.entity';
 import { CohortStatus } from '../cohort/cohort-status';
 import { Programme } from '../programme/programme.entity';
@@ -14,7 +15,7 @@ export const TOP_THEMES = 10;
 
 type Counted = { key: string; n: number | string };
 
-/** Programme figures from a fixed handful of aggregate statements, whatever the size of the programme. */
+/** Programme figures from a fixed handful of aggregate statements, whatever the size of the programme; associates are the counted ones (counted-associates.ts). */
 export class StatisticsService {
   async forProgramme(ctx: RequestContext, code: string): Promise<ProgrammeStatistics | null> {
     const programme = await ctx.db.getRepository(Programme).findOneBy({ code });
@@ -27,6 +28,7 @@ export class StatisticsService {
       .createQueryBuilder('pa')
       .innerJoin(Cohort, 'co', 'co.uuid = pa.cohortId')
       .where('co.programmeId = :programmeId', { programmeId: programme.uuid })
+      .andWhere(countedAssociateSql('pa.status'))
       .select('pa.administrationId', 'key')
       .addSelect('pa.cohortId', 'cohortId')
       .addSelect('COUNT(*)', 'n')

@@ -43,7 +43,10 @@ export class ThemeCount {
   researchCount: number;
 }
 
-@ObjectType({ description: 'Figures about a programme: who took part, from where, on what.' })
+@ObjectType({
+  description:
+    'Figures about a programme: who took part, from where, on what. Associates who DECLINED before their placement started are not counted anywhere in them.',
+})
 export class ProgrammeStatistics {
   @Field(() => Programme, { description: 'The programme the figures are about.' })
   programme: Programme;
