@@ -39,6 +39,12 @@ import type { CredentialSettings } from './modules/certificate/credential/creden
 import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
 import { viewerFromHeader } from './modules/user/session.service';
 import { playgroundRouter } from './playground/playground-route';
+import { devMailboxRouter } from './mail/dev-mailbox-route';
+import type { OutboxDispatcher } from './outbox/dispatcher';
+import { createOutboxWorker, type OutboxOptions } from './outbox/outbox-worker';
+
+/** How long shutdown lets the outbox finish the deliveries in flight before it hands their messages back. */
+const OUTBOX_SHUTDOWN_GRACE_MS = 5_000;
 
 export interface AppDependencies {
   database: DataSourceBundle;
@@ -58,14 +64,21 @@ export interface AppDependencies {
   persistedOperations?: PersistedManifest;
   /** Whole answers of read queries, kept until the next committed write; in memory when not given. */
   responseCache?: ResponseCacheSettings;
+  /**
+   * Runs this instance's outbox worker (e-mail; see README, "E-mail"). Without it events are still recorded,
+   * and another instance, or this one later, delivers them (benchmarks and most tests leave it out).
+   */
+  outbox?: OutboxOptions;
 }
 
 export interface CdpApp {
   httpServer: http.Server;
   /** Starts listening; resolves with the URL of the GraphQL endpoint. */
   listen(port: number, host: string): Promise<string>;
-  /** Stops accepting requests and lets those in flight finish. */
+  /** Stops accepting requests and lets those in flight finish; the outbox worker finishes or hands back its deliveries. */
   close(): Promise<void>;
+  /** The outbox worker, when this app runs one. */
+  outbox?: OutboxDispatcher;
 }
 
 /**
@@ -96,6 +109,7 @@ export async function createApp({
   trustedDocuments = 'allow',
   persistedOperations = readManifest(),
   responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
+  outbox: outboxOptions,
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
@@ -166,6 +180,9 @@ export async function createApp({
 
   app.use(credentialRouter(db, clock, credentials));
 
+  // The development mailbox exists only where configuration allows it: never in production (see loadConfig).
+  if (outboxOptions?.mail.mode === 'mailbox') app.use(devMailboxRouter(db));
+
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -220,8 +237,12 @@ export async function createApp({
     });
   });
 
+  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, outboxOptions) : undefined;
+  await outbox?.start();
+
   return {
     httpServer,
+    outbox,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -231,6 +252,10 @@ export async function createApp({
           resolve(`http://${shownHost}:${actual}/graphql`);
         });
       }),
-    close: () => apollo.stop(),
+    close: async () => {
+      outbox?.stopClaiming();
+      await apollo.stop();
+      await outbox?.stop(OUTBOX_SHUTDOWN_GRACE_MS);
+    },
   };
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE_MB } from './graphql/cache/cache-settings';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
+import { DEFAULT_MAIL_FROM, type MailSettings } from './mail/mail-settings';
+import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox/outbox-settings';
 
 /** The server's own data folder: the embedded SQLite database and the development secrets. */
 export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
@@ -77,7 +79,34 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://cdp-hub.example' })
     .transform((v) => v.replace(/\/+$/, ''))
     .default('http://localhost:4000'),
+  /** The SMTP server mail goes to; unset outside production: the development mailbox. */
+  MAIL_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:$/.test(parsedUrl(v)?.protocol ?? '') && Boolean(parsedUrl(v)?.hostname), {
+      message: 'must be smtp://user:password@host:port or smtps://user:password@host:port (special characters of the password percent-encoded)',
+    })
+    .optional(),
+  /** The sender of CDP Hub's mail, e.g. "CDP Hub <cdp-hub@wco.example>". */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/, 'must be an address, alone or as "Name <address>"')
+    .optional(),
+  /** `off`: send no e-mail (messages are recorded as SKIPPED); production needs it to start without MAIL_URL. */
+  MAIL: z.enum(['off']).optional(),
+  OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100).default(DEFAULT_OUTBOX_SETTINGS.maxAttempts),
+  OUTBOX_POLL_INTERVAL_MS: wholeNumber(50, 60_000).default(DEFAULT_OUTBOX_SETTINGS.pollIntervalMs),
+  OUTBOX_LEASE_SECONDS: wholeNumber(5, 3_600).default(DEFAULT_OUTBOX_SETTINGS.leaseMs / 1000),
 });
+
+function parsedUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
@@ -113,6 +142,10 @@ export interface Config {
     signingKeyFile?: string;
     publicUrl: string;
   };
+  /** Where e-mail goes: SMTP (MAIL_URL), the development mailbox (no MAIL_URL outside production) or nowhere (MAIL=off). */
+  mail: MailSettings;
+  /** How the outbox's delivery worker paces itself (the rest are DEFAULT_OUTBOX_SETTINGS). */
+  outbox: Pick<OutboxSettings, 'maxAttempts' | 'pollIntervalMs' | 'leaseMs' | 'deliveryTimeoutMs'>;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +189,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['RESPONSE_CACHE'],
       message: 'redis needs REDIS_URL (or choose memory or off)',
     })
+    .refine((v) => !(v.NODE_ENV === 'production' && !v.MAIL_URL && v.MAIL !== 'off'), {
+      path: ['MAIL_URL'],
+      message: 'is required in production (an SMTP server, e.g. smtp://user:password@smtp.example:587), unless MAIL=off turns e-mail off',
+    })
+    .refine((v) => !(v.MAIL === 'off' && v.MAIL_URL), {
+      path: ['MAIL'],
+      message: 'off contradicts MAIL_URL: set one of them',
+    })
+    .refine((v) => !(v.NODE_ENV === 'production' && v.MAIL_URL && !v.MAIL_FROM), {
+      path: ['MAIL_FROM'],
+      message: 'is required in production with MAIL_URL (the sender, e.g. "CDP Hub <cdp-hub@wco.example>")',
+    })
     .refine((v) => !v.CDP_ADMIN_EMAIL === !v.CDP_ADMIN_PASSWORD, {
       path: ['CDP_ADMIN_PASSWORD'],
       message: 'CDP_ADMIN_EMAIL and CDP_ADMIN_PASSWORD go together',
@@ -196,5 +241,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: v.REDIS_URL,
     responseCache: { mode: v.RESPONSE_CACHE, maxBytes: v.RESPONSE_CACHE_MAX_MB * 1024 * 1024 },
     certificates: { signingKeyFile: v.CDP_SIGNING_KEY_FILE, publicUrl: v.CDP_PUBLIC_URL },
+    mail: mailSettings(v.MAIL_URL, v.MAIL_FROM ?? DEFAULT_MAIL_FROM, v.MAIL === 'off'),
+    outbox: {
+      maxAttempts: v.OUTBOX_MAX_ATTEMPTS,
+      pollIntervalMs: v.OUTBOX_POLL_INTERVAL_MS,
+      leaseMs: v.OUTBOX_LEASE_SECONDS * 1000,
+      // A delivery that outlives its lease could be taken over and sent twice.
+      deliveryTimeoutMs: Math.min(DEFAULT_OUTBOX_SETTINGS.deliveryTimeoutMs, (v.OUTBOX_LEASE_SECONDS * 1000) / 2),
+    },
   };
+}
+
+function mailSettings(url: string | undefined, from: string, off: boolean): MailSettings {
+  if (off) return { mode: 'off', from };
+  return url ? { mode: 'smtp', url, from } : { mode: 'mailbox', from };
 }

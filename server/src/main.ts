@@ -9,6 +9,8 @@ import { createApp } from './app';
 import { openDatabase } from './db/data-source';
 import { seedIfEmpty } from './db/seed/seed-if-empty';
 import { configuredCredentials } from './modules/certificate/credential/credential-settings';
+import { redactedMailUrl } from './mail/mail-settings';
+import { DEV_MAILBOX_PATH } from './mail/dev-mailbox-route';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How long the last log lines may take to reach stdout at exit. */
@@ -69,11 +71,21 @@ async function main(): Promise<void> {
     credentials,
     trustedDocuments: config.trustedDocuments,
     responseCache,
+    outbox: { mail: config.mail, settings: config.outbox },
   });
   const url = await app.listen(config.port, config.host);
   logger.info(
     { url, database: config.database.kind, env: config.env, playground: config.playground, trustedDocuments: config.trustedDocuments },
     `CDP Hub is serving GraphQL at ${url}${config.playground ? ' (GraphiQL playground: open it in a browser)' : ''}`,
+  );
+  const mail = config.mail;
+  logger.info(
+    { mail: mail.mode, ...(mail.mode === 'smtp' ? { mailUrl: redactedMailUrl(mail.url) } : {}), mailFrom: mail.from },
+    mail.mode === 'mailbox'
+      ? `e-mail goes to the development mailbox: ${new URL(DEV_MAILBOX_PATH, url).toString()}`
+      : mail.mode === 'off'
+        ? 'e-mail is off (MAIL=off): messages are recorded as SKIPPED'
+        : 'e-mail goes to the SMTP server of MAIL_URL',
   );
 
   let stopping = false;

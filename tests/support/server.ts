@@ -17,6 +17,8 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../server/src/graphql
 import { operationSources } from '../../sdk/src/generated/graphql';
 import type { PersistedManifest } from '../../server/src/graphql/persisted/manifest';
 import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
+import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
+import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
 import type { DatabaseKind, TestDatabase } from './databases';
 
 /** The instant every test runs at: the demonstration cohort is then 2027-2028. */
@@ -54,6 +56,8 @@ export interface TestServer extends Caller {
   signIn(email: string, password: string): Promise<Caller>;
   /** A caller with any token, e.g. a forged one. */
   withToken(token: string | null): Caller;
+  /** The outbox worker, when started with `outbox`. */
+  outbox?: OutboxDispatcher;
   close(): Promise<void>;
 }
 
@@ -81,6 +85,8 @@ export interface TestServerOptions {
   responseCache?: ResponseCacheSettings;
   /** A second instance: serves this server's database through connections of its own, neither seeding nor dropping it. */
   sameDatabaseAs?: TestServer;
+  /** Runs the outbox worker (e-mail to `mail`); without it events are recorded and nothing is delivered. */
+  outbox?: OutboxOptions;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -116,6 +122,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       trustedDocuments: options.trustedDocuments,
       persistedOperations: options.persistedOperations,
       responseCache: options.responseCache,
+      outbox: options.outbox,
     });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
@@ -156,6 +163,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     auth,
     database: started,
     databaseConfig: db.config,
+    outbox: app.outbox,
     clock,
     logger,
     credentials,

@@ -769,6 +769,8 @@ export type CreateUserInput = {
   readonly email: Scalars['String']['input'];
   /** The initial password: 12 to 128 characters, not a common password. The user should change it with changePassword. */
   readonly password: Scalars['String']['input'];
+  /** The language CDP Hub writes to the user in; EN when omitted. */
+  readonly preferredLanguage?: InputMaybe<Language>;
   /** What the user may do. */
   readonly role: UserRole;
 };
@@ -1029,6 +1031,13 @@ export type IssueCertificatePayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A language CDP Hub writes to people in (its e-mail): the two official languages of the WCO. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** French (français). */
+  | 'FR';
+
 /** Credentials to sign in with. */
 export type LoginInput = {
   /** The e-mail the account signs in with (case and surrounding spaces do not matter). */
@@ -1127,6 +1136,8 @@ export type Mutation = {
   readonly recordPresentation: RecordPresentationPayload;
   /** Changes the start, place, format or officiant of an event that is not cancelled. Only for ADMIN. */
   readonly rescheduleEvent: RescheduleEventPayload;
+  /** Sends a DEAD outbox message again: it becomes PENDING with no attempts and goes out with the same key (the same e-mail Message-ID). Only for ADMIN. */
+  readonly resendOutboxMessage: ResendOutboxMessagePayload;
   /** Scores a nomination, or changes the caller's own score of it, until it is decided. The nomination's mean score and review count follow at once. Only for ADMIN, REVIEWER. */
   readonly reviewNomination: ReviewNominationPayload;
   /** Revokes a certificate: it keeps its record and serial, verifyCertificate answers REVOKED, and its bit is set in the published status list. Only for ADMIN. */
@@ -1267,6 +1278,12 @@ export type MutationRecordPresentationArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationRescheduleEventArgs = {
   input: RescheduleEventInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationResendOutboxMessageArgs = {
+  input: ResendOutboxMessageInput;
 };
 
 
@@ -1451,6 +1468,102 @@ export type OrderDirection =
   | 'ASC'
   /** Descending: Z to A, newest first, largest first. */
   | 'DESC';
+
+/** How an outbox message reaches its recipient. */
+export type OutboxChannel =
+  /** E-mail, over SMTP (MAIL_URL) or into the development mailbox. */
+  | 'EMAIL';
+
+/** One message of the outbox: a domain event on its way to one recipient over one channel. ADMIN only; reached through `outboxMessages`. */
+export type OutboxMessage = {
+  readonly __typename?: 'OutboxMessage';
+  /** Delivery attempts so far, including one an instance began and did not finish. */
+  readonly attempts: Scalars['Int']['output'];
+  /** How the message reaches its recipient. */
+  readonly channel: OutboxChannel;
+  /** When the event was routed to this recipient. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** The domain event the message tells of, e.g. "NominationSubmitted". */
+  readonly eventType: Scalars['String']['output'];
+  /** Opaque identifier of the message; resendOutboxMessage takes it. */
+  readonly id: Scalars['ID']['output'];
+  /** Unique per event, channel and recipient, and the same on every attempt: an e-mail’s Message-ID is made from it, so a receiver can drop a copy. */
+  readonly idempotencyKey: Scalars['String']['output'];
+  /** Why the last attempt failed or the message was skipped, e.g. "SMTP 451 …"; e-mail addresses read "[address]". */
+  readonly lastError: Maybe<Scalars['String']['output']>;
+  /** While PENDING: when the next attempt is due. While SENDING: when another instance may take the message over, should the one delivering it have stopped. */
+  readonly nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the event happened (the clock of the request that recorded it). */
+  readonly occurredAt: Scalars['DateTime']['output'];
+  /** Who the message is for. */
+  readonly recipient: Maybe<User>;
+  /** When it was delivered. */
+  readonly sentAt: Maybe<Scalars['DateTime']['output']>;
+  /** Where the message stands. */
+  readonly status: OutboxMessageStatus;
+  /** When the message last changed status. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of outbox messages. */
+export type OutboxMessageConnection = {
+  readonly __typename?: 'OutboxMessageConnection';
+  /** The edges of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<OutboxMessageEdge>;
+  /** The nodes of this page, without cursors. */
+  readonly nodes: ReadonlyArray<OutboxMessage>;
+  /** Information to aid in pagination. */
+  readonly pageInfo: PageInfo;
+  /** The total number of outbox messages that match, across all pages. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection of outbox messages. */
+export type OutboxMessageEdge = {
+  readonly __typename?: 'OutboxMessageEdge';
+  /** An opaque cursor for this edge; pass it as `after` or `before`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The OutboxMessage at the end of the edge. */
+  readonly node: OutboxMessage;
+};
+
+/** Narrows the outbox; all given conditions must hold. */
+export type OutboxMessageFilter = {
+  /** Only messages of this channel. */
+  readonly channel?: InputMaybe<OutboxChannel>;
+  /** Only messages of these events, e.g. ["NominationSubmitted"]. */
+  readonly eventTypeIn?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  /** Only messages to this User. */
+  readonly recipientId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only messages in one of these states, e.g. [DEAD]. */
+  readonly statusIn?: InputMaybe<ReadonlyArray<OutboxMessageStatus>>;
+};
+
+/** How to order outbox messages. */
+export type OutboxMessageOrder = {
+  /** The direction; ascending by default. */
+  readonly direction?: OrderDirection;
+  /** The field to order by. */
+  readonly field: OutboxMessageOrderField;
+};
+
+/** Fields by which outbox messages can be ordered. Ties are broken by ID so every page is stable. */
+export type OutboxMessageOrderField =
+  /** Order by when the event was routed to the recipient. */
+  | 'CREATED_AT';
+
+/** Where an outbox message stands. Delivery is at least once: a message may reach its recipient twice, always with the same key. */
+export type OutboxMessageStatus =
+  /** Gave up: every attempt failed (OUTBOX_MAX_ATTEMPTS) or the SMTP server refused it for good. resendOutboxMessage tries again. */
+  | 'DEAD'
+  /** Waiting for its first attempt, or for its next one after a failure (nextAttemptAt). */
+  | 'PENDING'
+  /** Claimed by a server instance that is delivering it now; taken again if that instance stops before it finishes. */
+  | 'SENDING'
+  /** Delivered (accepted by the SMTP server or kept by the development mailbox). */
+  | 'SENT'
+  /** Not sent, on purpose: the recipient was deactivated, may no longer be told about the subject, or mail is off (MAIL=off); lastError says which. */
+  | 'SKIPPED';
 
 /** Information to aid in pagination. */
 export type PageInfo = {
@@ -1732,6 +1845,8 @@ export type Query = {
   readonly nodes: ReadonlyArray<Maybe<Node>>;
   /** Nominations visible to the signed-in user: all for ADMIN and REVIEWER, their own administration’s for a FOCAL_POINT. Requires sign-in. */
   readonly nominations: NominationConnection;
+  /** The outbox: every message on its way to a recipient (or sent, skipped or dead), newest first unless ordered otherwise. Only for ADMIN. */
+  readonly outboxMessages: OutboxMessageConnection;
   /** The programme with this code, or null. */
   readonly programme: Maybe<Programme>;
   /** Figures about a programme; null for an unknown code. */
@@ -1859,6 +1974,17 @@ export type QueryNominationsArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<NominationOrder>;
+};
+
+
+/** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
+export type QueryOutboxMessagesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<OutboxMessageFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<OutboxMessageOrder>;
 };
 
 
@@ -2173,6 +2299,21 @@ export type ResearchStatus =
   /** Final report submitted. */
   | 'SUBMITTED';
 
+/** The DEAD outbox message to send again. ADMIN only. */
+export type ResendOutboxMessageInput = {
+  /** The OutboxMessage (its id from outboxMessages); it must be DEAD. */
+  readonly messageId: Scalars['ID']['input'];
+};
+
+/** The result of resendOutboxMessage. */
+export type ResendOutboxMessagePayload = {
+  readonly __typename?: 'ResendOutboxMessagePayload';
+  /** The message, PENDING again with no attempts; null on failure. */
+  readonly message: Maybe<OutboxMessage>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A reviewer's score of a nomination. Nominations rank by their mean score. */
 export type Review = Node & {
   readonly __typename?: 'Review';
@@ -2377,6 +2518,8 @@ export type UpdateUserInput = {
   readonly email?: InputMaybe<Scalars['String']['input']>;
   /** The User to change. */
   readonly id: Scalars['ID']['input'];
+  /** New language CDP Hub writes to the user in. */
+  readonly preferredLanguage?: InputMaybe<Language>;
   /** New role; it applies from the user’s next request. The links must suit it (pass them in the same call). */
   readonly role?: InputMaybe<UserRole>;
 };
@@ -2407,6 +2550,8 @@ export type User = Node & {
   readonly isActive: Scalars['Boolean']['output'];
   /** When the user last signed in; null if never. */
   readonly lastLoginAt: Maybe<Scalars['DateTime']['output']>;
+  /** The language CDP Hub writes to the user in (its e-mail); EN unless chosen. */
+  readonly preferredLanguage: Language;
   /** What the user may do. */
   readonly role: UserRole;
 };
@@ -2566,6 +2711,10 @@ export type UserErrorCode =
   | 'NOT_INVITED'
   /** The research has no milestones; at least one completed milestone is needed before submitting. */
   | 'NO_MILESTONES'
+  /** Only a DEAD outbox message is sent again; this one is still on its way, or was sent or skipped. */
+  | 'OUTBOX_MESSAGE_NOT_DEAD'
+  /** No outbox message has this ID. */
+  | 'OUTBOX_MESSAGE_NOT_FOUND'
   /** The new password is in a list of common passwords; choose a less guessable one. */
   | 'PASSWORD_TOO_COMMON'
   /** The new password has more than 128 characters. */

@@ -62,6 +62,8 @@ import * as Operations from './graphql.js';
 
 
 
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -115,6 +117,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     DecideNomination(variables: Operations.DecideNominationMutationVariables, options?: C): Promise<Operations.DecideNominationMutation> {
       return requester<Operations.DecideNominationMutation, Operations.DecideNominationMutationVariables>(Operations.DecideNominationDocument, variables, options) as Promise<Operations.DecideNominationMutation>;
+    },
+    ResendOutboxMessage(variables: Operations.ResendOutboxMessageMutationVariables, options?: C): Promise<Operations.ResendOutboxMessageMutation> {
+      return requester<Operations.ResendOutboxMessageMutation, Operations.ResendOutboxMessageMutationVariables>(Operations.ResendOutboxMessageDocument, variables, options) as Promise<Operations.ResendOutboxMessageMutation>;
     },
     AssignPlacement(variables: Operations.AssignPlacementMutationVariables, options?: C): Promise<Operations.AssignPlacementMutation> {
       return requester<Operations.AssignPlacementMutation, Operations.AssignPlacementMutationVariables>(Operations.AssignPlacementDocument, variables, options) as Promise<Operations.AssignPlacementMutation>;
@@ -217,6 +222,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     Nominations(variables?: Operations.NominationsQueryVariables, options?: C): Promise<Operations.NominationsQuery> {
       return requester<Operations.NominationsQuery, Operations.NominationsQueryVariables>(Operations.NominationsDocument, variables, options) as Promise<Operations.NominationsQuery>;
+    },
+    OutboxMessages(variables?: Operations.OutboxMessagesQueryVariables, options?: C): Promise<Operations.OutboxMessagesQuery> {
+      return requester<Operations.OutboxMessagesQuery, Operations.OutboxMessagesQueryVariables>(Operations.OutboxMessagesDocument, variables, options) as Promise<Operations.OutboxMessagesQuery>;
     },
     Programme(variables: Operations.ProgrammeQueryVariables, options?: C): Promise<Operations.ProgrammeQuery> {
       return requester<Operations.ProgrammeQuery, Operations.ProgrammeQueryVariables>(Operations.ProgrammeDocument, variables, options) as Promise<Operations.ProgrammeQuery>;

@@ -8,6 +8,18 @@ import { retryConflicts } from './transaction-retry';
 /** What a transaction's QueryRunner carries for the entity subscribers (see ClockStampSubscriber) and the SQL logger. */
 export interface TransactionData extends ScopedRunnerData {
   clock: Clock;
+  /** Set by recordEvent and resendOutboxMessage: once this transaction commits, the outbox has work (see onOutboxCommit). */
+  outboxChanged?: boolean;
+}
+
+export interface TransactionOptions {
+  /**
+   * False for the outbox worker's own bookkeeping (claims, results, the
+   * development mailbox): no cached answer holds those tables, so retiring
+   * every cached answer (and, on PostgreSQL, queueing behind the data version's
+   * row lock) for each message sent would buy nothing. True by default.
+   */
+  bumpsDataVersion?: boolean;
 }
 
 /**
@@ -28,8 +40,21 @@ export class Database {
   ) {}
 
   /** Runs `work` in one transaction: it commits whole when `work` resolves, and leaves nothing when it throws. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>, clock: Clock = systemClock, scope?: RequestScope): Promise<T> {
-    return runTransaction(this.writer, clock, work, scope);
+  transaction<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    clock: Clock = systemClock,
+    scope?: RequestScope,
+    options?: TransactionOptions,
+  ): Promise<T> {
+    return runTransaction(this.writer, clock, work, scope, options);
+  }
+
+  /** Calls `listener` after each commit of a transaction on this database that gave the outbox work; returns the unsubscribe. */
+  onOutboxCommit(listener: () => void): () => void {
+    let listeners = outboxListeners.get(this.writer);
+    if (!listeners) outboxListeners.set(this.writer, (listeners = new Set()));
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** Closes the reading and the writing connections. */
@@ -37,6 +62,13 @@ export class Database {
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
   }
+}
+
+/** In-process wake-ups of the outbox worker, per writing connection. */
+const outboxListeners = new WeakMap<DataSource, Set<() => void>>();
+
+function notifyOutbox(dataSource: DataSource): void {
+  for (const listener of outboxListeners.get(dataSource) ?? []) listener();
 }
 
 /** One write queue per SQLite writing connection, whoever opens a transaction on it (requests, seed, tools, tests). */
@@ -66,14 +98,22 @@ export function runTransaction<T>(
   clock: Clock,
   work: (manager: EntityManager) => Promise<T>,
   scope?: RequestScope,
+  options: TransactionOptions = {},
 ): Promise<T> {
   const data: TransactionData = { clock, scope };
-  if (dataSource.options.type === 'postgres') return retryConflicts(() => transactionOn(dataSource, data, work), scope);
-  return writeQueueOf(dataSource).runExclusive(() => transactionOn(dataSource, data, work));
+  if (dataSource.options.type === 'postgres') return retryConflicts(() => transactionOn(dataSource, data, work, options), scope);
+  return writeQueueOf(dataSource).runExclusive(() => transactionOn(dataSource, data, work, options));
 }
 
-async function transactionOn<T>(dataSource: DataSource, data: TransactionData, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+async function transactionOn<T>(
+  dataSource: DataSource,
+  data: TransactionData,
+  work: (manager: EntityManager) => Promise<T>,
+  { bumpsDataVersion = true }: TransactionOptions,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
+  // A retried attempt starts afresh: only what the committed attempt recorded counts.
+  data.outboxChanged = false;
   runner.data = data;
   if (dataSource.options.type !== 'postgres') beginImmediately(runner);
   await runner.connect();
@@ -81,8 +121,9 @@ async function transactionOn<T>(dataSource: DataSource, data: TransactionData, w
   try {
     const result = await work(runner.manager);
     // Last, so the row lock (PostgreSQL) is held only until the commit below; the response cache reads it.
-    await bumpDataVersion(runner.manager);
+    if (bumpsDataVersion) await bumpDataVersion(runner.manager);
     await runner.commitTransaction();
+    if (data.outboxChanged) notifyOutbox(dataSource);
     return result;
   } catch (err) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();

@@ -18,6 +18,10 @@ import { ResearchProject } from '../modules/research/research-project.entity';
 import { ResearchTheme } from '../modules/research/research-theme.entity';
 import { Session } from '../modules/user/session.entity';
 import { User } from '../modules/user/user.entity';
+import { DevMail } from '../mail/dev-mail.entity';
+import { OutboxEvent } from '../outbox/outbox-event.entity';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { OutboxRouting } from '../outbox/outbox-routing.entity';
 
 export const ENTITIES = [
   Region,
@@ -40,4 +44,8 @@ export const ENTITIES = [
   AuditEntry,
   CertificateCounter,
   DataVersion,
+  OutboxEvent,
+  OutboxRouting,
+  OutboxMessage,
+  DevMail,
 ];

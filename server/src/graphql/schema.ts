@@ -22,6 +22,7 @@ import { ResearchResolver } from '../modules/research/research.resolver';
 import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { PlacementMutations } from '../modules/associate/placement.mutations';
 import { ResearchMutations } from '../modules/research/research.mutations';
 import { AlumniMutations } from '../modules/alumni/alumni.mutations';
@@ -32,6 +33,7 @@ const RESOLVERS = [
   NodeResolver,
   UserResolver,
   AuditResolver,
+  OutboxResolver,
   RegionResolver,
   AdministrationResolver,
   ProgrammeResolver,

@@ -68,6 +68,7 @@ const ROW_TYPES: Record<string, Rule> = {
   Review: rows('ADMIN; a REVIEWER its own reviews, and the others once the nomination is decided'),
   User: rows('ADMIN, and the user themself'),
   AuditEntry: rows('ADMIN'),
+  OutboxMessage: rows('ADMIN'),
 };
 
 /** Fields whose rule differs from their type's. */
@@ -100,6 +101,7 @@ const QUERY_RULES: Record<string, Rule> = {
   nominations: SIGNED_IN,
   users: roles(ADMIN),
   auditLog: roles(ADMIN),
+  outboxMessages: roles(ADMIN),
 };
 
 const MUTATION_RULES: Record<string, Rule> = {
@@ -135,6 +137,7 @@ const MUTATION_RULES: Record<string, Rule> = {
   decideNomination: roles(ADMIN),
   issueCertificate: roles(ADMIN),
   revokeCertificate: roles(ADMIN),
+  resendOutboxMessage: roles(ADMIN),
 };
 
 /**

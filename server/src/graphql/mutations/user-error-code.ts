@@ -89,6 +89,8 @@ export const USER_ERROR_CODES = {
   CERTIFICATE_REFERENCE_REQUIRED: 'Name the certificate by exactly one of certificateId and serial.',
   CERTIFICATE_NOT_FOUND: 'No certificate has this ID or serial.',
   ALREADY_REVOKED: 'The certificate is revoked already.',
+  OUTBOX_MESSAGE_NOT_FOUND: 'No outbox message has this ID.',
+  OUTBOX_MESSAGE_NOT_DEAD: 'Only a DEAD outbox message is sent again; this one is still on its way, or was sent or skipped.',
 } as const;
 
 export type UserErrorCodeName = keyof typeof USER_ERROR_CODES;

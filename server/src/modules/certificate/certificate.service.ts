@@ -6,6 +6,8 @@ import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
 import { lockAssociate } from '../associate/find-associate';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
 import { EventKind } from '../event/event-kind';
 import { lockCohortEvent, type CohortEventRule } from '../event/cohort-event';
@@ -32,6 +34,13 @@ const audited = (c: Certificate) => ({
   statusListIndex: c.statusListIndex,
   revokedAt: c.revokedAt,
   revocationReason: c.revocationReason,
+});
+
+/** What a certificate's events say of it: the certificate, its serial (printed on it, public) and its holder. */
+const certificateFacts = (c: Certificate) => ({
+  certificateId: toGlobalId('Certificate', c.uuid),
+  serial: c.serial,
+  associateId: toGlobalId('ProfessionalAssociate', c.associateId),
 });
 
 export function credentialSettingsOf(ctx: RequestContext): CredentialSettings {
@@ -127,6 +136,7 @@ export class CertificateService {
         entityId: certificate.uuid,
         after: { ...audited(certificate), signingKey: settings.keys.current.kid },
       });
+      await recordEvent(tx, 'CertificateIssued', certificateFacts(certificate));
       return { certificate };
     });
   }
@@ -154,6 +164,7 @@ export class CertificateService {
         before: { serial: before.serial, revokedAt: null, revocationReason: null },
         after: { serial: after.serial, revokedAt: after.revokedAt, revocationReason: after.revocationReason },
       });
+      await recordEvent(tx, 'CertificateRevoked', certificateFacts(certificate));
       return { certificate };
     });
   }

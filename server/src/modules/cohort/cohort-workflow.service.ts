@@ -8,6 +8,8 @@ import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
 import { AssociateStatus } from '../associate/associate-enums';
 import { ProfessionalAssociate } from '../associate/associate.entity';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
 import { programmeOfInput } from '../programme/programme-lookup';
 import { calendarDates, COHORT_DATE_FIELDS, firstDateOutOfOrder, missingForCycle } from './cohort-dates';
@@ -104,6 +106,9 @@ export class CohortWorkflowService {
         before: { status: from },
         after: { status: to, ...(closedEarly ? { closedEarly } : {}) },
       });
+      const cohortId = toGlobalId('Cohort', cohort.uuid);
+      if (to === CohortStatus.NOMINATIONS_OPEN) await recordEvent(tx, 'CohortOpened', { cohortId });
+      if (to === CohortStatus.SELECTION) await recordEvent(tx, 'NominationsClosed', { cohortId, closedEarly });
       return { cohort };
     });
   }

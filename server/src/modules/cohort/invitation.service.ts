@@ -5,6 +5,8 @@ import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
 import { Administration } from '../administration/administration.entity';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
 import { lockCohort } from './cohort-lock';
 import { CohortStatus } from './cohort-status';
@@ -51,6 +53,11 @@ export class InvitationService {
           entityType: 'Cohort',
           entityId: cohort.uuid,
           after: { invitedAdministrationIds: toInvite.map((a) => a.uuid), sentAt },
+        });
+        // Only the administrations this call invited: those invited before had their letters then.
+        await recordEvent(tx, 'AdministrationsInvited', {
+          cohortId: toGlobalId('Cohort', cohort.uuid),
+          administrationIds: toInvite.map((a) => toGlobalId('Administration', a.uuid)),
         });
       }
       return { cohort, invited, alreadyInvited, ineligible };

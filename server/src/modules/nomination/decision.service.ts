@@ -5,7 +5,10 @@ import { withTransaction } from '../../graphql/transaction';
 import { AssociateStatus } from '../associate/associate-enums';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { countedStatus } from '../associate/counted-associates';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
+import { nominationFacts } from './submission.service';
 import { changeNomination } from './nomination-change';
 import { CohortStatus } from '../cohort/cohort-status';
 import type { Cohort } from '../cohort/cohort.entity';
@@ -98,6 +101,11 @@ export class DecisionService {
         ...(FINAL_STATUSES.includes(status) ? { decidedAt: tx.clock.now() } : {}),
       });
       const associate = input.decision === NominationDecision.SELECTED ? await createAssociate(tx, nomination) : null;
+      await recordEvent(tx, 'NominationDecided', {
+        ...nominationFacts(nomination),
+        status,
+        associateId: associate ? toGlobalId('ProfessionalAssociate', associate.uuid) : null,
+      });
       return { nomination, associate };
     });
   }

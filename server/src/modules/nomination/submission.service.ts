@@ -7,6 +7,8 @@ import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
 import { Administration } from '../administration/administration.entity';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
 import { CohortStatus } from '../cohort/cohort-status';
 import { Invitation } from '../cohort/invitation.entity';
@@ -30,6 +32,13 @@ export const auditedNomination = (n: Nomination) => ({
   status: n.status,
   submittedAt: n.submittedAt,
   decidedAt: n.decidedAt,
+});
+
+/** What a nomination's events say of it: which nomination, of which cohort and administration (global IDs). */
+export const nominationFacts = (n: Nomination) => ({
+  nominationId: toGlobalId('Nomination', n.uuid),
+  cohortId: toGlobalId('Cohort', n.cohortId),
+  administrationId: toGlobalId('Administration', n.administrationId),
 });
 
 /** A FOCAL_POINT acts only for its own administration; the policy has let only FOCAL_POINT and ADMIN through. */
@@ -116,6 +125,7 @@ export class SubmissionService {
         entityId: nomination.uuid,
         after: auditedNomination(nomination),
       });
+      await recordEvent(tx, 'NominationSubmitted', nominationFacts(nomination));
       return { nomination };
     });
   }
@@ -135,6 +145,7 @@ export class SubmissionService {
         );
       }
       await changeNomination(tx, 'withdrawNomination', nomination, { status: NominationStatus.WITHDRAWN });
+      await recordEvent(tx, 'NominationWithdrawn', nominationFacts(nomination));
       return { nomination };
     });
   }

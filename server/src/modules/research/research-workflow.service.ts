@@ -6,6 +6,8 @@ import { withTransaction } from '../../graphql/transaction';
 import { assertActsFor } from '../associate/associate-ownership';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { assertPlacementOpen, lockAssociate } from '../associate/find-associate';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
 import { EventKind } from '../event/event-kind';
 import { lockCohortEvent, type CohortEventRule } from '../event/cohort-event';
@@ -98,7 +100,12 @@ export class ResearchWorkflowService {
   }
 
   approve(ctx: RequestContext, input: ApproveResearchInput): ResearchResult {
-    return this.step(ctx, input.researchId, 'approveResearch', ResearchStatus.PROPOSED, ResearchStatus.APPROVED);
+    return this.step(ctx, input.researchId, 'approveResearch', ResearchStatus.PROPOSED, ResearchStatus.APPROVED, (tx, research) =>
+      recordEvent(tx, 'ResearchApproved', {
+        researchId: toGlobalId('ResearchProject', research.uuid),
+        associateId: toGlobalId('ProfessionalAssociate', research.associateId),
+      }).then(() => undefined),
+    );
   }
 
   /** IN_PROGRESS → SUBMITTED once there are milestones and every one is completed. */

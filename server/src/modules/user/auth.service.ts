@@ -3,6 +3,8 @@ import type { RequestContext } from '../../graphql/context';
 import { fail, userError, UserFailure } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
 import { sessions } from './session.service';
 import type { ChangePasswordInput, LoginInput, LogoutInput } from './user.inputs';
@@ -74,6 +76,7 @@ export class AuthService {
         before,
         after: { passwordHash, endedSessionCount },
       });
+      await recordEvent(tx, 'PasswordChanged', { userId: toGlobalId('User', user.uuid) });
       return { user, endedSessionCount };
     });
   }

@@ -4,6 +4,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 import { Node, NodeObject } from '../../graphql/relay/node';
 import { Administration } from '../administration/administration.entity';
 import { ProfessionalAssociate } from '../associate/associate.entity';
+import { Language } from './language';
 import { UserRole } from './user-role';
 
 // Keyset pages (ORDER BY sort column, id LIMIT n) read these in order instead of sorting the table.
@@ -54,6 +55,10 @@ export class User extends Node {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the user last signed in; null if never.' })
   @Column({ type: Date, nullable: true })
   lastLoginAt: Date | null;
+
+  @Field(() => Language, { description: 'The language CDP Hub writes to the user in (its e-mail); EN unless chosen.' })
+  @Column({ type: 'varchar', length: 2, default: Language.EN })
+  preferredLanguage: Language;
 
   /** True for the demonstration users of the development seed; production refuses to start while one is active. */
   @Column({ type: 'boolean', default: false })

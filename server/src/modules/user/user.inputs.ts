@@ -2,6 +2,7 @@ import { IsOptional } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH } from '../../auth/password-policy';
 import { Email, Secret, Text } from '../../graphql/input/input-rules';
+import { Language } from './language';
 import { UserRole } from './user-role';
 
 const NAME_MAX = 200;
@@ -37,6 +38,10 @@ export class CreateUserInput {
   @IsAcceptablePassword()
   password: string;
 
+  @Field(() => Language, { nullable: true, description: 'The language CDP Hub writes to the user in; EN when omitted.' })
+  @IsOptional()
+  preferredLanguage?: Language | null;
+
   @Field(() => ID, { nullable: true, description: 'For a FOCAL_POINT (required, and only for one): the Administration it acts for.' })
   @IsOptional()
   administrationId?: string | null;
@@ -65,6 +70,10 @@ export class UpdateUserInput {
   })
   @IsOptional()
   role?: UserRole | null;
+
+  @Field(() => Language, { nullable: true, description: 'New language CDP Hub writes to the user in.' })
+  @IsOptional()
+  preferredLanguage?: Language | null;
 
   @Field(() => ID, { nullable: true, description: 'New administration of a FOCAL_POINT.' })
   @IsOptional()

@@ -9,7 +9,10 @@ import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
 import { lockForUpdate } from '../../db/database';
 import { isUniqueViolation } from '../../db/unique-violation';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { audit, changedFields } from '../audit/audit.service';
+import { Language } from './language';
 import { sessions } from './session.service';
 import { linksForRole } from './user-links';
 import type { CreateUserInput, DeactivateUserInput, UpdateUserInput } from './user.inputs';
@@ -25,6 +28,7 @@ const audited = (u: User) => ({
   administrationId: u.administrationId,
   associateId: u.associateId,
   isActive: u.isActive,
+  preferredLanguage: u.preferredLanguage,
 });
 
 const isActiveAdmin = (u: User) => u.role === UserRole.ADMIN && u.isActive;
@@ -48,6 +52,7 @@ export class UserService {
         passwordHash,
         displayName: input.displayName,
         role: input.role,
+        preferredLanguage: input.preferredLanguage ?? Language.EN,
         ...links,
         isActive: true,
         lastLoginAt: null,
@@ -64,11 +69,13 @@ export class UserService {
     return withTransaction(ctx, async (tx) => {
       const { user, activeAdmins } = await this.lock(tx, input.id, demotes);
       const before = audited(user);
+      const previousEmail = user.email;
       if (input.email != null && input.email !== user.email) {
         user.email = input.email;
         await this.assertEmailFree(tx, user.email);
       }
       if (input.displayName != null) user.displayName = input.displayName;
+      if (input.preferredLanguage != null) user.preferredLanguage = input.preferredLanguage;
       const role = input.role ?? user.role;
       if (demotes(user)) await this.assertAnotherAdmin(tx, user, activeAdmins);
       Object.assign(user, { role }, await linksForRole(tx, role, input, user, user.uuid));
@@ -77,6 +84,7 @@ export class UserService {
       if (Object.keys(change.after).length) {
         await audit(tx, { operation: 'updateUser', entityType: 'User', entityId: user.uuid, ...change });
       }
+      if (user.email !== previousEmail) await recordEvent(tx, 'UserEmailChanged', { userId: toGlobalId('User', user.uuid), previousEmail });
       return { user };
     });
   }

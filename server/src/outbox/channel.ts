@@ -1,0 +1,30 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from './event-catalogue';
+import type { OutboxChannel } from './outbox-enums';
+import type { OutboxMessage } from './outbox-message.entity';
+
+/** What a delivery came to, when it did not fail. */
+export type DeliveryOutcome = { status: 'sent' } | { status: 'skipped'; reason: string };
+
+/** Why a delivery failed: a description without personal data, and whether trying again could help. */
+export interface DeliveryFailure {
+  description: string;
+  permanent: boolean;
+}
+
+/**
+ * A way of reaching people that reads the outbox. The worker routes each
+ * event to the recipients the channel names (in the routing transaction),
+ * then hands it each message to deliver; retries, leases and the dead state
+ * are the worker's, the same for every channel.
+ */
+export interface ChannelHandler {
+  channel: OutboxChannel;
+  /** The users (UUIDs) who are to hear of the event on this channel; none when it says nothing of this event. */
+  recipients(db: EntityManager, event: RecordedEvent): Promise<string[]>;
+  /** Delivers one message; throws on failure (see describeFailure). */
+  deliver(message: OutboxMessage, event: RecordedEvent): Promise<DeliveryOutcome>;
+  describeFailure(err: unknown): DeliveryFailure;
+  /** Ends the channel's connections (the SMTP pool). */
+  close(): Promise<void>;
+}
