@@ -35,6 +35,9 @@ import { ResearchStatus } from '../../server/src/modules/research/research-statu
 import { ResearchTheme } from '../../server/src/modules/research/research-theme.entity';
 import { User } from '../../server/src/modules/user/user.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
+import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outbox-enums';
+import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
+import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
 import { insert, insertAssociateWithResearch } from '../support/arrange';
 import { yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
@@ -88,11 +91,15 @@ const OBJECTS = {
   focalAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
   ownAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
   otherAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
-  // Not a Node: audit entries are only ever reached through Query.auditLog.
+  // Not Nodes: audit entries and outbox messages are only ever reached through Query.auditLog and Query.outboxMessages.
   auditEntry: { type: 'AuditEntry', rows: ADMIN_ONLY },
+  outboxMessage: { type: 'OutboxMessage', rows: ADMIN_ONLY },
 } satisfies Record<string, { type: string; rows: Row }>;
 type Subject = keyof typeof OBJECTS;
 const SUBJECTS = Object.keys(OBJECTS) as Subject[];
+/** The subjects that are not Nodes, and the root list (first item) each is read from. */
+const LISTED: Partial<Record<Subject, string>> = { auditEntry: 'auditLog', outboxMessage: 'outboxMessages' };
+const nodeSubjectsOf = (subjects: Subject[]) => subjects.filter((s) => !(s in LISTED));
 
 /** A field that follows its object's visibility (OBJECTS), with no rule of its own. */
 const ROW = {} as const;
@@ -133,8 +140,9 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
     // Once the nomination is decided a reviewer reads the others' scores, but not who gave them.
     reviewer: { secondReviewersDecidedReview: [H, A, N, H, H] },
   },
-  User: followRows('administration associate displayName email id isActive lastLoginAt role'),
+  User: followRows('administration associate displayName email id isActive lastLoginAt preferredLanguage role'),
   AuditEntry: followRows('actor actorLabel after before entityId entityType id occurredAt operation requestId'),
+  OutboxMessage: followRows('attempts channel createdAt eventType id idempotencyKey lastError nextAttemptAt occurredAt recipient sentAt status updatedAt'),
   ProfessionalAssociate: {
     email: PERSONAL_DATA,
     phone: PERSONAL_DATA,
@@ -204,6 +212,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   DecideNominationPayload: 'associate nomination userErrors',
   IssueCertificatePayload: 'certificate userErrors',
   RevokeCertificatePayload: 'certificate userErrors',
+  ResendOutboxMessagePayload: 'message userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -237,6 +246,7 @@ const QUERY: Record<string, Row> = {
   nominations: SIGNED_IN, // an associate gets an empty list
   users: ADMIN_ONLY,
   auditLog: ADMIN_ONLY,
+  outboxMessages: ADMIN_ONLY,
 };
 
 const MUTATION: Record<string, Row> = {
@@ -271,6 +281,7 @@ const MUTATION: Record<string, Row> = {
   decideNomination: ADMIN_ONLY,
   issueCertificate: ADMIN_ONLY,
   revokeCertificate: ADMIN_ONLY,
+  resendOutboxMessage: ADMIN_ONLY,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -339,8 +350,10 @@ const fieldsOf = (schema: GraphQLSchema, type: string) =>
     .join(' ');
 
 interface Fixtures {
-  /** Global ID of each arranged object (the audit entry is found through auditLog). */
+  /** Global ID of each arranged object (the audit entry and the outbox message are found through their lists). */
   ids: Record<Subject, string>;
+  /** The arranged outbox message (PENDING after a failed attempt), for resendOutboxMessage. */
+  outboxMessageId: string;
   /** Global IDs of the drafts that only carry the theme (ADMIN sees them). */
   weightDraftIds: string[];
   ownCohortId: string;
@@ -465,6 +478,32 @@ async function arrange(server: TestServer): Promise<Fixtures> {
   // The reviews were written directly, so the stored mean and count are brought up to date as reviewNomination does.
   for (const nomination of [focalNomination, otherNomination, decidedNomination]) await refreshScore(ds.manager, nomination);
 
+  // A message of the outbox, waiting for its second attempt (this server runs no outbox worker).
+  const event = await insert(ds, OutboxEvent, {
+    type: 'PasswordChanged',
+    payload: { userId: gid('User', reviewerUser.uuid) },
+    occurredAt: new Date(TEST_NOW),
+    requestId: 'matrix',
+    actorId: reviewerUser.uuid,
+    actorLabel: 'user:REVIEWER',
+    dedupeKey: null,
+  });
+  const outboxMessage = await insert(ds, OutboxMessage, {
+    eventId: event.uuid,
+    eventType: 'PasswordChanged',
+    channel: OutboxChannel.EMAIL,
+    recipientId: reviewerUser.uuid,
+    idempotencyKey: `email:${event.uuid}:${reviewerUser.uuid}`,
+    status: OutboxMessageStatus.PENDING,
+    attempts: 1,
+    nextAttemptAt: new Date(TEST_NOW),
+    leaseOwner: null,
+    lastError: 'SMTP 451 Try again later',
+    sentAt: null,
+    createdAt: new Date(TEST_NOW),
+    updatedAt: new Date(TEST_NOW),
+  });
+
   return {
     ids: {
       publishedResearch: gid('ResearchProject', published.uuid),
@@ -489,7 +528,9 @@ async function arrange(server: TestServer): Promise<Fixtures> {
       ownAssociate: gid('ProfessionalAssociate', ownAssociate.uuid),
       otherAssociate: gid('ProfessionalAssociate', otherAssociate.uuid),
       auditEntry: '',
+      outboxMessage: '',
     },
+    outboxMessageId: toGlobalId('OutboxMessage', outboxMessage.uuid),
     weightDraftIds,
     ownCohortId: gid('Cohort', ownCohort.uuid),
     ownCohortLabel: ownCohort.label,
@@ -544,25 +585,32 @@ describeEachDatabase('authorization matrix', (kind) => {
   afterAll(async () => server?.close());
 
   it('gives each caller exactly the fields the table allows, of every arranged object', async () => {
-    const nodeSubjects: Subject[] = SUBJECTS.filter((s) => s !== 'auditEntry');
+    const nodeSubjects: Subject[] = nodeSubjectsOf(SUBJECTS);
     const nodeTypes = [...new Set(nodeSubjects.map((s) => OBJECTS[s].type))];
     const NODES = `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename ${nodeTypes
       .map((type) => `... on ${type} { ${fieldsOf(schema, type)} }`)
       .join(' ')} } }`;
-    const AUDIT = `{ auditLog(first: 1) { nodes { ${fieldsOf(schema, 'AuditEntry')} } } }`;
+    const listQuery = (subject: Subject) => `{ ${LISTED[subject]}(first: 1) { nodes { ${fieldsOf(schema, OBJECTS[subject].type)} } } }`;
 
-    /** What each caller got: the object per subject (null when absent), and the errors. */
-    const read: Record<string, { objects: Record<string, any>; nodes: GraphQLResponse; audit: GraphQLResponse }> = {};
+    /** What each caller got: the object per subject (null when absent), and the errors (of nodes, and of each list). */
+    const read: Record<string, { objects: Record<string, any>; nodes: GraphQLResponse; lists: Partial<Record<Subject, GraphQLResponse>> }> = {};
     for (const who of WHO) {
       const nodes = await callers[who].graphql(NODES, { ids: nodeSubjects.map((s) => fx.ids[s]) });
-      const audit = await callers[who].graphql(AUDIT);
       expect(nodes.data?.nodes).toHaveLength(nodeSubjects.length);
       const objects: Record<string, any> = {};
       nodeSubjects.forEach((s, i) => (objects[s] = nodes.data!.nodes[i]));
-      objects.auditEntry = audit.data?.auditLog.nodes[0] ?? null;
-      read[who] = { objects, nodes, audit };
+      const lists: Partial<Record<Subject, GraphQLResponse>> = {};
+      for (const subject of Object.keys(LISTED) as Subject[]) {
+        lists[subject] = await callers[who].graphql(listQuery(subject));
+        objects[subject] = lists[subject]!.data?.[LISTED[subject]!].nodes[0] ?? null;
+      }
+      read[who] = { objects, nodes, lists };
     }
-    expect(read.ADMIN.audit.errors).toBeUndefined();
+    for (const subject of Object.keys(LISTED) as Subject[]) {
+      expect(read.ADMIN.lists[subject]!.errors).toBeUndefined();
+      // Each list subject is arranged: ADMIN reads one, so the cells below compare against a real object.
+      expect(read.ADMIN.objects[subject]).not.toBeNull();
+    }
 
     const mismatches: string[] = [];
     for (const [type, fields] of Object.entries(GUARDED_FIELDS)) {
@@ -579,12 +627,13 @@ describeEachDatabase('authorization matrix', (kind) => {
           for (const who of WHO) {
             const got = read[who];
             let actual: string;
-            if (subject === 'auditEntry' && errorCodeAt(got.audit, ['auditLog'])) actual = errorCodeAt(got.audit, ['auditLog'])!;
+            const list = LISTED[subject];
+            if (list && errorCodeAt(got.lists[subject]!, [list])) actual = errorCodeAt(got.lists[subject]!, [list])!;
             else if (got.objects[subject] === null || got.objects[subject] === undefined) actual = H;
             else {
-              const path = subject === 'auditEntry' ? ['auditLog', 'nodes', 0, key] : ['nodes', index, key];
+              const path = list ? [list, 'nodes', 0, key] : ['nodes', index, key];
               const value = got.objects[subject][key];
-              const error = errorCodeAt(subject === 'auditEntry' ? got.audit : got.nodes, path);
+              const error = errorCodeAt(list ? got.lists[subject]! : got.nodes, path);
               if (error) actual = `error ${error}`;
               else if (value === null && reference !== null) actual = N;
               else if (FILTERED_LISTS.has(`${type}.${field}`)) actual = Array.isArray(value) || value === reference ? A : 'not a list';
@@ -622,6 +671,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       nominations: ['{ nominations(first: 1) { totalCount } }'],
       users: ['{ users(first: 1) { totalCount } }'],
       auditLog: ['{ auditLog(first: 1) { totalCount } }'],
+      outboxMessages: ['{ outboxMessages(first: 1) { totalCount } }'],
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(QUERY).sort());
     const mismatches: string[] = [];
@@ -881,6 +931,14 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.revokeCertificate.userErrors[0]?.code === 'CERTIFICATE_NOT_FOUND' };
       },
+      async resendOutboxMessage(who) {
+        // The arranged message is PENDING, not DEAD: ADMIN reaches the rule (OUTBOX_MESSAGE_NOT_DEAD) and nothing changes.
+        const result = await callers[who].graphql(
+          'mutation ($input: ResendOutboxMessageInput!) { resendOutboxMessage(input: $input) { message { id } userErrors { code } } }',
+          { input: { messageId: fx.outboxMessageId } },
+        );
+        return { result, ran: (d) => d.resendOutboxMessage.userErrors[0]?.code === 'OUTBOX_MESSAGE_NOT_DEAD' };
+      },
       // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
       // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
       ...workflowCalls(),
@@ -907,6 +965,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       'decideNomination',
       'issueCertificate',
       'revokeCertificate',
+      'resendOutboxMessage',
       'assignPlacement',
       'completePlacement',
       'proposeResearch',
@@ -967,7 +1026,7 @@ describeEachDatabase('authorization matrix', (kind) => {
   });
 
   describe('hidden objects asked for by ID, and lists around them', () => {
-    const nodeSubjects = () => SUBJECTS.filter((s) => s !== 'auditEntry');
+    const nodeSubjects = () => nodeSubjectsOf(SUBJECTS);
 
     it('node(id) is null for every object the caller may not see, for every caller', async () => {
       const query = `{ ${nodeSubjects()

@@ -109,7 +109,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
       const publicOnly = path.join(dir, 'public-only.json');
       fs.writeFileSync(publicOnly, JSON.stringify({ keys: keyRing.keys.map((k) => k.publicJwk) }));
       for (const file of [publicOnly, path.join(dir, 'absent.json')]) {
-        const refused = await exitOf(start({ NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: file, DATABASE_URL: unused, PORT: '0' }));
+        const refused = await exitOf(start({ NODE_ENV: 'production', MAIL: 'off', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: file, DATABASE_URL: unused, PORT: '0' }));
         expect({ file, code: refused.code }).toEqual({ file, code: 2 });
         expect(refused.stderr).toMatch(/Refusing to start: .*(no private key|cannot read the signing key file)/);
       }
@@ -117,7 +117,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
     });
 
     it('refuses to start while demonstration users are active (exit 2, naming their e-mails), and starts once they are deactivated', async () => {
-      const env = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: seededUrl, PORT: '0', HOST: '127.0.0.1' };
+      const env = { NODE_ENV: 'production', MAIL: 'off', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: seededUrl, PORT: '0', HOST: '127.0.0.1' };
       const refused = await exitOf(start(env));
       expect(refused.code).toBe(2);
       for (const { email } of Object.values(DEMO_USERS)) expect(refused.stderr).toContain(email);
@@ -142,7 +142,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
 
     it('creates the first ADMIN from CDP_ADMIN_EMAIL/CDP_ADMIN_PASSWORD on an empty database, once; CLI users sign in beside it', async () => {
       const url = `sqlite:${path.join(dir, 'empty.sqlite')}`;
-      const env = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', HOST: '127.0.0.1' };
+      const env = { NODE_ENV: 'production', MAIL: 'off', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', HOST: '127.0.0.1' };
       const first = start({ ...env, CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: ADMIN_PASSWORD });
       let adminId: string;
       try {
@@ -210,7 +210,7 @@ describe('bootstrap: production refusals, the first ADMIN and the user:create CL
     it('refuses a weak CDP_ADMIN_PASSWORD without creating anyone', async () => {
       const url = `sqlite:${path.join(dir, 'weak.sqlite')}`;
       const { code, stderr } = await exitOf(
-        start({ NODE_ENV: 'production', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: 'short' }),
+        start({ NODE_ENV: 'production', MAIL: 'off', CDP_TOKEN_PEPPER: PEPPER, CDP_SIGNING_KEY_FILE: keyFile, DATABASE_URL: url, SEED_ON_START: 'false', PORT: '0', CDP_ADMIN_EMAIL: ADMIN_EMAIL, CDP_ADMIN_PASSWORD: 'short' }),
       );
       expect(code).toBe(1);
       expect(stderr).toMatch(/CDP_ADMIN_PASSWORD must have 12 to 128 characters/);

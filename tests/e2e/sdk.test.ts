@@ -24,6 +24,11 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { Session } from '../../server/src/modules/user/session.entity';
+import { User } from '../../server/src/modules/user/user.entity';
+import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outbox-enums';
+import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
+import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
+import { insert } from '../support/arrange';
 import { UserRole as ServerUserRole } from '../../server/src/modules/user/user-role';
 import { yearDates } from '../support/cohort-workflow';
 import { CohortStatus as ServerCohortStatus } from '../../server/src/modules/cohort/cohort-status';
@@ -34,6 +39,38 @@ import { startGateway, type Gateway } from '../support/gateway';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
 
 const COHORT_2023 = history.cohorts.find((c) => c.label === '2023-2024')!;
+
+/** A DEAD message of the outbox, written directly (this server runs no outbox worker): to the demo reviewer. */
+async function deadMessage(server: TestServer): Promise<{ id: string }> {
+  const ds = server.database.dataSource;
+  const reviewer = await ds.getRepository(User).findOneByOrFail({ email: DEMO_USERS.REVIEWER.email });
+  const at = new Date(TEST_NOW);
+  const event = await insert(ds, OutboxEvent, {
+    type: 'PasswordChanged',
+    payload: { userId: toGlobalId('User', reviewer.uuid) },
+    occurredAt: at,
+    requestId: null,
+    actorId: reviewer.uuid,
+    actorLabel: 'user:REVIEWER',
+    dedupeKey: null,
+  });
+  const message = await insert(ds, OutboxMessage, {
+    eventId: event.uuid,
+    eventType: 'PasswordChanged',
+    channel: OutboxChannel.EMAIL,
+    recipientId: reviewer.uuid,
+    idempotencyKey: `email:${event.uuid}:${reviewer.uuid}`,
+    status: OutboxMessageStatus.DEAD,
+    attempts: 8,
+    nextAttemptAt: null,
+    leaseOwner: null,
+    lastError: 'SMTP 451 Try again later',
+    sentAt: null,
+    createdAt: at,
+    updatedAt: at,
+  });
+  return { id: toGlobalId('OutboxMessage', message.uuid) };
+}
 
 /** Ids of seeded objects, found through the SDK itself, for the by-id operations. */
 interface SeedIds {
@@ -157,6 +194,31 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     const { auditLog } = await admin.auditLog({ filter: { operationIn: ['login'], actorId: adminId } });
     expect(auditLog.totalCount).toBeGreaterThan(0);
     expect(auditLog.nodes[0]).toMatchObject({ operation: 'login', entityType: 'User', actorLabel: 'user:ADMIN', actor: { id: adminId } });
+  },
+  outboxMessages: async (c, _ids, f) => {
+    await expect(c.outboxMessages()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect((await f.as('REVIEWER')).outboxMessages()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const dead = await deadMessage(f.server);
+    const { outboxMessages } = await (await f.as('ADMIN')).outboxMessages({ first: 10, filter: { statusIn: ['DEAD'], eventTypeIn: ['PasswordChanged'] } });
+    const found = outboxMessages.nodes.find((m) => m.id === dead.id);
+    expect(found).toMatchObject({
+      status: 'DEAD',
+      channel: 'EMAIL',
+      eventType: 'PasswordChanged',
+      attempts: 8,
+      lastError: 'SMTP 451 Try again later',
+      recipient: { email: DEMO_USERS.REVIEWER.email, preferredLanguage: 'EN' },
+    });
+    expect(outboxMessages.nodes.every((m) => m.status === 'DEAD')).toBe(true);
+  },
+  resendOutboxMessage: async (c, _ids, f) => {
+    const dead = await deadMessage(f.server);
+    await expect(c.resendOutboxMessage({ input: { messageId: dead.id } })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const admin = await f.as('ADMIN');
+    const { resendOutboxMessage } = await admin.resendOutboxMessage({ input: { messageId: dead.id } });
+    expect(resendOutboxMessage).toMatchObject({ userErrors: [], message: { id: dead.id, status: 'PENDING', attempts: 0 } });
+    const again = await admin.resendOutboxMessage({ input: { messageId: dead.id } });
+    expect(codesOf(again.resendOutboxMessage.userErrors)).toEqual([['OUTBOX_MESSAGE_NOT_DEAD', ['input', 'messageId']]]);
   },
   login: async (c) => {
     const { login } = await c.login({ input: { email: DEMO_USERS.REVIEWER.email.toUpperCase(), password: DEMO_PASSWORD } });

@@ -3,7 +3,13 @@ import { ConfigError, DEFAULT_SQLITE_FILE, loadConfig } from '../../server/src/c
 
 
 /** The least a production start needs. */
-const PRODUCTION = { NODE_ENV: 'production', CDP_TOKEN_PEPPER: 'p'.repeat(32), CDP_SIGNING_KEY_FILE: '/etc/cdp-hub/signing-keys.json' } as const;
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  CDP_TOKEN_PEPPER: 'p'.repeat(32),
+  CDP_SIGNING_KEY_FILE: '/etc/cdp-hub/signing-keys.json',
+  MAIL_URL: 'smtps://cdp-hub:secret@smtp.wco.example:465',
+  MAIL_FROM: 'CDP Hub <cdp-hub@wco.example>',
+} as const;
 
 describe('loadConfig', () => {
   it('defaults to the embedded SQLite file on port 4000', () => {
@@ -128,5 +134,41 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RESPONSE_CACHE: 'redis' })).toThrow(/RESPONSE_CACHE: redis needs REDIS_URL/);
     expect(() => loadConfig({ RESPONSE_CACHE: 'disk' })).toThrow(/RESPONSE_CACHE:/);
     expect(() => loadConfig({ RESPONSE_CACHE_MAX_MB: '0' })).toThrow(/RESPONSE_CACHE_MAX_MB: must be at least 1/);
+  });
+
+  it('sends mail to the development mailbox outside production without MAIL_URL; over SMTP with it; nowhere with MAIL=off', () => {
+    expect(loadConfig({}).mail).toEqual({ mode: 'mailbox', from: 'CDP Hub <no-reply@localhost>' });
+    expect(loadConfig({ MAIL_URL: 'smtp://u:p%20w@127.0.0.1:2525', MAIL_FROM: 'secretariat@wco.example' }).mail).toEqual({
+      mode: 'smtp',
+      url: 'smtp://u:p%20w@127.0.0.1:2525',
+      from: 'secretariat@wco.example',
+    });
+    expect(loadConfig(PRODUCTION).mail).toMatchObject({ mode: 'smtp', url: PRODUCTION.MAIL_URL, from: PRODUCTION.MAIL_FROM });
+    expect(loadConfig({ MAIL: 'off' }).mail.mode).toBe('off');
+    for (const url of ['http://smtp.example', 'smtp:/nohost', 'mail.example:25']) {
+      expect(() => loadConfig({ MAIL_URL: url })).toThrow(/MAIL_URL: must be smtp:\/\/user:password@host:port/);
+    }
+    expect(() => loadConfig({ MAIL_FROM: 'CDP Hub' })).toThrow(/MAIL_FROM: must be an address/);
+    expect(() => loadConfig({ MAIL: 'on' })).toThrow(/MAIL:/);
+    expect(() => loadConfig({ MAIL: 'off', MAIL_URL: 'smtp://smtp.example' })).toThrow(/MAIL: off contradicts MAIL_URL/);
+  });
+
+  it('refuses production without MAIL_URL unless MAIL=off says so, and wants MAIL_FROM with it', () => {
+    const { MAIL_URL: _url, MAIL_FROM: _from, ...withoutMail } = PRODUCTION;
+    expect(() => loadConfig(withoutMail)).toThrow(/MAIL_URL: is required in production .* unless MAIL=off/);
+    expect(loadConfig({ ...withoutMail, MAIL: 'off' }).mail.mode).toBe('off');
+    expect(() => loadConfig({ ...withoutMail, MAIL_URL: 'smtp://smtp.wco.example' })).toThrow(/MAIL_FROM: is required in production with MAIL_URL/);
+  });
+
+  it('reads the outbox settings, the delivery timeout well inside the lease', () => {
+    expect(loadConfig({}).outbox).toEqual({ maxAttempts: 8, pollIntervalMs: 1000, leaseMs: 60_000, deliveryTimeoutMs: 30_000 });
+    expect(loadConfig({ OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_POLL_INTERVAL_MS: '250', OUTBOX_LEASE_SECONDS: '10' }).outbox).toEqual({
+      maxAttempts: 3,
+      pollIntervalMs: 250,
+      leaseMs: 10_000,
+      deliveryTimeoutMs: 5_000,
+    });
+    expect(() => loadConfig({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/OUTBOX_MAX_ATTEMPTS: must be at least 1/);
+    expect(() => loadConfig({ OUTBOX_LEASE_SECONDS: '1' })).toThrow(/OUTBOX_LEASE_SECONDS: must be at least 5/);
   });
 });

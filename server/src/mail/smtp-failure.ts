@@ -20,9 +20,9 @@ interface SmtpError {
  */
 export function describeSmtpFailure(err: unknown): DeliveryFailure {
   const e = (err ?? {}) as SmtpError;
-  const reply = e.response ?? e.message ?? String(err);
-  const head = e.responseCode ? `SMTP ${e.responseCode}` : (e.code ?? 'ERROR');
-  const description = `${head}: ${reply}`.replace(ADDRESS, '[address]').replace(/\s+/g, ' ').slice(0, MAX_LENGTH);
+  // The server's reply starts with its code ("451 Try again later"); other failures say what went wrong in words.
+  const said = e.response ? `SMTP ${e.response}` : `${e.responseCode ? `SMTP ${e.responseCode}` : (e.code ?? 'ERROR')}: ${e.message ?? String(err)}`;
+  const description = said.replace(ADDRESS, '[address]').replace(/\s+/g, ' ').trim().slice(0, MAX_LENGTH);
   const permanent = e.responseCode != null && e.responseCode >= 500 && e.responseCode < 600 && e.code !== 'EAUTH';
   return { description, permanent };
 }

@@ -14,6 +14,7 @@ import type { OutboxMessage } from './outbox-message.entity';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox-settings';
 import { PostgresWakeup } from './postgres-wakeup';
 import { recordedEvent, routePending } from './routing';
+import { SettleQueue } from './settle-queue';
 
 /** Events routed per transaction. */
 const ROUTING_BATCH = 100;
@@ -176,7 +177,7 @@ export class OutboxDispatcher {
     });
   }
 
-  /** One batch: claim, deliver concurrently, record every outcome in one transaction. */
+  /** One batch: claim, deliver concurrently, record each outcome as it comes (see SettleQueue). */
   private async claimAndDeliver(): Promise<number> {
     const now = this.clock.now();
     const { batchSize, leaseMs, maxAttempts } = this.settings;
@@ -189,13 +190,18 @@ export class OutboxDispatcher {
     if (!claimed.length) return 0;
     this.counters.claimed += claimed.length;
     this.inFlight += claimed.length;
-    try {
-      const outcomes = await Promise.all(claimed.map(({ message, event }) => this.deliver(message, event)));
+    const settled = new SettleQueue<{ messageId: string; outcome: Settlement }>(async (items) => {
       const at = this.clock.now();
       await this.transaction(async (db) => {
-        for (let i = 0; i < claimed.length; i++) await settle(db, this.instanceId, claimed[i].message.uuid, outcomes[i], at);
+        for (const { messageId, outcome } of items) await settle(db, this.instanceId, messageId, outcome, at);
       });
-      for (const outcome of outcomes) this.count(outcome);
+      for (const { outcome } of items) this.count(outcome);
+    });
+    try {
+      await Promise.all(
+        claimed.map(async ({ message, event }) => settled.add({ messageId: message.uuid, outcome: await this.deliver(message, event) })),
+      );
+      await settled.drain();
     } finally {
       this.inFlight -= claimed.length;
     }

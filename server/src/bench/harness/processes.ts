@@ -84,6 +84,8 @@ export function startCdpHub(
   const name = dist ? `CDP Hub @ ${path.basename(path.resolve(dist, '..', '..'))}` : 'CDP Hub';
   return start(name, 'main.js', {
     NODE_ENV: 'production',
+    // The read benchmarks send no mail; production wants that said (or MAIL_URL).
+    MAIL: 'off',
     CDP_TOKEN_PEPPER: randomBytes(48).toString('base64'),
     CDP_SIGNING_KEY_FILE: throwAwaySigningKeyFile(),
     LOG_LEVEL: 'warn',
