@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ChannelHandler, DeliveryOutcome } from '../outbox/channel';
+import type { ChannelHandler, DeliveryBatch, DeliveryOutcome } from '../outbox/channel';
 import type { RecordedEvent } from '../outbox/event-catalogue';
 import { OutboxChannel } from '../outbox/outbox-enums';
 import type { OutboxMessage } from '../outbox/outbox-message.entity';
@@ -46,18 +46,19 @@ export class EmailChannel implements ChannelHandler {
     return letterFor(event.type)?.recipients(db, event as never) ?? Promise.resolve([]);
   }
 
-  async deliver(message: OutboxMessage, event: RecordedEvent): Promise<DeliveryOutcome> {
+  async deliver(message: OutboxMessage, event: RecordedEvent, { loaders }: DeliveryBatch): Promise<DeliveryOutcome> {
     const { transport, from, publicUrl } = this.options;
     if (!transport) return { status: 'skipped', reason: 'mail is off (MAIL=off)' };
     const letter = letterFor(event.type);
     const db = this.options.reader();
-    const recipient = await db.findOneBy(User, { uuid: message.recipientId });
+    const recipient = await loaders.byId(User).load(message.recipientId);
     if (!recipient?.isActive) return { status: 'skipped', reason: 'the recipient is deactivated' };
     if (!letter) return { status: 'skipped', reason: `no e-mail is sent for ${event.type}` };
     const t = translator(recipient.preferredLanguage);
     const context: LetterContext<typeof event.type> = {
       event,
       db,
+      loaders,
       recipient,
       viewer: viewerOf(recipient),
       language: recipient.preferredLanguage,

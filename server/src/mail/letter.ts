@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { EntityManager } from 'typeorm';
+import type { Loaders } from '../graphql/loaders';
 import type { EventType, RecordedEvent } from '../outbox/event-catalogue';
 import type { Language } from '../modules/user/language';
 import type { User } from '../modules/user/user.entity';
@@ -20,6 +21,8 @@ export interface LetterContext<T extends EventType> {
   event: RecordedEvent<T>;
   /** Reads committed data (the reading connection). */
   db: EntityManager;
+  /** Rows by ID, read once for every message of the batch (DataLoaders on the reading connection). */
+  loaders: Loaders;
   recipient: User;
   /** The recipient as the policy sees them: a letter tells only what this viewer may read through the API. */
   viewer: Viewer;

@@ -97,6 +97,21 @@ export async function settle(db: EntityManager, owner: string, messageId: string
   );
 }
 
+/** Settles many at once: the SENT ones (most of them) in one statement per few hundred, the others one by one. */
+export async function settleAll(db: EntityManager, owner: string, items: Array<{ messageId: string; outcome: Settlement }>, now: Date): Promise<void> {
+  const sent = items.filter((i) => i.outcome.status === SENT);
+  for (let i = 0; i < sent.length; i += 500) {
+    await runNamed(
+      db,
+      `UPDATE "outbox_message"
+          SET "status" = '${SENT}', "nextAttemptAt" = NULL, "leaseOwner" = NULL, "lastError" = NULL, "sentAt" = :now, "updatedAt" = :now
+        WHERE "id" IN (:...ids) AND "status" = '${SENDING}' AND "leaseOwner" = :owner`,
+      { ids: sent.slice(i, i + 500).map((s) => s.messageId), owner, now },
+    );
+  }
+  for (const { messageId, outcome } of items) if (outcome.status !== SENT) await settle(db, owner, messageId, outcome, now);
+}
+
 /**
  * Hands back what `owner` holds (shutdown): due again at once, for this or
  * another instance. With `owner` null, every SENDING message: a single

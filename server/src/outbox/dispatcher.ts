@@ -4,8 +4,9 @@ import { In, type EntityManager } from 'typeorm';
 import { systemClock, type Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
 import type { Database } from '../db/database';
-import type { ChannelHandler, DeliveryFailure, DeliveryOutcome } from './channel';
-import { claimDue, nextWork, release, settle, type Settlement } from './claims';
+import { Loaders } from '../graphql/loaders';
+import type { ChannelHandler, DeliveryBatch, DeliveryFailure, DeliveryOutcome } from './channel';
+import { claimDue, nextWork, release, settleAll, type Settlement } from './claims';
 import type { RecordedEvent } from './event-catalogue';
 import { retryDelayMs } from './backoff';
 import { OutboxMessageStatus, type OutboxChannel } from './outbox-enums';
@@ -18,6 +19,8 @@ import { SettleQueue } from './settle-queue';
 
 /** Events routed per transaction. */
 const ROUTING_BATCH = 100;
+/** Batches being delivered at once by one instance. */
+const MAX_BATCHES_IN_FLIGHT = 2;
 /** The pause after an unexpected failure of the worker itself (the database went away), before it looks again. */
 const FAULT_PAUSE_MS = 1_000;
 
@@ -68,6 +71,8 @@ export class OutboxDispatcher {
   private wake: () => void = () => undefined;
   /** Messages claimed and not yet settled: what shutdown must finish or hand back. */
   private inFlight = 0;
+  /** The batches being delivered. */
+  private readonly batches = new Set<Promise<void>>();
 
   constructor(private readonly options: OutboxDispatcherOptions) {
     this.settings = { ...DEFAULT_OUTBOX_SETTINGS, ...options.settings };
@@ -148,18 +153,45 @@ export class OutboxDispatcher {
           this.counters.routed += routed;
           busy = routed > 0;
         }
-        if (this.claiming && (busy || (nextDue && nextDue.getTime() <= this.clock.now().getTime()))) {
-          busy = (await this.claimAndDeliver()) > 0 || busy;
-        }
+        if (busy || (nextDue && nextDue.getTime() <= this.clock.now().getTime())) busy = (await this.claimBatches()) || busy;
       } catch (err) {
         this.options.logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'outbox: the worker failed; trying again');
         await this.sleep(FAULT_PAUSE_MS);
         continue;
       }
-      if (busy || this.woken) continue;
-      const untilDue = nextDue ? Math.max(0, nextDue.getTime() - this.clock.now().getTime()) : Infinity;
-      await this.sleep(Math.min(this.settings.pollIntervalMs, untilDue));
+      if (this.batches.size >= MAX_BATCHES_IN_FLIGHT) await Promise.race(this.batches);
+      else if (!busy && !this.woken) {
+        const untilDue = nextDue ? Math.max(0, nextDue.getTime() - this.clock.now().getTime()) : Infinity;
+        await this.sleep(Math.min(this.settings.pollIntervalMs, untilDue));
+      }
     }
+    await Promise.allSettled(this.batches);
+  }
+
+  /**
+   * Claims batches while messages are due, up to MAX_BATCHES_IN_FLIGHT being
+   * delivered at once: the next batch is claimed while the last messages of
+   * the one before are still with the SMTP server. True if it claimed any.
+   */
+  private async claimBatches(): Promise<boolean> {
+    let claimedAny = false;
+    while (this.claiming && this.batches.size < MAX_BATCHES_IN_FLIGHT) {
+      const claimed = await this.claim();
+      if (!claimed.length) break;
+      claimedAny = true;
+      const delivering: Promise<void> = this.deliverBatch(claimed)
+        .catch((err: unknown) =>
+          this.options.logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'outbox: recording deliveries failed; their leases will run out'),
+        )
+        .finally(() => {
+          this.batches.delete(delivering);
+          // Retries this batch scheduled may come due before the next poll.
+          this.notify();
+        });
+      this.batches.add(delivering);
+      if (claimed.length < this.settings.batchSize) break;
+    }
+    return claimedAny;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -177,8 +209,8 @@ export class OutboxDispatcher {
     });
   }
 
-  /** One batch: claim, deliver concurrently, record each outcome as it comes (see SettleQueue). */
-  private async claimAndDeliver(): Promise<number> {
+  /** Claims up to a batch of due messages, with their events. */
+  private async claim(): Promise<Array<{ message: OutboxMessage; event: RecordedEvent }>> {
     const now = this.clock.now();
     const { batchSize, leaseMs, maxAttempts } = this.settings;
     const claimed = await this.transaction(async (db) => {
@@ -187,33 +219,34 @@ export class OutboxDispatcher {
       const byId = new Map(events.map((e) => [e.uuid, recordedEvent(e)]));
       return messages.map((message) => ({ message, event: byId.get(message.eventId)! }));
     });
-    if (!claimed.length) return 0;
     this.counters.claimed += claimed.length;
+    return claimed;
+  }
+
+  /** Delivers a claimed batch concurrently, recording each outcome as it comes (see SettleQueue). */
+  private async deliverBatch(claimed: Array<{ message: OutboxMessage; event: RecordedEvent }>): Promise<void> {
     this.inFlight += claimed.length;
     const settled = new SettleQueue<{ messageId: string; outcome: Settlement }>(async (items) => {
-      const at = this.clock.now();
-      await this.transaction(async (db) => {
-        for (const { messageId, outcome } of items) await settle(db, this.instanceId, messageId, outcome, at);
-      });
+      await this.transaction((db) => settleAll(db, this.instanceId, items, this.clock.now()));
       for (const { outcome } of items) this.count(outcome);
     });
+    const batch: DeliveryBatch = { loaders: new Loaders(this.database.reader.manager) };
     try {
       await Promise.all(
-        claimed.map(async ({ message, event }) => settled.add({ messageId: message.uuid, outcome: await this.deliver(message, event) })),
+        claimed.map(async ({ message, event }) => settled.add({ messageId: message.uuid, outcome: await this.deliver(message, event, batch) })),
       );
       await settled.drain();
     } finally {
       this.inFlight -= claimed.length;
     }
-    return claimed.length;
   }
 
-  private async deliver(message: OutboxMessage, event: RecordedEvent): Promise<Settlement> {
+  private async deliver(message: OutboxMessage, event: RecordedEvent, batch: DeliveryBatch): Promise<Settlement> {
     const channel = this.channels.get(message.channel);
     if (!channel) return { status: OutboxMessageStatus.DEAD, error: `no ${message.channel} channel on this instance` };
     let outcome: DeliveryOutcome;
     try {
-      outcome = await withTimeout(channel.deliver(message, event), this.settings.deliveryTimeoutMs);
+      outcome = await withTimeout(channel.deliver(message, event, batch), this.settings.deliveryTimeoutMs);
     } catch (err) {
       const failure: DeliveryFailure =
         err instanceof DeliveryTimeout ? { description: err.message, permanent: false } : channel.describeFailure(err);

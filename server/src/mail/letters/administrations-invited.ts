@@ -13,12 +13,12 @@ export const administrationsInvited: Letter<'AdministrationsInvited'> = {
   recipients: (db, event) =>
     activeUsers(db, { role: UserRole.FOCAL_POINT, administrationIds: event.payload.administrationIds.map((id) => uuidOf(id, 'Administration')) }),
 
-  async compose({ event, db, viewer, t, publicUrl }) {
+  async compose({ event, loaders, viewer, t, publicUrl }) {
     const invited = event.payload.administrationIds.map((id) => uuidOf(id, 'Administration'));
     // A focal point acts for one administration: it hears of its own invitation, and only while it still acts for it.
     if (viewer.role !== UserRole.FOCAL_POINT || !viewer.administrationId || !invited.includes(viewer.administrationId)) return null;
-    const found = await cohortAndProgramme(db, event.payload.cohortId);
-    const administration = await db.findOneBy(Administration, { uuid: viewer.administrationId });
+    const found = await cohortAndProgramme(loaders, event.payload.cohortId);
+    const administration = await loaders.byId(Administration).load(viewer.administrationId);
     if (!found || !administration) return null;
     const { cohort, programme } = found;
     const names = { cohort: cohort.label, programme: programme.name, administration: administration.name };

@@ -14,11 +14,11 @@ const holders: Letter<CertificateEvent>['recipients'] = (db, event) =>
 
 /** The certificate of the event, when the recipient is the associate who holds it. */
 async function ownCertificate(ctx: Parameters<Letter<CertificateEvent>['compose']>[0]) {
-  const { event, db, viewer } = ctx;
-  const certificate = await db.findOneBy(Certificate, { uuid: uuidOf(event.payload.certificateId, 'Certificate') });
+  const { event, loaders, viewer } = ctx;
+  const certificate = await loaders.byId(Certificate).load(uuidOf(event.payload.certificateId, 'Certificate'));
   if (!certificate || viewer.role !== UserRole.ASSOCIATE || viewer.associateId !== certificate.associateId) return null;
-  const associate = await db.findOneByOrFail(ProfessionalAssociate, { uuid: certificate.associateId });
-  const found = await cohortAndProgramme(db, toGlobalId('Cohort', associate.cohortId));
+  const associate = await loaders.required(ProfessionalAssociate, certificate.associateId);
+  const found = await cohortAndProgramme(loaders, toGlobalId('Cohort', associate.cohortId));
   return found ? { certificate, ...found } : null;
 }
 

@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import type { Loaders } from '../../graphql/loaders';
 import { fromGlobalIdOfType } from '../../graphql/relay/global-id';
 import { Cohort } from '../../modules/cohort/cohort.entity';
 import { Programme } from '../../modules/programme/programme.entity';
@@ -9,10 +10,10 @@ import type { UserRole } from '../../modules/user/user-role';
 export const uuidOf = (globalId: string, typeName: string) => fromGlobalIdOfType(globalId, typeName, `payload ${typeName} id`);
 
 /** A cohort with its programme: both public, so any recipient may read them. */
-export async function cohortAndProgramme(db: EntityManager, cohortGlobalId: string): Promise<{ cohort: Cohort; programme: Programme } | null> {
-  const cohort = await db.findOneBy(Cohort, { uuid: uuidOf(cohortGlobalId, 'Cohort') });
+export async function cohortAndProgramme(loaders: Loaders, cohortGlobalId: string): Promise<{ cohort: Cohort; programme: Programme } | null> {
+  const cohort = await loaders.byId(Cohort).load(uuidOf(cohortGlobalId, 'Cohort'));
   if (!cohort) return null;
-  return { cohort, programme: await db.findOneByOrFail(Programme, { uuid: cohort.programmeId }) };
+  return { cohort, programme: await loaders.required(Programme, cohort.programmeId) };
 }
 
 /** The active users with one of these roles, optionally narrowed to some administrations or associates. */

@@ -20,11 +20,11 @@ function receipt<T extends ReceiptEvent>(texts: 'nominationSubmitted' | 'nominat
       return actor ? [actor.uuid] : [];
     },
 
-    async compose({ event, db, viewer, t, publicUrl }) {
-      const nomination = await db.findOneBy(Nomination, { uuid: uuidOf(event.payload.nominationId, 'Nomination') });
+    async compose({ event, loaders, viewer, t, publicUrl }) {
+      const nomination = await loaders.byId(Nomination).load(uuidOf(event.payload.nominationId, 'Nomination'));
       if (!nomination || !canSeeNomination(viewer, nomination)) return null;
-      const found = await cohortAndProgramme(db, event.payload.cohortId);
-      const administration = await db.findOneBy(Administration, { uuid: nomination.administrationId });
+      const found = await cohortAndProgramme(loaders, event.payload.cohortId);
+      const administration = await loaders.byId(Administration).load(nomination.administrationId);
       if (!found || !administration) return null;
       const values = { candidate: nomination.candidateFullName, administration: administration.name, cohort: found.cohort.label, at: event.occurredAt };
       return {

@@ -17,9 +17,9 @@ const UNDECIDED = [NominationStatus.SUBMITTED, NominationStatus.SHORTLISTED];
 export const nominationsClosed: Letter<'NominationsClosed'> = {
   recipients: (db) => activeUsers(db, { role: UserRole.REVIEWER }),
 
-  async compose({ event, db, viewer, t, publicUrl }) {
+  async compose({ event, db, loaders, viewer, t, publicUrl }) {
     if (viewer.role !== UserRole.REVIEWER) return null;
-    const found = await cohortAndProgramme(db, event.payload.cohortId);
+    const found = await cohortAndProgramme(loaders, event.payload.cohortId);
     if (!found) return null;
     const qb = db
       .getRepository(Nomination)
