@@ -294,6 +294,20 @@ describeEachDatabase('outbox: delivery', (kind) => {
     expect(sink.to(off.email)).toEqual([]);
   });
 
+  it('a commit wakes its own instance’s worker at once, not its next poll', async () => {
+    const user = await newUser('woken');
+    await server.outbox!.stop(1_000);
+    server.outbox = await restartWorker({ ...FAST, pollIntervalMs: 60_000 });
+    // The worker has looked once at start and sleeps for a minute now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const committed = Date.now();
+    await letterTo(user);
+    await sink.waitFor((r) => r.some((m) => m.to === user.email), 3_000, 'the letter, well before the next poll');
+    expect(Date.now() - committed).toBeLessThan(3_000);
+    await server.outbox.stop(1_000);
+    server.outbox = await restartWorker();
+  });
+
   if (kind.name === 'postgres') {
     it('two instances on one database: every message delivered exactly once, by both', async () => {
       const second = await startTestServer(kind, { sameDatabaseAs: server, outbox: { mail: smtp(), settings: { ...FAST, batchSize: 10 } } });
@@ -314,7 +328,10 @@ describeEachDatabase('outbox: delivery', (kind) => {
         );
         expect(transitionCohort.userErrors).toEqual([]);
         await sink.waitFor((r) => r.filter(closing).length >= expected, 30_000, `${expected} letters`);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        // Each instance counts a letter once its outcome is recorded, just after the sink has it.
+        const counted = () => server.outbox!.counters.sent + second.outbox!.counters.sent;
+        await sink.waitFor(() => counted() >= expected, 5_000, 'every outcome recorded');
+        await new Promise((resolve) => setTimeout(resolve, 300));
         const arrived = sink.received.filter(closing);
         expect(arrived).toHaveLength(expected);
         expect(new Set(arrived.map((m) => m.messageId)).size).toBe(expected);
@@ -323,6 +340,27 @@ describeEachDatabase('outbox: delivery', (kind) => {
         expect(server.outbox.counters.sent + second.outbox!.counters.sent).toBe(expected);
       } finally {
         await second.close();
+      }
+    });
+
+    it('another instance’s commit wakes this one through LISTEN/NOTIFY, not its next poll', async () => {
+      const user = await newUser('notified');
+      // Only the second instance works, and it polls once a minute.
+      await server.outbox!.stop(1_000);
+      const second = await startTestServer(kind, { sameDatabaseAs: server, outbox: { mail: smtp(), settings: { ...FAST, pollIntervalMs: 60_000 } } });
+      try {
+        await second.outbox!.whenListening();
+        const committed = Date.now();
+        // Committed on the first instance's connections: nothing in the second's process hears of it but the NOTIFY.
+        await letterTo(user);
+        await sink.waitFor((r) => r.some((m) => m.to === user.email), 3_000, 'the letter, delivered by the other instance');
+        expect(Date.now() - committed).toBeLessThan(3_000);
+        // The first instance's worker is stopped: the second delivered it (and counts it once the outcome is recorded).
+        await untilMessage(user, (m) => m.status === 'SENT', 'recorded as SENT');
+        await sink.waitFor(() => second.outbox!.counters.sent >= 1, 2_000, 'the second instance’s count');
+      } finally {
+        await second.close();
+        server.outbox = await restartWorker();
       }
     });
   } else {

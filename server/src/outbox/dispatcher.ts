@@ -100,6 +100,11 @@ export class OutboxDispatcher {
     this.loop = this.run();
   }
 
+  /** Resolves once other instances' commits reach this worker (PostgreSQL's LISTEN is in place); at once on SQLite. */
+  whenListening(): Promise<void> {
+    return this.wakeup?.listening ?? Promise.resolve();
+  }
+
   /** Something may be due: look now rather than at the next poll. */
   notify(): void {
     this.woken = true;

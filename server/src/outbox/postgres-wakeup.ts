@@ -14,6 +14,9 @@ export class PostgresWakeup {
   private client: Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
+  private heard!: () => void;
+  /** Resolves once LISTEN is in place (the first time). */
+  readonly listening = new Promise<void>((resolve) => (this.heard = resolve));
 
   constructor(
     private readonly url: string,
@@ -39,6 +42,7 @@ export class PostgresWakeup {
         return;
       }
       this.client = client;
+      this.heard();
       // Whatever was committed while no one listened is found now rather than at the next poll.
       this.onNotify();
     } catch (err) {

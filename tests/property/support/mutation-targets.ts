@@ -324,6 +324,12 @@ export const MUTATION_TARGETS: Record<string, MutationTarget> = {
     },
     changed: { field: 'certificate', type: 'Certificate', echo: { reason: 'revocationReason' } },
   },
+  // Not a Node: what it changed is not read back through node(id).
+  resendOutboxMessage: {
+    async arrange(world) {
+      return { input: { messageId: gid('OutboxMessage', (await world.deadMessage()).uuid) } };
+    },
+  },
   updateAlumniProfile: {
     async arrange(world) {
       return { input: { associateId: gid('ProfessionalAssociate', (await alumnus(world)).uuid), currentPosition: 'Head of Risk', isLiaisonPoint: true } };

@@ -19,6 +19,9 @@ import { UserRole } from '../../../server/src/modules/user/user-role';
 import { User } from '../../../server/src/modules/user/user.entity';
 import { directCohortLabel, insert } from '../../support/arrange';
 import { focalAdministration, gid, MOTIVATION } from '../../support/arrange-nominations';
+import { OutboxChannel, OutboxMessageStatus } from '../../../server/src/outbox/outbox-enums';
+import { OutboxEvent } from '../../../server/src/outbox/outbox-event.entity';
+import { OutboxMessage } from '../../../server/src/outbox/outbox-message.entity';
 import type { Caller, TestServer } from '../../support/server';
 
 export const FUZZ_PASSWORD = 'fuzz-passphrase-for-every-user-2026';
@@ -181,6 +184,36 @@ export class World {
       isActive: true,
       lastLoginAt: null,
       isDemo: false,
+    });
+  }
+
+  /** A DEAD message of the outbox to a new user, as the worker leaves one whose attempts all failed. */
+  async deadMessage(): Promise<OutboxMessage> {
+    const user = await this.user();
+    const at = new Date();
+    const event = await insert(this.ds, OutboxEvent, {
+      type: 'PasswordChanged',
+      payload: { userId: gid('User', user.uuid) },
+      occurredAt: at,
+      requestId: null,
+      actorId: user.uuid,
+      actorLabel: 'system:fuzz',
+      dedupeKey: null,
+    });
+    return insert(this.ds, OutboxMessage, {
+      eventId: event.uuid,
+      eventType: 'PasswordChanged',
+      channel: OutboxChannel.EMAIL,
+      recipientId: user.uuid,
+      idempotencyKey: `email:${event.uuid}:${user.uuid}`,
+      status: OutboxMessageStatus.DEAD,
+      attempts: 8,
+      nextAttemptAt: null,
+      leaseOwner: null,
+      lastError: 'SMTP 451 Try again later',
+      sentAt: null,
+      createdAt: at,
+      updatedAt: at,
     });
   }
 
