@@ -10,6 +10,13 @@ import { messageIdOf } from '../../server/src/mail/message-id';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { SigningKeyRing } from '../../server/src/modules/certificate/credential/signing-keys';
 import { UserRole } from '../../server/src/modules/user/user-role';
+import { User } from '../../server/src/modules/user/user.entity';
+import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
+import { ResearchStatus } from '../../server/src/modules/research/research-status';
+import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
+import { OutboxRouting } from '../../server/src/outbox/outbox-routing.entity';
+import { In } from 'typeorm';
+import { insertAssociateWithResearch } from '../support/arrange';
 import { gid, uninvitedEligible } from '../support/arrange-nominations';
 import { freshLabel, yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
@@ -195,7 +202,6 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
     // Focal points hear nothing of the closing.
     expect(sink.to(emails.focalA)).toHaveLength(4);
     expect(sink.to(emails.focalB)).toHaveLength(1);
-    void nominationB;
   });
 
   it('certificates: the associate’s own user hears of the revocation and of the new certificate, with the credential’s link', async () => {
@@ -240,6 +246,52 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
     const notice = (await mailTo(emails.focalB, 2))[1];
     expect(notice.subject).toBe('Your CDP Hub password was changed');
     expect(notice.text).toContain(`The password of your CDP Hub account ${emails.focalB} was changed on November 26, 2026 at 12:00 PM UTC.`);
+  });
+
+  it('records the events whose letters come later, with their facts, and sends nothing for them', async () => {
+    const before = sink.received.length;
+    const ds = server.database.dataSource;
+    // NominationDecided: the cohort is in SELECTION now.
+    const decided = await admin.data(
+      `mutation ($input: DecideNominationInput!) { decideNomination(input: $input) { userErrors { code } } }`,
+      { input: { nominationId: nominationB, decision: 'SHORTLISTED' } },
+    );
+    expect(decided.decideNomination.userErrors).toEqual([]);
+    // ResearchApproved: a proposal of an associate of the running seeded cohort.
+    const cohort = await ds.getRepository(Cohort).findOneByOrFail({ label: '2023-2024' });
+    const { research } = await insertAssociateWithResearch(ds, {
+      cohortId: cohort.uuid,
+      administrationId: adminA.uuid,
+      fullName: 'Proposing Associate',
+      title: 'A proposal',
+      abstract: 'Proposed research, to be approved.',
+      status: ResearchStatus.PROPOSED,
+    });
+    const approved = await admin.data(`mutation ($input: ApproveResearchInput!) { approveResearch(input: $input) { userErrors { code } } }`, {
+      input: { researchId: gid('ResearchProject', research.uuid) },
+    });
+    expect(approved.approveResearch.userErrors).toEqual([]);
+    // UserEmailChanged: the previous address is kept for the notice to it (a later letter).
+    const focalB = (await ds.getRepository(User).findOneByOrFail({ email: emails.focalB })).uuid;
+    const changed = await admin.data(`mutation ($input: UpdateUserInput!) { updateUser(input: $input) { userErrors { code } } }`, {
+      input: { id: gid('User', focalB), email: `moved.${emails.focalB}` },
+    });
+    expect(changed.updateUser.userErrors).toEqual([]);
+    await settled();
+
+    const events = await ds.getRepository(OutboxEvent).find({ where: { type: In(['CohortOpened', 'NominationDecided', 'ResearchApproved', 'UserEmailChanged']) } });
+    const payloads = Object.fromEntries(events.map((e) => [e.type, e.payload]));
+    expect(payloads).toEqual({
+      CohortOpened: { cohortId },
+      NominationDecided: expect.objectContaining({ nominationId: nominationB, administrationId: gid('Administration', adminB.uuid), status: 'SHORTLISTED', associateId: null }),
+      ResearchApproved: { researchId: gid('ResearchProject', research.uuid), associateId: gid('ProfessionalAssociate', research.associateId) },
+      UserEmailChanged: { userId: gid('User', focalB), previousEmail: emails.focalB },
+    });
+    expect(events.every((e) => e.actorLabel === 'user:ADMIN' && e.requestId)).toBe(true);
+    // Routed (to nobody by e-mail, so far), and nothing sent.
+    const routing = await ds.getRepository(OutboxRouting).findBy({ eventId: In(events.map((e) => e.uuid)) });
+    expect(routing.map((r) => [r.channel, r.messageCount, r.routedAt !== null])).toEqual(events.map(() => ['EMAIL', 0, true]));
+    expect(sink.received.length).toBe(before);
   });
 
   it('lists every message for ADMIN, SENT, each with its key; the Message-ID is made from the key and differs per message', async () => {
