@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   // Changesets edits package.json files only; the lockfile records the workspaces' versions too.
   run(NPM, ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline']);
 
-  fs.writeFileSync(CHANGELOG, insertIntoChangelog(fs.readFileSync(CHANGELOG, 'utf8'), version, formatChangelogSection(verdict.changes, baseline?.version)));
+  fs.writeFileSync(CHANGELOG, insertIntoChangelog(fs.readFileSync(CHANGELOG, 'utf8'), version, formatChangelogSection(version, verdict.changes, baseline?.version)));
   fs.mkdirSync(path.dirname(releasedSchemaFile(ROOT, version)), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'schema.graphql'), releasedSchemaFile(ROOT, version));
   fs.mkdirSync(path.dirname(releasedManifestFile(ROOT, version)), { recursive: true });

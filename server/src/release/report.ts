@@ -49,17 +49,17 @@ export function formatGateReport(verdict: GateVerdict): string {
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>])/g, '\\$1');
 
 /** The "Schema changes" part of a release's changelog entry: what the diff found, grouped by level. */
-export function formatChangelogSection(changes: SchemaChange[], comparedWith: string | undefined): string {
+export function formatChangelogSection(version: string, changes: SchemaChange[], comparedWith: string | undefined): string {
   const lines = ['### Schema changes', ''];
   if (!comparedWith) {
-    lines.push('The first release: this schema (`sdk/schema/<version>.graphql`) is the baseline later releases are compared with.');
+    lines.push(`The first release: its schema, \`sdk/schema/${version}.graphql\`, is the baseline later releases are compared with.`);
     return `${lines.join('\n')}\n`;
   }
   if (changes.length === 0) {
     lines.push(`None since ${comparedWith}.`);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`Since ${comparedWith}, as GraphQL Inspector's diff classifies them:`);
+  lines.push(`Since ${comparedWith} (\`sdk/schema/${comparedWith}.graphql\`), as GraphQL Inspector's diff classifies them:`);
   for (const level of LEVEL_ORDER) {
     const ofLevel = changes.filter((change) => change.level === level);
     if (!ofLevel.length) continue;
