@@ -1,4 +1,15 @@
-import { Kind, parse, print, visit, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type InputObjectTypeDefinitionNode,
+  type InputValueDefinitionNode,
+  type ObjectTypeDefinitionNode,
+} from 'graphql';
 
 /**
  * Deliberate edits of a schema's SDL, for the breaking-change gate's tests:
@@ -9,11 +20,10 @@ type Edit = (document: DocumentNode) => DocumentNode;
 
 const apply = (sdl: string, edit: Edit) => print(edit(parse(sdl)));
 
-const parseField = (sdl: string) => (parse(`type T { ${sdl} }`).definitions[0] as { fields: FieldDefinitionNode[] }).fields[0]!;
-const parseInputField = (sdl: string) => (parse(`input T { ${sdl} }`).definitions[0] as { fields: InputValueDefinitionNode[] }).fields[0]!;
+const parseField = (sdl: string) => (parse(`type T { ${sdl} }`).definitions[0] as ObjectTypeDefinitionNode).fields![0]!;
+const parseInputField = (sdl: string) => (parse(`input T { ${sdl} }`).definitions[0] as InputObjectTypeDefinitionNode).fields![0]!;
 const parseArgument = (sdl: string) => parseField(`f(${sdl}): Int`).arguments![0]!;
-const deprecated = (reason: string) =>
-  (parse(`type T { f: Int @deprecated(reason: ${JSON.stringify(reason)}) }`).definitions[0] as { fields: FieldDefinitionNode[] }).fields[0]!.directives![0] as ConstDirectiveNode;
+const deprecated = (reason: string): ConstDirectiveNode => parseField(`f: Int @deprecated(reason: ${JSON.stringify(reason)})`).directives![0]!;
 
 /** Applies `change` to the fields of the object, interface or input type named `typeName`; fails when it matched nothing. */
 function onFields<T extends FieldDefinitionNode | InputValueDefinitionNode>(typeName: string, change: (fields: readonly T[]) => T[]): Edit {
@@ -21,7 +31,7 @@ function onFields<T extends FieldDefinitionNode | InputValueDefinitionNode>(type
     let matched = false;
     const edited = visit(document, {
       enter(node) {
-        if ('name' in node && node.name?.value === typeName && 'fields' in node && node.fields && node.kind !== Kind.FIELD) {
+        if ((node.kind === Kind.OBJECT_TYPE_DEFINITION || node.kind === Kind.INTERFACE_TYPE_DEFINITION || node.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) && node.name.value === typeName && node.fields) {
           matched = true;
           return { ...node, fields: change(node.fields as readonly T[]) };
         }
