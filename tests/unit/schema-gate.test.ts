@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runSchemaGate, type GateRule, type GateVerdict } from '../../server/src/release/gate';
-import { releasedVersions } from '../../server/src/release/released-versions';
-import { formatGateReport } from '../../server/src/release/report';
+import { releasedManifestFile, releasedVersions, sdkVersion } from '../../server/src/release/released-versions';
+import { diffSchemas } from '../../server/src/release/schema-diff';
+import { formatChangelogSection, formatGateReport, insertIntoChangelog } from '../../server/src/release/report';
 import { schemaEdits as edit } from '../support/schema-edits';
 
 /**
@@ -16,7 +17,8 @@ import { schemaEdits as edit } from '../support/schema-edits';
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SCHEMA = fs.readFileSync(path.join(ROOT, 'schema.graphql'), 'utf8');
+/** The first release's schema, which never changes: the deliberate edits stay valid whatever later issues do to schema.graphql. */
+const SCHEMA = fs.readFileSync(path.join(ROOT, 'sdk', 'schema', '1.0.0.graphql'), 'utf8');
 const CLI = path.join(ROOT, 'server', 'dist', 'release', 'schema-check-cli.js');
 
 const DEPRECATED_PASSWORD = 'Use the invitation link the new user receives: they choose their own password.';
@@ -212,5 +214,55 @@ describe('npm run schema:check (the CLI)', () => {
     expect(stdout).toMatch(/^SAFE +FIELD_ADDED +Cohort\.nickname/m);
     expect(stdout).toMatch(/Next release of @cdp-hub\/sdk: 1\.0\.0 -> 1\.1\.0 \(minor\)/);
     expect([code, stdout]).toEqual([0, expect.stringContaining('Verdict: PASS')]);
+  });
+});
+
+describe('the releases kept in the repository', () => {
+  const versions = releasedVersions(ROOT);
+  const changelog = fs.readFileSync(path.join(ROOT, 'sdk', 'CHANGELOG.md'), 'utf8');
+
+  it("the last release is sdk/package.json's version, 1.0.0 or later", () => {
+    expect(versions[0]).toBe('1.0.0');
+    expect(versions.at(-1)).toBe(sdkVersion(ROOT));
+  });
+
+  it.each(versions)('%s has its schema baseline, its persisted-operations manifest and a changelog entry with its schema changes', (version) => {
+    expect(fs.existsSync(releasedManifestFile(ROOT, version))).toBe(true);
+    const entry = changelog.slice(changelog.indexOf(`\n## ${version}\n`));
+    expect(entry).toMatch(/^\n## \S+\n[\s\S]*?\n### Schema changes\n/);
+  });
+});
+
+describe("the release's changelog section", () => {
+  it('lists the changes the diff found, grouped as breaking, dangerous and safe', async () => {
+    const schema = edit.addEnumValue(edit.addField(withoutPassword, 'Cohort', 'nickname: String'), 'CohortStatus', 'POSTPONED');
+    const section = formatChangelogSection('2.0.0', await diffSchemas(SCHEMA, schema), '1.1.0');
+    expect(section).toBe(
+      [
+        '### Schema changes',
+        '',
+        "Since 1.1.0 (`sdk/schema/1.1.0.graphql`), as GraphQL Inspector's diff classifies them:",
+        '',
+        '#### Breaking',
+        '',
+        "- `CreateUserInput.password`: Input field 'password' was removed from input object type 'CreateUserInput'",
+        '',
+        '#### Dangerous',
+        '',
+        "- `CohortStatus.POSTPONED`: Enum value 'POSTPONED' was added to enum 'CohortStatus'",
+        '',
+        '#### Safe',
+        '',
+        "- `Cohort.nickname`: Field 'nickname' was added to object type 'Cohort'",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("goes at the end of the new version's entry, before the previous versions", () => {
+    const written = '# @cdp-hub/sdk\n\n## 1.1.0\n\n### Minor Changes\n\n- Add it.\n\n## 1.0.0\n\n### Major Changes\n\n- First.\n';
+    expect(insertIntoChangelog(written, '1.1.0', '### Schema changes\n\nNone since 1.0.0.\n')).toBe(
+      '# @cdp-hub/sdk\n\n## 1.1.0\n\n### Minor Changes\n\n- Add it.\n\n### Schema changes\n\nNone since 1.0.0.\n\n## 1.0.0\n\n### Major Changes\n\n- First.\n',
+    );
   });
 });
