@@ -31,6 +31,8 @@ import { buildCdpSchema } from './graphql/schema';
 import { responseHeadersPlugin } from './graphql/response-headers';
 import { readManifest, type PersistedManifest } from './graphql/persisted/manifest';
 import { persistedQueryStore } from './graphql/persisted/persisted-query-store';
+import { persistedDocuments, readReleasedOperations, type ReleasedOperation } from './graphql/persisted/released-operations';
+import { retiredDocumentsGate } from './graphql/persisted/retired-documents-gate';
 import { trustedDocumentsGate, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
 import { DEFAULT_RESPONSE_CACHE_MB, responseCache as responseCachePlugins, type ResponseCacheSettings } from './graphql/cache';
 import { stringifyResult } from './graphql/cache/answer-text';
@@ -62,6 +64,8 @@ export interface AppDependencies {
   trustedDocuments?: TrustedDocumentsMode;
   /** The persisted operations (sha256 -> text) known from the start; the SDK's manifest when not given. */
   persistedOperations?: PersistedManifest;
+  /** The operations of released SDKs still supported (this major and the one before); read from sdk/releases/ when not given. */
+  releasedOperations?: readonly ReleasedOperation[];
   /** Whole answers of read queries, kept until the next committed write; in memory when not given. */
   responseCache?: ResponseCacheSettings;
   /**
@@ -108,11 +112,14 @@ export async function createApp({
   credentials = { keys: SigningKeyRing.generate(), publicUrl: 'http://localhost:4000' },
   trustedDocuments = 'allow',
   persistedOperations = readManifest(),
+  releasedOperations = readReleasedOperations(),
   responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
   outbox: outboxOptions,
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
+  // Clients of earlier SDK releases send their own documents: those that still validate run like the current SDK's.
+  const { trusted, retired } = persistedDocuments(schema, persistedOperations, releasedOperations);
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -136,7 +143,7 @@ export async function createApp({
     // Limits first; then text no database stores (NUL, lone surrogates) in the document's string literals.
     validationRules: [...limitValidationRules(limits), literalTextRule],
     // The SDK's operations are known by hash from the start; clients may register others only when any document may run.
-    persistedQueries: { cache: persistedQueryStore(persistedOperations, { acceptRegistrations: trustedDocuments === 'allow' }) },
+    persistedQueries: { cache: persistedQueryStore(trusted, { acceptRegistrations: trustedDocuments === 'allow' }) },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -155,7 +162,7 @@ export async function createApp({
     ],
   });
   await apollo.start();
-  const documentGate = trustedDocuments === 'only' ? trustedDocumentsGate(persistedOperations) : undefined;
+  const documentGates = [retiredDocumentsGate(retired), trustedDocuments === 'only' ? trustedDocumentsGate(trusted) : undefined].filter((gate) => gate !== undefined);
 
   // Browsers must never guess a type for our JSON (or anything else we send).
   app.use((_req, res, next) => {
@@ -203,7 +210,8 @@ export async function createApp({
         ctx.viewer = await viewerFromHeader(ctx.db, auth, req.headers.authorization, clock.now());
         // Here, before Apollo parses anything (an error thrown here is the answer); the URL is split as Apollo's
         // Express integration splits it, so that the gate sees the very `query` parameters Apollo will.
-        documentGate?.({ method: req.method, body: req.body, search: parseUrl(req.url).search ?? '' }, ctx.viewer);
+        const request = { method: req.method, body: req.body, search: parseUrl(req.url).search ?? '' };
+        for (const gate of documentGates) gate(request, ctx.viewer);
         return ctx;
       },
     }),

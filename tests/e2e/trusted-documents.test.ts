@@ -217,7 +217,7 @@ describeEachDatabase('the SDK against a server that does not know its hashes', (
   let server: TestServer;
   beforeAll(async () => {
     // No manifest, any document allowed: what an older server, or one deployed before the SDK's operations, looks like.
-    server = await startTestServer(kind, { persistedOperations: new Map() });
+    server = await startTestServer(kind, { persistedOperations: new Map(), releasedOperations: [] });
   });
   afterAll(async () => server?.close());
 

@@ -16,6 +16,7 @@ import { seed } from '../../server/src/db/seed/seed';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../server/src/graphql/limits/query-limits';
 import { operationSources } from '../../sdk/src/generated/graphql';
 import type { PersistedManifest } from '../../server/src/graphql/persisted/manifest';
+import type { ReleasedOperation } from '../../server/src/graphql/persisted/released-operations';
 import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
 import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
 import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
@@ -81,6 +82,8 @@ export interface TestServerOptions {
   trustedDocuments?: TrustedDocumentsMode;
   /** The persisted operations the server knows from the start; the SDK's manifest by default. */
   persistedOperations?: PersistedManifest;
+  /** The operations of released SDKs the server supports; those of sdk/releases/ (this major and the one before) by default. */
+  releasedOperations?: readonly ReleasedOperation[];
   /** The response cache; in memory, as in production, by default. */
   responseCache?: ResponseCacheSettings;
   /** A second instance: serves this server's database through connections of its own, neither seeding nor dropping it. */
@@ -121,6 +124,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       credentials,
       trustedDocuments: options.trustedDocuments,
       persistedOperations: options.persistedOperations,
+      releasedOperations: options.releasedOperations,
       responseCache: options.responseCache,
       outbox: options.outbox,
     });

@@ -29,6 +29,8 @@ export type CdpErrorCode =
   | 'PERSISTED_QUERY_HASH_MISMATCH'
   /** The persisted query protocol version is not 1, the only one supported. */
   | 'PERSISTED_QUERY_VERSION_UNSUPPORTED'
+  /** The operation (by hash or as its text) is one of an earlier @cdp-hub/sdk release that uses fields, arguments or values since removed from the schema; extensions.operationName and extensions.sdkVersion name it. Upgrade the SDK. HTTP 400. */
+  | 'PERSISTED_QUERY_RETIRED'
   /** The server runs only trusted documents (TRUSTED_DOCUMENTS=only): the operations of @cdp-hub/sdk's persisted-operations manifest, sent by hash or as their exact text; an ADMIN may run any document. HTTP 400. */
   | 'UNTRUSTED_DOCUMENT'
   /** The operation type (subscription) does not exist in this schema. */
@@ -62,6 +64,7 @@ export const CDP_ERROR_CODES: ReadonlyArray<CdpErrorCode> = [
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'PERSISTED_QUERY_HASH_MISMATCH',
   'PERSISTED_QUERY_VERSION_UNSUPPORTED',
+  'PERSISTED_QUERY_RETIRED',
   'UNTRUSTED_DOCUMENT',
   'OPERATION_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'The server does not support persisted queries.',
   PERSISTED_QUERY_HASH_MISMATCH: "The persisted query's sha256Hash is not the hash of the query sent with it.",
   PERSISTED_QUERY_VERSION_UNSUPPORTED: 'The persisted query protocol version is not 1, the only one supported.',
+  PERSISTED_QUERY_RETIRED:
+    'The operation (by hash or as its text) is one of an earlier @cdp-hub/sdk release that uses fields, arguments or values since removed from the schema; extensions.operationName and extensions.sdkVersion name it. Upgrade the SDK. HTTP 400.',
   UNTRUSTED_DOCUMENT:
     "The server runs only trusted documents (TRUSTED_DOCUMENTS=only): the operations of @cdp-hub/sdk's persisted-operations manifest, sent by hash or as their exact text; an ADMIN may run any document. HTTP 400.",
   OPERATION_NOT_SUPPORTED: 'The operation type (subscription) does not exist in this schema.',

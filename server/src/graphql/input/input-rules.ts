@@ -73,10 +73,10 @@ export interface TextOptions {
  */
 export function Text(options: TextOptions): PropertyDecorator {
   const rule = { kind: 'text', min: options.min ?? 1, max: options.max, multiline: options.multiline ?? false, each: options.each ?? false } as const;
-  const message = ({ property, value }: ValidationArguments = { property: 'text' } as ValidationArguments) => {
-    const problem = typeof value === 'string' ? textProblem(value, rule) : 'is not text';
+  const message = (args?: ValidationArguments) => {
+    const problem = typeof args?.value === 'string' ? textProblem(args.value, rule) : 'is not text';
     if (problem === 'is blank' && options.blankMessage) return options.blankMessage;
-    return `${rule.each ? 'One of the' : 'The'} ${words(property)} ${problem ?? 'is invalid'}.`;
+    return `${rule.each ? 'One of the' : 'The'} ${words(args?.property ?? 'text')} ${problem ?? 'is invalid'}.`;
   };
   return apply(
     (target, key) => record(target, key, rule),
@@ -158,10 +158,10 @@ export function normaliseInput(input: unknown): void {
     return;
   }
   if (input === null || typeof input !== 'object' || input instanceof Date || input instanceof URL) return;
-  const record = input as Record<string, unknown>;
-  for (const [property, value] of Object.entries(record)) {
+  const fields = input as Record<string, unknown>;
+  for (const [property, value] of Object.entries(fields)) {
     const rule = inputRuleOf(input.constructor, property);
-    if (rule) record[property] = Array.isArray(value) ? value.map((item) => normalised(rule, item)) : normalised(rule, value);
+    if (rule) fields[property] = Array.isArray(value) ? value.map((item) => normalised(rule, item)) : normalised(rule, value);
     else normaliseInput(value);
   }
 }
