@@ -15,6 +15,9 @@ import { Review } from '../../server/src/modules/nomination/review.entity';
 import { Milestone } from '../../server/src/modules/research/milestone.entity';
 import { ResearchProject } from '../../server/src/modules/research/research-project.entity';
 import { User } from '../../server/src/modules/user/user.entity';
+import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outbox-enums';
+import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
+import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type Caller, type TestServer } from '../support/server';
@@ -162,6 +165,27 @@ async function arrangeVolume(server: TestServer): Promise<void> {
   const profiles = await ds.getRepository(AlumniProfile).find();
   await ds.getRepository(AlumniActivity).save(
     profiles.map((p, i) => ({ alumniProfileId: p.uuid, kind: 'PUBLICATION' as never, date: '2028-01-15', title: `Activity ${i}`, description: null })),
+  );
+  // Outbox messages, one per arranged user, so OutboxMessage's relations are asked under 60 parents.
+  const events = await ds.getRepository(OutboxEvent).save(
+    users.map((u) => ({ type: 'PasswordChanged' as const, payload: { userId: u.uuid }, occurredAt: new Date('2026-11-01T00:00:00Z'), requestId: null, actorId: u.uuid, actorLabel: 'arrange', dedupeKey: null })),
+  );
+  await ds.getRepository(OutboxMessage).save(
+    events.map((e, i) => ({
+      eventId: e.uuid,
+      eventType: e.type,
+      channel: OutboxChannel.EMAIL,
+      status: OutboxMessageStatus.SENT,
+      recipientId: users[i].uuid,
+      idempotencyKey: `n-plus-one:${e.uuid}`,
+      attempts: 1,
+      nextAttemptAt: null,
+      leaseOwner: null,
+      lastError: null,
+      sentAt: new Date('2026-11-01T00:00:01Z'),
+      createdAt: new Date('2026-11-01T00:00:00Z'),
+      updatedAt: new Date('2026-11-01T00:00:01Z'),
+    })),
   );
   await ds.getRepository(AuditEntry).save(
     users.map((u, i) => ({

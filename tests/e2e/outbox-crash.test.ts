@@ -22,6 +22,7 @@ import { TEST_NOW } from '../support/server';
 import { startSmtpSink } from '../support/smtp-sink';
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const PUBLIC_URL = 'https://cdp-hub.test';
 /** Letters made by one mutation: one per active reviewer. */
@@ -114,6 +115,8 @@ describeEachDatabase('outbox: a killed server process', (kind) => {
       expect(keys).toHaveLength(expected);
       const wanted = new Set(keys);
       await sink.waitFor((r) => new Set(r.map((m) => m.messageId)).size >= expected, 30_000, `${expected} distinct letters`);
+      // A letter reaches the sink before its SENT is recorded: wait for the records too, or the stop below hands the last ones back.
+      await until(async () => (await messages.countBy({ status: 'SENT' as never })) === expected, 30_000, `${expected} messages recorded SENT`);
       await stop(running);
       running = undefined;
 
@@ -137,3 +140,12 @@ describeEachDatabase('outbox: a killed server process', (kind) => {
     }
   }, 90_000);
 });
+
+/** Polls `done` until it holds, or fails naming `what` after `ms`. */
+async function until(done: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
