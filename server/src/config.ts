@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE_MB } from './graphql/cache/cache-settings';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-limits';
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
+import { defaultSeedProfile, SEED_PROFILES, type SeedProfile } from './db/seed/seed-profile';
 
 /** The server's own data folder: the embedded SQLite database and the development secrets. */
 export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
@@ -46,6 +47,10 @@ const envSchema = z.object({
   DATABASE_URL: databaseUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SEED_ON_START: z.enum(['true', 'false']).optional(),
+  /** What a seed loads when no profile is named: `history` (public facts) or `demo` (plus samples and demo users). */
+  SEED_PROFILE: z.enum(SEED_PROFILES).optional(),
+  /** Apply pending migrations at start; in production `cdp-hub migrate` is the step. */
+  MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
   PLAYGROUND: z.enum(['true', 'false']).optional(),
   /** Forces "now" (ISO-8601) for demonstrations and tests; unset in normal operation. */
   CDP_CLOCK: z.iso.datetime({ offset: true }).optional(),
@@ -90,6 +95,10 @@ export interface Config {
   database: DatabaseConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   seedOnStart: boolean;
+  /** The seed profile of SEED_ON_START and of `cdp-hub seed` without --profile. */
+  seedProfile: SeedProfile;
+  /** Pending migrations run at start; otherwise the server refuses to start while any is pending. */
+  migrateOnStart: boolean;
   /** GraphiQL for browsers at GET /graphql. */
   playground: boolean;
   clockOverride?: string;
@@ -134,7 +143,8 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
 /**
  * Reads and validates the environment once; every problem is reported
  * together. An empty variable counts as unset. In production nothing is
- * seeded (the seed includes sample people), no playground is served and
+ * seeded and a seed loads the public history only (no sample people or
+ * demo users), migrations are not run at start, no playground is served and
  * only trusted documents run unless asked for, and the clock cannot be pinned.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -172,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(v.DATABASE_URL),
     logLevel: v.LOG_LEVEL,
     seedOnStart: (v.SEED_ON_START ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
+    seedProfile: v.SEED_PROFILE ?? defaultSeedProfile(v.NODE_ENV),
+    migrateOnStart: (v.MIGRATE_ON_START ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     playground: (v.PLAYGROUND ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     clockOverride: v.CDP_CLOCK,
     limits: {
