@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, MigrationInterface } from 'typeorm';
+import { MIGRATIONS } from './migrations';
 
 /** Where a database stands against this code's migrations (by name, in the order this code runs them). */
 export interface MigrationStatus {
@@ -23,8 +24,9 @@ export class MigrationStateError extends Error {
 export const MIGRATE_COMMAND = 'cdp-hub migrate';
 
 /** The names this code's migrations have in the migrations table. */
-export function knownMigrationNames(dataSource: DataSource): string[] {
-  return dataSource.migrations.map((m) => m.name ?? m.constructor.name);
+export function knownMigrationNames(dataSource?: DataSource): string[] {
+  const migrations: MigrationInterface[] = dataSource ? dataSource.migrations : MIGRATIONS.map((M) => new M());
+  return migrations.map((m) => m.name ?? m.constructor.name);
 }
 
 async function appliedMigrationNames(dataSource: DataSource): Promise<string[]> {
