@@ -22,8 +22,8 @@ export function cdpHubProgram(): Command {
     .description('CDP Hub operator tool. Reads the server\'s environment (DATABASE_URL, NODE_ENV, CDP_SIGNING_KEY_FILE, ...).')
     .option('--verbose', 'print the stack of an error')
     .exitOverride()
-    .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(text) });
+    // Commander's own errors (unknown option, missing value, ...) stay one line too.
+    .configureOutput({ outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, ' ')} (add --help for usage)\n`) });
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerSeedCommand(program);
