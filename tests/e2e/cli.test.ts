@@ -7,7 +7,9 @@
  * refusals, and the server's refusals of an unknown migration and (in
  * production) of pending ones.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,6 +127,24 @@ describeEachDatabase('cdp-hub on a database', (kind) => {
     expect(migrated.stdout.trim().split('\n')).toHaveLength(await count(db, 'migrations'));
     expect(await cdpHub(['migrate', '--check'], production(db))).toMatchObject({ code: 0, stdout: '' });
     expect((await cdpHub(['migrate'], production(db))).stderr).toMatch(/Nothing to do/);
+  });
+
+  it('serve runs the server, which stops on SIGTERM with exit 0', async () => {
+    const db = await fresh();
+    const child = spawn(process.execPath, [CDP_HUB, 'serve'], { env: { PATH: process.env.PATH ?? '', ...development(db), PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false' } });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const deadline = Date.now() + 30_000;
+    let url: string | undefined;
+    while (!url && Date.now() < deadline && child.exitCode == null) {
+      url = out.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((l) => typeof l.url === 'string')?.url;
+      if (!url) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(url).toBeDefined();
+    expect(await (await fetch(new URL('/healthz', url))).json()).toEqual({ status: 'ok' });
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'close');
+    expect(code).toBe(0);
   });
 
   it('in production the server refuses pending migrations, naming the command; MIGRATE_ON_START=true runs them; seed loads the history only', async () => {
