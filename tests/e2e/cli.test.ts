@@ -239,6 +239,8 @@ describeEachDatabase('cdp-hub on a database', (kind) => {
     try {
       await r.query(db.config.kind === 'sqlite' ? 'PRAGMA foreign_keys = OFF' : 'SET session_replication_role = replica');
       await r.query(breakKey);
+      // And a user the audit log records creating goes missing.
+      await r.query(`DELETE FROM "app_user" WHERE "email" = 'reviewer.two@customs.example'`);
     } finally {
       await r.close();
     }
@@ -246,6 +248,7 @@ describeEachDatabase('cdp-hub on a database', (kind) => {
     expect(damaged.code).toBe(1);
     expect(damaged.stdout).toMatch(new RegExp(`^FAIL\\s+credentials\\s+1 of \\d+ credentials do not verify: ${serial} \\(BAD_SIGNATURE\\)`, 'm'));
     expect(damaged.stdout).toMatch(/^FAIL\s+foreign keys\s+.*alumni_profile -> professional_associate \(1\)/m);
+    expect(damaged.stdout).toMatch(/^FAIL\s+audit log\s+1 audited User row\(s\) missing from app_user/m);
     expect(damaged.stdout).toMatch(/^ok\s+integrity/m);
   });
 

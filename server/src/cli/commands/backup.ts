@@ -65,6 +65,7 @@ export function registerBackupCommands(program: Command): void {
       if (config.database.kind === 'sqlite') {
         const target = config.database.file;
         if (target === ':memory:') throw new UsageError('cannot restore into an in-memory database.');
+        fs.mkdirSync(path.dirname(target), { recursive: true });
         if (fs.existsSync(target)) {
           if (sqliteInUse(target) && !force) throw new CliFailure(`${target} is in use (a server has it open): stop it first, or add --force.`);
           const held = await sqliteTablesWithRows(target);
