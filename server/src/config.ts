@@ -5,6 +5,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-l
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
 import { DEFAULT_MAIL_FROM, type MailSettings } from './mail/mail-settings';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox/outbox-settings';
+import { defaultSeedProfile, SEED_PROFILES, type SeedProfile } from './db/seed/seed-profile';
 
 /** The server's own data folder: the embedded SQLite database and the development secrets. */
 export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data');
@@ -48,6 +49,10 @@ const envSchema = z.object({
   DATABASE_URL: databaseUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SEED_ON_START: z.enum(['true', 'false']).optional(),
+  /** What a seed loads when no profile is named: `history` (public facts) or `demo` (plus samples and demo users). */
+  SEED_PROFILE: z.enum(SEED_PROFILES).optional(),
+  /** Apply pending migrations at start; in production `cdp-hub migrate` is the step. */
+  MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
   PLAYGROUND: z.enum(['true', 'false']).optional(),
   /** Forces "now" (ISO-8601) for demonstrations and tests; unset in normal operation. */
   CDP_CLOCK: z.iso.datetime({ offset: true }).optional(),
@@ -119,6 +124,10 @@ export interface Config {
   database: DatabaseConfig;
   logLevel: (typeof LOG_LEVELS)[number];
   seedOnStart: boolean;
+  /** The seed profile of SEED_ON_START and of `cdp-hub seed` without --profile. */
+  seedProfile: SeedProfile;
+  /** Pending migrations run at start; otherwise the server refuses to start while any is pending. */
+  migrateOnStart: boolean;
   /** GraphiQL for browsers at GET /graphql. */
   playground: boolean;
   clockOverride?: string;
@@ -167,7 +176,8 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
 /**
  * Reads and validates the environment once; every problem is reported
  * together. An empty variable counts as unset. In production nothing is
- * seeded (the seed includes sample people), no playground is served and
+ * seeded and a seed loads the public history only (no sample people or
+ * demo users), migrations are not run at start, no playground is served and
  * only trusted documents run unless asked for, and the clock cannot be pinned.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -217,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(v.DATABASE_URL),
     logLevel: v.LOG_LEVEL,
     seedOnStart: (v.SEED_ON_START ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
+    seedProfile: v.SEED_PROFILE ?? defaultSeedProfile(v.NODE_ENV),
+    migrateOnStart: (v.MIGRATE_ON_START ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     playground: (v.PLAYGROUND ?? (v.NODE_ENV === 'production' ? 'false' : 'true')) === 'true',
     clockOverride: v.CDP_CLOCK,
     limits: {

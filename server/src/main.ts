@@ -7,6 +7,7 @@ import { activeDemoUsers, createFirstAdmin } from './auth/bootstrap';
 import { authSettings, connectRedis, resolveTokenPepper } from './auth/setup';
 import { createApp } from './app';
 import { openDatabase } from './db/data-source';
+import { MigrationStateError } from './db/migration-status';
 import { seedIfEmpty } from './db/seed/seed-if-empty';
 import { configuredCredentials } from './modules/certificate/credential/credential-settings';
 import { redactedMailUrl } from './mail/mail-settings';
@@ -39,8 +40,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const database = await openDatabase(config.database, logger);
-  if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger, credentials);
+  let database;
+  try {
+    database = await openDatabase(config.database, logger, { migrations: config.migrateOnStart ? 'run' : 'require-current' });
+  } catch (err) {
+    if (!(err instanceof MigrationStateError)) throw err;
+    logger.fatal({ migrations: err.status }, 'refusing to start: the database is not at this version');
+    console.error(`Refusing to start: ${err.message}`);
+    await log.flush(LOG_FLUSH_MS);
+    process.exit(2);
+  }
+  if (config.seedOnStart) await seedIfEmpty(database.dataSource, clock, logger, credentials, config.seedProfile);
   if (config.auth.bootstrapAdmin) await createFirstAdmin(database.database, clock, logger, config.auth.bootstrapAdmin);
   if (config.env === 'production') {
     const demo = await activeDemoUsers(database.dataSource);

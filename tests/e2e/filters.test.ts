@@ -36,8 +36,8 @@ const DEMO_LABEL = `${DEMO_YEAR}-${DEMO_YEAR + 1}`;
 
 const cohortStatus = (status: string | undefined) => (status ? status.replace(/_AT_SOURCE_TIME$/, '') : 'COMPLETED');
 const COHORTS = [
-  ...history.cohorts.map((c) => ({ label: c.label, status: cohortStatus(c.status) })),
-  { label: DEMO_LABEL, status: 'NOMINATIONS_OPEN' },
+  ...history.cohorts.map((c) => ({ label: c.label, status: cohortStatus(c.status), programme: history.programme.code })),
+  { label: DEMO_LABEL, status: 'NOMINATIONS_OPEN', programme: 'CDP-DEMO' },
 ];
 const HISTORICAL = history.cohorts.filter((c) => c.countries.length > 0);
 
@@ -183,7 +183,8 @@ describeEachDatabase('filters of every list', (kind) => {
     const labelsOf = (where: (c: (typeof COHORTS)[number]) => boolean) => sorted(COHORTS.filter(where).map((c) => c.label));
 
     it('programmeCode keeps the cohorts of that programme', async () => {
-      expect(await cohorts({ programmeCode: history.programme.code })).toEqual(labelsOf(() => true));
+      expect(await cohorts({ programmeCode: history.programme.code })).toEqual(labelsOf((c) => c.programme === history.programme.code));
+      expect(await cohorts({ programmeCode: 'CDP-DEMO' })).toEqual([DEMO_LABEL]);
       expect(await cohorts({ programmeCode: 'NOPE' })).toEqual([]);
     });
 

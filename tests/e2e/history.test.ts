@@ -1,4 +1,5 @@
 import history from '../../server/src/db/seed/cdp-history.json';
+import { UserRole } from '../../server/src/modules/user/user-role';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -55,10 +56,28 @@ describeEachDatabase('seeded programme history over HTTP', (kind) => {
     expect(data.cohort.note).toMatch(/no participants are known/);
   });
 
-  it('opens nominations for the demonstration cohort whose deadline is the coming March', async () => {
-    const data = await server.data(`{ cohort(label: "2027-2028") { status capacity nominationDeadline invitations { totalCount nodes { administration { iso2 isEligible } } } } }`);
+  it('opens nominations for the demonstration cohort whose deadline is the coming March, in the demonstration programme', async () => {
+    const data = await server.data(
+      `{ cohort(label: "2027-2028", programmeCode: "CDP-DEMO") { status capacity nominationDeadline programme { code name } invitations { totalCount nodes { administration { iso2 isEligible } } } } }`,
+    );
     expect(data.cohort).toMatchObject({ status: 'NOMINATIONS_OPEN', capacity: 10, nominationDeadline: '2027-03-31' });
+    expect(data.cohort.programme).toEqual({ code: 'CDP-DEMO', name: expect.stringMatching(/demonstration/) });
     expect(data.cohort.invitations.totalCount).toBeGreaterThan(0);
     expect(data.cohort.invitations.nodes.every((i: any) => i.administration.isEligible)).toBe(true);
+    // The real programme has no cohort of that year: the demonstration keeps its label free.
+    expect((await server.data(`{ cohort(label: "2027-2028") { id } }`)).cohort).toBeNull();
+  });
+
+  it('lets the ADMIN create the real programme\'s cohort of the demonstration cohort\'s year', async () => {
+    const admin = await server.as(UserRole.ADMIN);
+    const dates = {
+      invitationDate: '2026-12-01', nominationDeadline: '2027-03-31', selectionDate: '2027-05-31',
+      notificationDate: '2027-06-30', startDate: '2027-09-01', endDate: '2028-06-30',
+    };
+    const { createCohort } = await admin.data(
+      `mutation ($input: CreateCohortInput!) { createCohort(input: $input) { cohort { label programme { code } } userErrors { code } } }`,
+      { input: { label: '2027-2028', capacity: 10, dates } },
+    );
+    expect(createCohort).toEqual({ cohort: { label: '2027-2028', programme: { code: history.programme.code } }, userErrors: [] });
   });
 });

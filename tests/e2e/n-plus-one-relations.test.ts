@@ -11,6 +11,8 @@ import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { Invitation } from '../../server/src/modules/cohort/invitation.entity';
 import { Event } from '../../server/src/modules/event/event.entity';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
+import { NominationStatus } from '../../server/src/modules/nomination/nomination-status';
+import { MOTIVATION } from '../support/arrange-nominations';
 import { Review } from '../../server/src/modules/nomination/review.entity';
 import { Milestone } from '../../server/src/modules/research/milestone.entity';
 import { ResearchProject } from '../../server/src/modules/research/research-project.entity';
@@ -159,6 +161,24 @@ async function arrangeVolume(server: TestServer): Promise<void> {
       administrationId: a.administrationId,
       associateId: a.uuid,
     })),
+  );
+  // The seed's nominations are the demonstration programme's, which the synthetic copies leave out: some in every cohort.
+  await ds.getRepository(Nomination).save(
+    cohorts.flatMap((c, i) =>
+      [0, 1].map((j) => ({
+        cohortId: c.uuid,
+        administrationId: administration.uuid,
+        candidateFullName: `Candidate ${i}-${j}`,
+        candidateEmail: `candidate-${i}-${j}@example.org`,
+        candidatePosition: 'Senior Customs Officer',
+        candidateYearsOfService: 8,
+        candidateLanguages: ['en'],
+        motivation: MOTIVATION,
+        status: NominationStatus.SUBMITTED,
+        submittedAt: new Date('2026-02-01T00:00:00Z'),
+        decidedAt: null,
+      })),
+    ),
   );
   const nominations = await ds.getRepository(Nomination).find();
   await ds.getRepository(Review).save(nominations.map((n, i) => ({ nominationId: n.uuid, reviewerId: users[i % users.length].uuid, score: 3, comment: null })));

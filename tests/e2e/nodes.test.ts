@@ -104,7 +104,7 @@ describeEachDatabase('node(id), nodes(ids), visibility and errors', (kind) => {
       regions(first: 1) { nodes { id } }
       programmes(first: 1) { nodes { id } }
       events(first: 1) { nodes { id } }
-      cohort(label: "2027-2028") { id invitations(first: 1) { nodes { id } } }
+      cohort(label: "2027-2028", programmeCode: "CDP-DEMO") { id invitations(first: 1) { nodes { id } } }
       administration(iso2: "RW") {
         id
         associates(first: 1) { nodes {

@@ -116,7 +116,8 @@ const CASES: Case[] = [
   },
   {
     ...root('programmes', 'programmes', 'code name launchedYear', 'ProgrammeOrder'),
-    total: 1,
+    // The programme and the seed's demonstration programme.
+    total: 2,
     orders: { CODE: { field: 'code' }, NAME: { field: 'name' }, LAUNCHED_YEAR: { field: 'launchedYear' } },
     defaultOrder: { field: 'CODE', direction: 'ASC' },
   },
@@ -170,7 +171,8 @@ const CASES: Case[] = [
   },
   {
     ...nested('Programme.cohorts', 'Programme', 'cohorts', 'label', 'CohortOrder', parent('programme')),
-    total: 9,
+    // The demonstration cohort belongs to the demonstration programme.
+    total: 8,
     orders: { LABEL: { field: 'label' }, CREATED_AT: created(Cohort) },
     defaultOrder: { field: 'LABEL', direction: 'ASC' },
   },
@@ -261,7 +263,7 @@ describeEachDatabase('pagination', (kind) => {
       administration(iso2: "BD") { id }
       programme(code: "WCO-JAPAN-CDP") { id }
       cohort2016: cohort(label: "2016-2017") { id }
-      cohort2027: cohort(label: "2027-2028") { id }
+      cohort2027: cohort(label: "2027-2028", programmeCode: "CDP-DEMO") { id }
       alumni(first: 1) { nodes { id } }
     }`);
     parents.region = data.regions.nodes.find((r: { code: string }) => r.code === 'AP').id;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { fixedClock } from '../../server/src/common/clock';
+import { PROGRAMME_COPY } from '../../server/src/db/seed/synthetic/copy-plan';
 import { synthesize } from '../../server/src/db/seed/synthetic/synthesize';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
@@ -15,6 +16,8 @@ const clock = fixedClock(TEST_NOW);
 describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
   let server: TestServer;
   let seeded: Record<string, number>;
+  /** The rows of the programme that is copied (the demonstration programme, also seeded, is not). */
+  let copied: Record<string, number>;
   let seededMatches: number;
   let seededPrefixMatches: number;
 
@@ -30,26 +33,41 @@ describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
     (await server.data<{ searchResearch: { totalCount: number } }>('{ searchResearch(query: "customs valua", first: 1) { totalCount } }')).searchResearch
       .totalCount;
 
+  const programmeCounts = async () => {
+    const [{ id }] = await query<{ id: string }>(`SELECT "id" FROM "programme" WHERE "code" = 'WCO-JAPAN-CDP'`);
+    return Object.fromEntries(
+      await Promise.all(
+        COPIED.map(async (table) => {
+          const { where } = PROGRAMME_COPY.find((c) => c.table === table)!;
+          const [{ n }] = await query<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}" t WHERE ${where.replaceAll(':programme', `'${id}'`)}`);
+          return [table, Number(n)] as const;
+        }),
+      ),
+    );
+  };
+
   beforeAll(async () => {
     server = await startTestServer(kind);
     seeded = await counts();
+    copied = await programmeCounts();
     seededMatches = await searchMatches();
     seededPrefixMatches = await prefixMatches();
     expect(await synthesize(server.database.dataSource, { scale: 2, clock })).toMatchObject({ scale: 2, present: 0, added: 2 });
   });
   afterAll(() => server?.close());
 
-  it('multiplies every copied table by the number of programmes', async () => {
+  it('adds a copy of every row of the programme per copy', async () => {
     const after = await counts();
-    for (const table of COPIED) expect([table, after[table]]).toEqual([table, 3 * seeded[table]]);
-    expect(seeded.professional_associate).toBe(64);
+    for (const table of COPIED) expect([table, after[table]]).toEqual([table, seeded[table] + 2 * copied[table]]);
+    expect(copied.professional_associate).toBe(64);
+    expect(copied.cohort).toBe(seeded.cohort - 1);
   });
 
   it('keeps unique values unique and every reference inside its own copy', async () => {
     const [serials] = await query<{ n: number; distinct: number }>(`SELECT COUNT(*) AS n, COUNT(DISTINCT "serial") AS "distinct" FROM "certificate"`);
     expect(Number(serials.distinct)).toBe(Number(serials.n));
     const codes = (await query<{ code: string }>(`SELECT "code" FROM "programme" ORDER BY "code"`)).map((r) => r.code);
-    expect(codes).toEqual(['CDP-SYN-0001', 'CDP-SYN-0002', 'WCO-JAPAN-CDP']);
+    expect(codes).toEqual(['CDP-DEMO', 'CDP-SYN-0001', 'CDP-SYN-0002', 'WCO-JAPAN-CDP']);
     // A certificate's ceremony and a project's presentation belong to the programme of the associate's cohort.
     const [crossed] = await query<{ n: number }>(`
       SELECT COUNT(*) AS n FROM "certificate" c
@@ -90,7 +108,7 @@ describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
       WHERE k."rowid" IS NULL OR w."rowid" IS NULL`);
     expect(Number(apart.n)).toBe(0);
     const [keys] = await query<{ n: number }>(`SELECT COUNT(*) AS n FROM "research_search_key"`);
-    expect(Number(keys.n)).toBe(3 * seeded.research_search);
+    expect(Number(keys.n)).toBe(seeded.research_search + 2 * copied.research_search);
   });
 
   it('is idempotent: the same scale adds nothing, a larger one only the missing copies', async () => {
@@ -99,7 +117,7 @@ describeEachDatabase('synthetic generator (seed:synthetic)', (kind) => {
     expect(await counts()).toEqual(before);
     expect(await synthesize(server.database.dataSource, { scale: 3, clock })).toMatchObject({ present: 2, added: 1 });
     const after = await counts();
-    for (const table of COPIED) expect([table, after[table]]).toEqual([table, 4 * seeded[table]]);
+    for (const table of COPIED) expect([table, after[table]]).toEqual([table, seeded[table] + 3 * copied[table]]);
     const [audits] = await query<{ n: number }>(`SELECT COUNT(*) AS n FROM "audit_entry" WHERE "operation" = 'seed:synthetic'`);
     expect(Number(audits.n)).toBe(2);
   });

@@ -35,12 +35,14 @@ const INVITE = `mutation ($input: InviteAdministrationsInput!) {
     userErrors { code field message }
   }
 }`;
-const COHORT_BY_LABEL = `query ($label: String!) { cohort(label: $label) { ${COHORT_FIELDS} invitations(first: 100) { totalCount nodes { sentAt administration { iso2 } } } } }`;
+const COHORT_BY_LABEL = `query ($label: String!, $programmeCode: String! = "WCO-JAPAN-CDP") { cohort(label: $label, programmeCode: $programmeCode) { ${COHORT_FIELDS} invitations(first: 100) { totalCount nodes { sentAt administration { iso2 } } } } }`;
 const AUDIT = `query ($entityId: ID!, $operation: String!) {
   auditLog(first: 20, filter: { entityId: $entityId, operationIn: [$operation] }) { totalCount nodes { actorLabel entityType before after } }
 }`;
 
 const DEMO_LABEL = '2027-2028';
+/** The demonstration cohort's programme. */
+const DEMO = { label: DEMO_LABEL, programmeCode: 'CDP-DEMO' };
 
 describeEachDatabase('cohort workflow', (kind) => {
   let server: TestServer;
@@ -62,7 +64,7 @@ describeEachDatabase('cohort workflow', (kind) => {
   const adminId = (iso2: string) => administrations.get(iso2)!;
   const statusOf = async (cohortId: string) => (await server.database.dataSource.getRepository(Cohort).findOneByOrFail({ uuid: uuidOf(cohortId) })).status;
   const auditOf = async (entityId: string, operation: string) => (await admin.data(AUDIT, { entityId, operation })).auditLog;
-  const demoCohortId = async () => (await admin.data(COHORT_BY_LABEL, { label: DEMO_LABEL })).cohort.id as string;
+  const demoCohortId = async () => (await admin.data(COHORT_BY_LABEL, DEMO)).cohort.id as string;
 
   describe('createCohort', () => {
     const input = (overrides: Record<string, unknown> = {}) => ({ label: freshLabel(), capacity: 12, dates: yearDates(2031), ...overrides });
@@ -311,7 +313,7 @@ describeEachDatabase('cohort workflow', (kind) => {
       const cohortId = await demoCohortId();
       const { data } = await transition(cohortId, CohortStatus.SELECTION, true);
       expect(data.transitionCohort).toEqual({ cohort: { id: cohortId, status: 'SELECTION' }, userErrors: [] });
-      expect((await server.data(COHORT_BY_LABEL, { label: DEMO_LABEL })).cohort.status).toBe('SELECTION');
+      expect((await server.data(COHORT_BY_LABEL, DEMO)).cohort.status).toBe('SELECTION');
       expect((await auditOf(cohortId, 'transitionCohort')).nodes[0]).toMatchObject({
         before: { status: 'NOMINATIONS_OPEN' },
         after: { status: 'SELECTION', closedEarly: true },

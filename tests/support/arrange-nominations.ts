@@ -9,17 +9,22 @@ import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { Invitation } from '../../server/src/modules/cohort/invitation.entity';
 import { NominationStatus } from '../../server/src/modules/nomination/nomination-status';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
+import { Programme } from '../../server/src/modules/programme/programme.entity';
+import { DEFAULT_PROGRAMME_CODE } from '../../server/src/modules/programme/programme.types';
 import { User } from '../../server/src/modules/user/user.entity';
 import { directCohortLabel, insert } from './arrange';
 import { TEST_NOW } from './server';
 
 /** The seed's demonstration cohort at TEST_NOW: NOMINATIONS_OPEN until 2027-03-31, capacity 10. */
 export const DEMO_COHORT_LABEL = '2027-2028';
+/** The demonstration cohort's programme: apart from the real one, whose 2027-2028 cohort may be created. */
+export const DEMO_PROGRAMME_CODE = 'CDP-DEMO';
 
 /** A motivation of the accepted length (50 to 5,000 characters). */
 export const MOTIVATION = 'A seasoned officer whose research on border risk management would serve the whole region.';
 
-export const demoCohort = (ds: DataSource) => ds.getRepository(Cohort).findOneByOrFail({ label: DEMO_COHORT_LABEL });
+export const demoCohort = (ds: DataSource) =>
+  ds.getRepository(Cohort).findOneByOrFail({ label: DEMO_COHORT_LABEL, programme: { code: DEMO_PROGRAMME_CODE } });
 
 /** The administration the demo FOCAL_POINT acts for (invited to the demonstration cohort). */
 export async function focalAdministration(ds: DataSource): Promise<Administration> {
@@ -42,9 +47,9 @@ export interface CohortArrangement {
   invited?: Administration[];
 }
 
-/** A cohort of the demonstration cohort's programme, written directly (the cohort workflow is not what is under test). */
+/** A cohort of the real programme, written directly (the cohort workflow is not what is under test). */
 export async function arrangeCohort(ds: DataSource, a: CohortArrangement): Promise<Cohort> {
-  const { programmeId } = await demoCohort(ds);
+  const { uuid: programmeId } = await ds.getRepository(Programme).findOneByOrFail({ code: DEFAULT_PROGRAMME_CODE });
   const cohort = await insert(ds, Cohort, {
     programmeId,
     label: directCohortLabel(),

@@ -50,6 +50,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...PRODUCTION, SEED_ON_START: 'true' }).seedOnStart).toBe(true);
   });
 
+  it('seeds the public history only in production and the demo profile elsewhere, unless SEED_PROFILE says otherwise', () => {
+    expect(loadConfig({}).seedProfile).toBe('demo');
+    expect(loadConfig({ NODE_ENV: 'test' }).seedProfile).toBe('demo');
+    expect(loadConfig(PRODUCTION).seedProfile).toBe('history');
+    expect(loadConfig({ ...PRODUCTION, SEED_PROFILE: 'demo' }).seedProfile).toBe('demo');
+    expect(loadConfig({ SEED_PROFILE: 'history' }).seedProfile).toBe('history');
+    expect(() => loadConfig({ SEED_PROFILE: 'everything' })).toThrow(/SEED_PROFILE:/);
+  });
+
+  it('migrates at start by default, except in production unless asked (there `cdp-hub migrate` is the step)', () => {
+    expect(loadConfig({}).migrateOnStart).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).migrateOnStart).toBe(true);
+    expect(loadConfig(PRODUCTION).migrateOnStart).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, MIGRATE_ON_START: 'true' }).migrateOnStart).toBe(true);
+    expect(loadConfig({ MIGRATE_ON_START: 'false' }).migrateOnStart).toBe(false);
+    expect(() => loadConfig({ MIGRATE_ON_START: 'yes' })).toThrow(/MIGRATE_ON_START:/);
+  });
+
   it('runs trusted documents only in production, unless told otherwise, and refuses other modes', () => {
     expect(loadConfig({}).trustedDocuments).toBe('allow');
     expect(loadConfig({ NODE_ENV: 'test' }).trustedDocuments).toBe('allow');

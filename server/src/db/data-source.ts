@@ -9,6 +9,7 @@ import { MIGRATIONS } from './migrations';
 import { SqlLogger, StatementCounter } from './sql-logger';
 import { ClockStampSubscriber } from './clock-stamp-subscriber';
 import { bumpDataVersion } from './data-version';
+import { migrationStatus, refusePending, refuseUnknown } from './migration-status';
 
 /**
  * Entities declare instants as `type: Date`, which TypeORM maps to
@@ -40,6 +41,14 @@ export interface DatabaseOptions {
   /** Statements slower than this are reported (once per request, summarised). */
   slowStatementMs?: number;
 }
+
+/**
+ * What opening does about migrations: `run` the pending ones (the default),
+ * `require-current` refuses a database with any pending, `none` leaves them
+ * (tools that inspect a database as it is). The first two refuse a database
+ * with migrations this code does not know (see MigrationStateError).
+ */
+export type MigrationMode = 'run' | 'require-current' | 'none';
 
 const SLOW_STATEMENT_MS = 500;
 
@@ -88,15 +97,25 @@ export function createDataSource(
 
 /**
  * Connects and brings the schema up to date (never `synchronize`: migrations
- * only). A SQLite file also gets a second, read-only connection for reads, so
- * no request ever observes another request's uncommitted writes.
+ * only), unless told otherwise (see MigrationMode). A SQLite file also gets a
+ * second, read-only connection for reads, so no request ever observes another
+ * request's uncommitted writes.
  */
-export async function openDatabase(config: DatabaseConfig, logger: Logger, options?: DatabaseOptions): Promise<DataSourceBundle> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  logger: Logger,
+  { migrations = 'run', ...options }: DatabaseOptions & { migrations?: MigrationMode } = {},
+): Promise<DataSourceBundle> {
   const statements = new StatementCounter();
   const writer = createDataSource(config, logger, statements, options);
   await writer.initialize();
   try {
-    const applied = await writer.runMigrations();
+    if (migrations !== 'none') {
+      const status = await migrationStatus(writer);
+      refuseUnknown(status);
+      if (migrations === 'require-current') refusePending(status);
+    }
+    const applied = migrations === 'run' ? await writer.runMigrations() : [];
     if (applied.length) {
       logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
       // A migration may change data: answers other instances cached before it must not outlive it.

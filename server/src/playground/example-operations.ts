@@ -141,8 +141,9 @@ query ProgrammeStatistics {
     query: `# Nominate a candidate, as the demo FOCAL_POINT.
 # Sign in with the SignIn tab, its e-mail changed to focal.point@cdp-hub.example,
 # and paste that token in Headers: {"Authorization": "Bearer <token>"}.
-# 1. Run OpenCohorts: the demonstration cohort is the newest one open for
-#    nominations, and the focal point's administration is invited to it.
+# 1. Run OpenCohorts: the demonstration programme (CDP-DEMO, sample data) has a
+#    cohort open for nominations, and the focal point's administration is
+#    invited to it.
 # 2. Copy the cohort's id into "cohortId" below and run Nominate. A focal point
 #    nominates for its own administration only. The same e-mail twice answers
 #    CANDIDATE_ALREADY_NOMINATED: change it to nominate another candidate.
@@ -152,7 +153,7 @@ query OpenCohorts {
       name
     }
   }
-  cohorts(first: 1, filter: { statusIn: [NOMINATIONS_OPEN] }, orderBy: { field: LABEL, direction: DESC }) {
+  cohorts(first: 1, filter: { programmeCode: "CDP-DEMO", statusIn: [NOMINATIONS_OPEN] }, orderBy: { field: LABEL, direction: DESC }) {
     nodes {
       id
       label

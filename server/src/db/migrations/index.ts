@@ -11,6 +11,7 @@ import { OrderingIndexes1795900000000 } from './1795900000000-OrderingIndexes';
 import { CreatedCohortsStartDay1795910000000 } from './1795910000000-CreatedCohortsStartDay';
 import { DeclinedAssociates1795910001000 } from './1795910001000-DeclinedAssociates';
 import { AuditGlobalIds1795950000000 } from './1795950000000-AuditGlobalIds';
+import { DemonstrationProgramme1796000000000 } from './1796000000000-DemonstrationProgramme';
 import { OutboxAndMail1796588583160 } from './1796588583160-OutboxAndMail';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   CreatedCohortsStartDay1795910000000,
   DeclinedAssociates1795910001000,
   AuditGlobalIds1795950000000,
+  DemonstrationProgramme1796000000000,
   OutboxAndMail1796588583160,
 ];

@@ -1,4 +1,4 @@
-/** The sample cohort open for nominations, with its invitations and nominations. */
+/** The demonstration programme and its sample cohort open for nominations, with its invitations and nominations. */
 import type { EntityManager } from 'typeorm';
 import { DatePrecision } from '../../common/dates';
 import { Administration } from '../../modules/administration/administration.entity';
@@ -8,7 +8,7 @@ import { Cohort } from '../../modules/cohort/cohort.entity';
 import { Invitation } from '../../modules/cohort/invitation.entity';
 import { NominationStatus } from '../../modules/nomination/nomination-status';
 import { Nomination } from '../../modules/nomination/nomination.entity';
-import type { Programme } from '../../modules/programme/programme.entity';
+import { Programme } from '../../modules/programme/programme.entity';
 import { countryRef } from './countries';
 import type { Ensure } from './find-or-create';
 import { history } from './history-file';
@@ -17,15 +17,42 @@ import { earlier, utcInstant } from './utc-dates';
 
 const DEMO_NOTE = 'Sample cohort created for demonstration; invitations and nominations are sample data.';
 
+/** The programme of the demonstration cohort: apart from the real one, so their labels never collide. */
+export const DEMO_PROGRAMME = {
+  code: 'CDP-DEMO',
+  name: 'CDP Hub demonstration programme (sample data)',
+  formerName: null,
+  organiser: 'CDP Hub (sample data)',
+  partner: 'none (sample data)',
+  launchedYear: 2026,
+  placementMonths: 10,
+  description:
+    'A programme that exists only to try CDP Hub out: its cohort, invitations and nominations are sample data, not part of the record of the WCO-Japan Career Development Programme.',
+  eligibility: 'Sample data: any administration may be invited.',
+} as const;
+
+export async function seedDemonstrationProgramme(ensure: Ensure): Promise<Programme> {
+  const { row } = await ensure(Programme, 'Programme', { code: DEMO_PROGRAMME.code }, () => ({ ...DEMO_PROGRAMME }));
+  return row;
+}
+
 /**
- * A sample cohort for the coming March's nomination round, so the nomination
- * workflow can be tried out. "Coming March" is March of the current UTC year
- * up to and including March, else March of the next year; the cohort is
- * labelled by the year Y of that March. Created only together with its
- * cohort: if a cohort with the label exists (seeded before, or a real one),
- * nothing is done for it. Returns the cohort.
+ * A sample cohort of the demonstration programme for the coming March's
+ * nomination round, so the nomination workflow can be tried out. "Coming
+ * March" is March of the current UTC year up to and including March, else
+ * March of the next year; the cohort is labelled by the year Y of that March
+ * (the real programme's cohort of that year keeps the label free). Created
+ * only together with its cohort: if the demonstration programme has a cohort
+ * with the label, nothing is done for it. The invitations skip the
+ * administrations of the real programme's latest cohort. Returns the cohort.
  */
-export async function seedDemonstrationCohort(manager: EntityManager, programme: Programme, now: Date, ensure: Ensure): Promise<Cohort> {
+export async function seedDemonstrationCohort(
+  manager: EntityManager,
+  programme: Programme,
+  realProgramme: Programme,
+  now: Date,
+  ensure: Ensure,
+): Promise<Cohort> {
   const y = now.getUTCMonth() + 1 <= 3 ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
   const label = `${y}-${y + 1}`;
   const existing = await manager.findOneBy(Cohort, { programmeId: programme.uuid, label });
@@ -48,7 +75,7 @@ export async function seedDemonstrationCohort(manager: EntityManager, programme:
 
   // Invite the first six eligible administrations (by code) that were not in the latest cohort with associates.
   const latest = [...history.cohorts].reverse().find((c) => c.countries.length > 0);
-  const latestCohort = latest ? await manager.findOneBy(Cohort, { programmeId: programme.uuid, label: latest.label }) : null;
+  const latestCohort = latest ? await manager.findOneBy(Cohort, { programmeId: realProgramme.uuid, label: latest.label }) : null;
   const represented = latestCohort
     ? (await manager.find(ProfessionalAssociate, { select: { administrationId: true }, where: { cohortId: latestCohort.uuid } })).map(
         (a) => a.administrationId,

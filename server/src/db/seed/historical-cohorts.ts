@@ -1,7 +1,8 @@
 /**
- * The cohorts of the public record, their events and their (sample)
- * associates, each with a sample research project, a certificate when the
- * cohort's ceremony is known, and an alumni profile.
+ * The cohorts of the public record and their events (the `history` profile),
+ * and their sample associates (the `demo` profile), each with a sample
+ * research project, a certificate when the cohort's ceremony is known, and
+ * an alumni profile.
  */
 import { IsNull, type EntityManager } from 'typeorm';
 import { parsePartialDate } from '../../common/dates';
@@ -42,20 +43,40 @@ const EVENT_TITLES: Record<EventKind, string> = {
   [EventKind.WORKSHOP]: 'Workshop',
 };
 
-/** Seeds every cohort of cdp-history.json, then indexes the research it created for search. */
-export async function seedHistoricalCohorts(
+/** A cohort of the public record as seeded, with its events by kind. */
+export interface SeededCohort {
+  source: HistoryCohort;
+  cohort: Cohort;
+  eventByKind: Map<EventKind, Event>;
+}
+
+/** Seeds every cohort of cdp-history.json with its events: public facts only. */
+export async function seedHistoricalCohorts(ensure: Ensure, programme: Programme): Promise<SeededCohort[]> {
+  const seeded: SeededCohort[] = [];
+  for (const source of history.cohorts) {
+    const cohort = await seedCohort(ensure, programme, source);
+    seeded.push({ source, cohort, eventByKind: await seedEvents(ensure, programme, cohort, source) });
+  }
+  return seeded;
+}
+
+/**
+ * The sample people of the historical cohorts (no associate's name is
+ * public): one sample associate per cohort country, each with a sample
+ * research project, a certificate when the cohort's ceremony is known, and
+ * an alumni profile; then indexes the research it created for search.
+ */
+export async function seedSampleAssociates(
   manager: EntityManager,
   ensure: Ensure,
   created: CreatedCounts,
-  programme: Programme,
+  cohorts: SeededCohort[],
   administration: AdministrationLookup,
   credentials?: CredentialSettings,
 ): Promise<void> {
   const newResearchIds: string[] = [];
 
-  for (const source of history.cohorts) {
-    const cohort = await seedCohort(ensure, programme, source);
-    const eventByKind = await seedEvents(ensure, programme, cohort, source);
+  for (const { source, cohort, eventByKind } of cohorts) {
     const reporting = eventByKind.get(EventKind.REPORTING_SESSION) ?? null;
     const ceremony = eventByKind.get(EventKind.CERTIFICATE_CEREMONY) ?? null;
 

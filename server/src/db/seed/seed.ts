@@ -1,6 +1,7 @@
 /**
  * Loads the public history of the WCO-Japan Career Development Programme
- * (cdp-history.json) plus clearly marked sample data into the database.
+ * (cdp-history.json), and with the `demo` profile clearly marked sample data
+ * too, into the database.
  *
  * Idempotent: every row is looked up by its natural key first and created only
  * when missing, so running the seed again creates nothing and never
@@ -13,16 +14,20 @@ import type { Logger } from '../../common/logger';
 import { AuditEntry } from '../../modules/audit/audit-entry.entity';
 import type { CredentialSettings } from '../../modules/certificate/credential/credential-settings';
 import { runTransaction } from '../database';
-import { seedDemonstrationCohort } from './demo-cohort';
+import { seedDemonstrationCohort, seedDemonstrationProgramme } from './demo-cohort';
 import { seedDemoUsers } from './demo-users';
 import { ensurer, noneCreated, totalCreated } from './find-or-create';
-import { seedHistoricalCohorts } from './historical-cohorts';
+import { seedHistoricalCohorts, seedSampleAssociates } from './historical-cohorts';
 import { seedProgramme, seedRegionsAndAdministrations } from './programme-and-administrations';
+import type { SeedProfile } from './seed-profile';
 
 export { placementEndDate } from './utc-dates';
 
+export { SEED_PROFILES, defaultSeedProfile, type SeedProfile } from './seed-profile';
+
 /** How many rows of each entity the seed created (zero for the ones it found already present). */
 export interface SeedReport {
+  profile: SeedProfile;
   created: Record<string, number>;
 }
 
@@ -31,9 +36,16 @@ const SEED_ACTOR = 'system:seed';
 /**
  * With `credentials`, the certificates the seed creates are issued as signed
  * credentials (deterministically: Ed25519 signatures depend only on the key
- * and the data); without, they are recorded unsigned.
+ * and the data); without, they are recorded unsigned. The profile is `demo`
+ * unless asked for.
  */
-export async function seed(dataSource: DataSource, clock: Clock, log: Logger, credentials?: CredentialSettings): Promise<SeedReport> {
+export async function seed(
+  dataSource: DataSource,
+  clock: Clock,
+  log: Logger,
+  credentials?: CredentialSettings,
+  { profile = 'demo' }: { profile?: SeedProfile } = {},
+): Promise<SeedReport> {
   const now = clock.now();
   const created = noneCreated();
 
@@ -42,9 +54,13 @@ export async function seed(dataSource: DataSource, clock: Clock, log: Logger, cr
 
     const administration = await seedRegionsAndAdministrations(ensure);
     const programme = await seedProgramme(ensure);
-    await seedHistoricalCohorts(manager, ensure, created, programme, administration, credentials);
-    const demoCohort = await seedDemonstrationCohort(manager, programme, now, ensure);
-    await seedDemoUsers(manager, ensure, demoCohort);
+    const cohorts = await seedHistoricalCohorts(ensure, programme);
+    if (profile === 'demo') {
+      await seedSampleAssociates(manager, ensure, created, cohorts, administration, credentials);
+      const demoProgramme = await seedDemonstrationProgramme(ensure);
+      const demoCohort = await seedDemonstrationCohort(manager, demoProgramme, programme, now, ensure);
+      await seedDemoUsers(manager, ensure, demoCohort);
+    }
 
     if (totalCreated(created) > 0) {
       await manager.save(
@@ -57,13 +73,13 @@ export async function seed(dataSource: DataSource, clock: Clock, log: Logger, cr
           entityType: 'Database',
           entityId: null,
           before: null,
-          after: { ...created },
+          after: { profile, ...created },
         }),
       );
     }
   });
 
   const total = totalCreated(created);
-  log.info({ created, total }, total > 0 ? 'seed: database seeded' : 'seed: nothing to do, database already seeded');
-  return { created };
+  log.info({ profile, created, total }, total > 0 ? 'seed: database seeded' : 'seed: nothing to do, database already seeded');
+  return { profile, created };
 }

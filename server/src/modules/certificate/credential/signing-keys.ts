@@ -21,7 +21,7 @@ function thumbprint(x: string): string {
   return createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest('base64url');
 }
 
-function keyFromJwk(jwk: Partial<Ed25519Jwk>, where: string): SigningKey {
+export function keyFromJwk(jwk: Partial<Ed25519Jwk>, where: string): SigningKey {
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new Error(`${where}: not an OKP/Ed25519 JWK`);
   const privateKey = jwk.d ? createPrivateKey({ key: { ...jwk }, format: 'jwk' }) : null;
   const publicKey = privateKey ? createPublicKey(privateKey) : createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
