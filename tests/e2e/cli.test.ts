@@ -21,6 +21,7 @@ import { cdpHub, CDP_HUB, databaseUrl } from '../support/cdp-hub';
 import { describeEachDatabase, type TestDatabase } from '../support/databases';
 import { exitOf, start, stop, waitForLog } from '../support/process';
 import { TEST_NOW } from '../support/server';
+import { startSmtpSink } from '../support/smtp-sink';
 
 const PEPPER = randomBytes(36).toString('base64url');
 
@@ -224,9 +225,25 @@ describeEachDatabase('cdp-hub on a database', (kind) => {
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toMatch(/^ok\s+configuration\s+development, /m);
     for (const check of ['database', 'migrations', 'signing keys', 'mail', 'redis']) expect(doctor.stdout).toMatch(new RegExp(`^ok\\s+${check}\\s`, 'm'));
+    expect(doctor.stdout).toMatch(/^ok\s+mail\s+no MAIL_URL: letters go to the development mailbox/m);
     const noRedis = await cdpHub(['doctor'], { ...development(db), REDIS_URL: 'redis://127.0.0.1:1' });
     expect(noRedis.code).toBe(1);
     expect(noRedis.stdout).toMatch(/^FAIL\s+redis\s+unreachable/m);
+    // Mail: an SMTP server that takes our sign-in passes; a wrong password and a closed port fail, the password never shown.
+    const sink = await startSmtpSink();
+    try {
+      const smtp = await cdpHub(['doctor'], { ...development(db), MAIL_URL: sink.url });
+      expect(smtp.stdout).toMatch(/^ok\s+mail\s+smtp:\/\/.*accepts a connection and our sign-in/m);
+      const wrong = await cdpHub(['doctor'], { ...development(db), MAIL_URL: sink.url.replace(/:[^:@/]+@/, ':wrong-password@') });
+      expect(wrong.code).toBe(1);
+      expect(wrong.stdout).toMatch(/^FAIL\s+mail\s/m);
+      expect(wrong.stdout).not.toContain('wrong-password');
+    } finally {
+      await sink.close();
+    }
+    const closed = await cdpHub(['doctor'], { ...development(db), MAIL_URL: 'smtp://127.0.0.1:1' });
+    expect(closed.code).toBe(1);
+    expect(closed.stdout).toMatch(/^FAIL\s+mail\s+smtp:\/\/127\.0\.0\.1:1/m);
 
     // verify passes on it, then finds a tampered credential and a row pointing at a missing one.
     expect(await cdpHub(['verify'], development(db))).toMatchObject({ code: 0 });

@@ -34,6 +34,11 @@ export class SmtpTransport implements MailTransport {
     });
   }
 
+  /** Connects and signs in without sending anything: whether MAIL_URL's server takes our mail (`cdp-hub doctor`). */
+  async verify(): Promise<void> {
+    await this.transporter.verify();
+  }
+
   async close(): Promise<void> {
     this.transporter.close();
   }

@@ -10,6 +10,8 @@ import type { Command } from 'commander';
 import Redis from 'ioredis';
 import { ConfigError, DATA_DIR, loadConfig, type Config } from '../../config';
 import { knownMigrationNames } from '../../db/migration-status';
+import { redactedMailUrl } from '../../mail/mail-settings';
+import { SmtpTransport } from '../../mail/smtp-transport';
 import { DEVELOPMENT_KEY_FILE, readSigningKeyFile } from '../../modules/certificate/credential/signing-keys';
 import { postgresRunner, sqliteRunner, type SqlRunner } from '../../ops/sql-runner';
 import type { Check } from '../../ops/verify';
@@ -48,7 +50,7 @@ export function registerDoctorCommand(program: Command): void {
       });
       checks.push(...(await databaseChecks(config)));
       checks.push(keysCheck(config));
-      checks.push({ name: 'mail', ok: true, detail: 'nothing to check: this version sends no e-mail' });
+      checks.push(await mailCheck(config));
       checks.push(await redisCheck(config));
       print(checks);
       if (checks.some((c) => !c.ok)) process.exitCode = 1;
@@ -119,6 +121,21 @@ function keysCheck(config: Config): Check {
     return { name: 'signing keys', ok: true, detail: `${ring.keys.length} key(s) in ${file}; the current one is ${ring.current.kid}` };
   } catch (err) {
     return { name: 'signing keys', ok: false, detail: (err as Error).message };
+  }
+}
+
+async function mailCheck(config: Config): Promise<Check> {
+  const { mail } = config;
+  if (mail.mode === 'off') return { name: 'mail', ok: true, detail: 'MAIL=off: no e-mail is sent (letters are recorded as SKIPPED)' };
+  if (mail.mode === 'mailbox') return { name: 'mail', ok: true, detail: 'no MAIL_URL: letters go to the development mailbox at /dev/mailbox' };
+  const transport = new SmtpTransport(mail.url, { maxConnections: 1 });
+  try {
+    await withTimeout(transport.verify(), 'The SMTP server');
+    return { name: 'mail', ok: true, detail: `${redactedMailUrl(mail.url)} accepts a connection and our sign-in; sender ${mail.from}` };
+  } catch (err) {
+    return { name: 'mail', ok: false, detail: `${redactedMailUrl(mail.url)}: ${(err as Error).message}` };
+  } finally {
+    await transport.close();
   }
 }
 
