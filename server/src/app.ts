@@ -41,6 +41,11 @@ import type { CredentialSettings } from './modules/certificate/credential/creden
 import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
 import { viewerFromHeader } from './modules/user/session.service';
 import { playgroundRouter } from './playground/playground-route';
+import { ReadinessCheck } from './lifecycle/readiness';
+import { RequestDrain } from './lifecycle/request-drain';
+import { instrumentApp } from './metrics/instrument-app';
+import { metricsRoute } from './metrics/metrics-endpoint';
+import type { Metrics } from './metrics/metrics';
 
 export interface AppDependencies {
   database: DataSourceBundle;
@@ -62,13 +67,26 @@ export interface AppDependencies {
   releasedOperations?: readonly ReleasedOperation[];
   /** Whole answers of read queries, kept until the next committed write; in memory when not given. */
   responseCache?: ResponseCacheSettings;
+  /** Collects the request, SQL, cache and sign-in metrics when given; they are served by listenForMetrics, or below. */
+  metrics?: Metrics;
+  /** With `metrics`: also serves GET /metrics here, to callers that send this bearer token (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** How long /readyz believes a finding on pending migrations (see ReadinessCheck). */
+  migrationCheckMs?: number;
+  /** How long close() lets requests in flight finish before it closes their connections. */
+  shutdownGraceMs?: number;
 }
 
 export interface CdpApp {
   httpServer: http.Server;
   /** Starts listening; resolves with the URL of the GraphQL endpoint. */
   listen(port: number, host: string): Promise<string>;
-  /** Stops accepting requests and lets those in flight finish. */
+  /** /readyz answers 503 from now on; everything else is served as before. */
+  beginShutdown(): void;
+  /**
+   * Stops accepting connections and lets the requests in flight finish, including those whose client has
+   * gone: the database may be closed once it resolves.
+   */
   close(): Promise<void>;
 }
 
@@ -86,7 +104,8 @@ function requestScope(req: express.Request, res: express.Response, next: express
 
 /**
  * Builds the HTTP app: GraphQL at /graphql (and the playground there for browsers when asked for), liveness at
- * /healthz, the certificate keys, issuer, status lists and credentials. Tests use it on a random port.
+ * /healthz, readiness at /readyz, the metrics at /metrics when given a token, the certificate keys, issuer,
+ * status lists and credentials. Tests use it on a random port.
  */
 export async function createApp({
   database,
@@ -101,11 +120,19 @@ export async function createApp({
   persistedOperations = readManifest(),
   releasedOperations = readReleasedOperations(),
   responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
+  metrics,
+  metricsToken,
+  migrationCheckMs,
+  shutdownGraceMs,
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
   // Clients of earlier SDK releases send their own documents: those that still validate run like the current SDK's.
   const { trusted, retired } = persistedDocuments(schema, persistedOperations, releasedOperations);
+  const drain = new RequestDrain();
+  const readiness = new ReadinessCheck(db, migrationCheckMs);
+  const instruments = metrics && instrumentApp(metrics, { statements: database.statements, trusted, inFlight: () => drain.inFlight });
+  const requestAuth = instruments ? { ...auth, events: instruments.signInEvents } : auth;
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -131,7 +158,7 @@ export async function createApp({
     // The SDK's operations are known by hash from the start; clients may register others only when any document may run.
     persistedQueries: { cache: persistedQueryStore(trusted, { acceptRegistrations: trustedDocuments === 'allow' }) },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs cache control by default: it wraps every field's resolver to read
       // @cacheControl hints that this schema never gives and nothing here reads (the response
@@ -144,11 +171,14 @@ export async function createApp({
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),
-      ...responseCachePlugins(responseCache, logger),
+      ...responseCachePlugins(responseCache, logger, instruments?.cacheLookup),
+      ...(instruments ? [instruments.plugin] : []),
     ],
   });
   await apollo.start();
   const documentGates = [retiredDocumentsGate(retired), trustedDocuments === 'only' ? trustedDocumentsGate(trusted) : undefined].filter((gate) => gate !== undefined);
+
+  app.use(drain.track);
 
   // Browsers must never guess a type for our JSON (or anything else we send).
   app.use((_req, res, next) => {
@@ -169,22 +199,31 @@ export async function createApp({
     }
   });
 
+  app.get('/readyz', async (_req, res) => {
+    const state = await readiness.check();
+    if (state.ready) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', reason: state.reason });
+  });
+
+  if (metrics && metricsToken) app.get('/metrics', metricsRoute(metrics, metricsToken));
+
   if (playground) app.use(playgroundRouter('/graphql'));
 
   app.use(credentialRouter(db, clock, credentials));
 
   app.use(
     '/graphql',
+    ...(instruments ? [instruments.graphqlMiddleware] : []),
     express.json({ limit: '1mb' }),
     stampRequestId,
-    expressMiddleware(apollo, {
+    drain.handler(expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const ctx = createRequestContext({
           requestId: String(req.id),
           database: db,
           clock,
           log: () => req.log,
-          auth,
+          auth: requestAuth,
           credentials,
           request: { ip: req.ip ?? 'unknown' },
           scope: res.locals.scope as RequestScope,
@@ -197,7 +236,7 @@ export async function createApp({
         for (const gate of documentGates) gate(request, ctx.viewer);
         return ctx;
       },
-    }),
+    })),
   );
 
   // Requests that never reach GraphQL (malformed JSON, oversized body) still get a GraphQL-shaped JSON error.
@@ -239,6 +278,12 @@ export async function createApp({
           resolve(`http://${shownHost}:${actual}/graphql`);
         });
       }),
-    close: () => apollo.stop(),
+    beginShutdown: () => readiness.beginShutdown(),
+    async close() {
+      readiness.beginShutdown();
+      drain.beginDrain();
+      await apollo.stop();
+      await drain.idle();
+    },
   };
 }

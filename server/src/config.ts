@@ -77,6 +77,16 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://cdp-hub.example' })
     .transform((v) => v.replace(/\/+$/, ''))
     .default('http://localhost:4000'),
+  /** A second listener serving only GET /metrics (off when unset). */
+  METRICS_PORT: wholeNumber(0, 65_535).optional(),
+  /** Its interface; HOST's when unset. */
+  METRICS_HOST: z.string().trim().min(1).optional(),
+  /** Serves GET /metrics on the public port too, to callers that send it as a bearer token (off when unset). */
+  METRICS_TOKEN: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  /** Seconds /readyz answers 503 before the listener closes on SIGTERM, for load balancers to stop sending requests. */
+  SHUTDOWN_DELAY_SECONDS: wholeNumber(0, 300).default(0),
+  /** Seconds from SIGTERM to a forced exit (code 1) when requests in flight have not finished. */
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(1, 3600).default(10),
 });
 
 export type DatabaseConfig =
@@ -113,6 +123,9 @@ export interface Config {
     signingKeyFile?: string;
     publicUrl: string;
   };
+  /** Prometheus metrics, collected only when served: on a port of their own, and/or on the public port with a token. */
+  metrics?: { port?: number; host: string; token?: string };
+  shutdown: { delayMs: number; graceMs: number };
 }
 
 export class ConfigError extends Error {
@@ -160,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['CDP_ADMIN_PASSWORD'],
       message: 'CDP_ADMIN_EMAIL and CDP_ADMIN_PASSWORD go together',
     })
+    .refine((v) => !(v.METRICS_PORT !== undefined && v.METRICS_PORT !== 0 && v.METRICS_PORT === v.PORT), {
+      path: ['METRICS_PORT'],
+      message: 'must differ from PORT (to serve the metrics on the public port, set METRICS_TOKEN instead)',
+    })
+    .refine((v) => v.SHUTDOWN_DELAY_SECONDS < v.SHUTDOWN_GRACE_SECONDS, {
+      path: ['SHUTDOWN_DELAY_SECONDS'],
+      message: 'must be shorter than SHUTDOWN_GRACE_SECONDS, which leaves the requests in flight time to finish',
+    })
     .safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -196,5 +217,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: v.REDIS_URL,
     responseCache: { mode: v.RESPONSE_CACHE, maxBytes: v.RESPONSE_CACHE_MAX_MB * 1024 * 1024 },
     certificates: { signingKeyFile: v.CDP_SIGNING_KEY_FILE, publicUrl: v.CDP_PUBLIC_URL },
+    metrics:
+      v.METRICS_PORT !== undefined || v.METRICS_TOKEN
+        ? { port: v.METRICS_PORT, host: v.METRICS_HOST ?? v.HOST, token: v.METRICS_TOKEN }
+        : undefined,
+    shutdown: { delayMs: v.SHUTDOWN_DELAY_SECONDS * 1000, graceMs: v.SHUTDOWN_GRACE_SECONDS * 1000 },
   };
 }

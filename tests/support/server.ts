@@ -18,6 +18,7 @@ import { operationSources } from '../../sdk/src/generated/graphql';
 import type { PersistedManifest } from '../../server/src/graphql/persisted/manifest';
 import type { ReleasedOperation } from '../../server/src/graphql/persisted/released-operations';
 import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
+import type { Metrics } from '../../server/src/metrics/metrics';
 import type { DatabaseKind, TestDatabase } from './databases';
 
 /** The instant every test runs at: the demonstration cohort is then 2027-2028. */
@@ -47,6 +48,8 @@ export interface TestServer extends Caller {
   databaseConfig: DatabaseConfig;
   clock: Clock;
   logger: Logger;
+  /** /readyz answers 503 from now on (see CdpApp.beginShutdown). */
+  beginShutdown(): void;
   /** The keys certificates are signed with (the seed's too) and the public URL credentials name. */
   credentials: CredentialSettings;
   /** A caller signed in as the seed's demo user of this role (signed in once, then reused). */
@@ -84,6 +87,11 @@ export interface TestServerOptions {
   responseCache?: ResponseCacheSettings;
   /** A second instance: serves this server's database through connections of its own, neither seeding nor dropping it. */
   sameDatabaseAs?: TestServer;
+  /** Metrics to collect (none by default), and the token that serves them at /metrics. */
+  metrics?: Metrics;
+  metricsToken?: string;
+  /** How long /readyz believes a finding on pending migrations. */
+  migrationCheckMs?: number;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -120,6 +128,9 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       persistedOperations: options.persistedOperations,
       releasedOperations: options.releasedOperations,
       responseCache: options.responseCache,
+      metrics: options.metrics,
+      metricsToken: options.metricsToken,
+      migrationCheckMs: options.migrationCheckMs,
     });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
@@ -162,6 +173,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     databaseConfig: db.config,
     clock,
     logger,
+    beginShutdown: () => app.beginShutdown(),
     credentials,
     logLines,
     ...withToken(null),
