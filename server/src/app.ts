@@ -83,6 +83,8 @@ export interface CdpApp {
   listen(port: number, host: string): Promise<string>;
   /** /readyz answers 503 from now on; everything else is served as before. */
   beginShutdown(): void;
+  /** Requests arrived and not done with: their response is open, or their handler still runs (its client gone). */
+  readonly requestsInFlight: number;
   /**
    * Stops accepting connections and lets the requests in flight finish, including those whose client has
    * gone: the database may be closed once it resolves.
@@ -279,10 +281,14 @@ export async function createApp({
         });
       }),
     beginShutdown: () => readiness.beginShutdown(),
+    get requestsInFlight() {
+      return drain.inFlight;
+    },
     async close() {
       readiness.beginShutdown();
       drain.beginDrain();
       await apollo.stop();
+      if (drain.inFlight > 0) logger.info({ requestsInFlight: drain.inFlight }, 'connections closed; waiting for the requests whose client has gone');
       await drain.idle();
     },
   };

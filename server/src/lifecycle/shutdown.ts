@@ -4,6 +4,7 @@ import type { Logger } from '../common/logger';
 export interface Drainable {
   beginShutdown(): void;
   close(): Promise<void>;
+  readonly requestsInFlight: number;
 }
 
 /** Something closed once requests have drained, in the order given (e.g. the metrics listener, the database, Redis). */
@@ -61,6 +62,8 @@ function once({ app, afterDrain, logger, flushLog, delayMs, graceMs, exit = (cod
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       logger.info('draining: new connections are refused; finishing requests in flight');
       await app.close();
+      // Zero, or the database would close under the handlers still running.
+      logger.info({ requestsInFlight: app.requestsInFlight }, 'drained');
       for (const { name, close } of afterDrain) {
         await close();
         logger.info(`${name} closed`);
