@@ -1,10 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
-/** What still holds a request: its response until it closes, and a tracked handler until it settles. */
-const holds = Symbol('request holds');
-type Held = ServerResponse & { [holds]?: number };
-
 /**
  * The requests being handled, so that the database closes only after the
  * last of them. The HTTP drain (Apollo's) waits for open connections; a
@@ -19,32 +15,28 @@ type Held = ServerResponse & { [holds]?: number };
  * about to close (which would be lost without an answer).
  */
 export class RequestDrain {
-  private readonly unanswered = new Set<ServerResponse>();
-  private active = 0;
+  /** Each request, by its response, with what still holds it: the open response, a running handler. */
+  private readonly holds = new Map<ServerResponse, number>();
   private draining = false;
   private waiters: Array<() => void> = [];
 
   /** Requests arrived and not yet done with (their response open, or their handler still running). */
   get inFlight(): number {
-    return this.active;
+    return this.holds.size;
   }
 
   /** First middleware of the app. */
   readonly track: RequestHandler = (_req, res, next) => {
     if (this.draining) res.setHeader('Connection', 'close');
-    this.unanswered.add(res);
-    this.hold(res);
-    res.once('close', () => {
-      this.unanswered.delete(res);
-      this.release(res);
-    });
+    this.holds.set(res, 1);
+    res.once('close', () => this.release(res));
     next();
   };
 
   /** The handler, counted until its promise settles (Express 5 awaits it and passes a rejection on). */
   handler(handle: (req: Request, res: Response, next: NextFunction) => unknown): RequestHandler {
     return async (req, res, next) => {
-      this.hold(res);
+      this.holds.set(res, (this.holds.get(res) ?? 0) + 1);
       try {
         await handle(req, res, next);
       } finally {
@@ -56,25 +48,23 @@ export class RequestDrain {
   /** From now on responses close their connection; those in flight too, unless already started. */
   beginDrain(): void {
     this.draining = true;
-    for (const res of this.unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
+    for (const res of this.holds.keys()) if (!res.headersSent && !res.writableEnded) res.setHeader('Connection', 'close');
   }
 
   /** Resolves once no request is being handled. */
   idle(): Promise<void> {
-    if (this.active === 0) return Promise.resolve();
+    if (this.holds.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  private hold(res: Held): void {
-    if (!res[holds]) this.active += 1;
-    res[holds] = (res[holds] ?? 0) + 1;
-  }
-
-  private release(res: Held): void {
-    res[holds] = (res[holds] ?? 1) - 1;
-    if (res[holds] > 0) return;
-    this.active -= 1;
-    if (this.active !== 0 || this.waiters.length === 0) return;
+  private release(res: ServerResponse): void {
+    const left = (this.holds.get(res) ?? 1) - 1;
+    if (left > 0) {
+      this.holds.set(res, left);
+      return;
+    }
+    this.holds.delete(res);
+    if (this.holds.size !== 0 || this.waiters.length === 0) return;
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve();

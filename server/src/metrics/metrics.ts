@@ -1,5 +1,6 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { StatementCounter } from '../db/sql-logger';
+import { runtimeMetrics } from './runtime-metrics';
 
 /** The operation label of every request whose document is not a trusted one (or names no operation of it). */
 export const OTHER_OPERATION = 'other';
@@ -40,8 +41,7 @@ export class Metrics {
   private inFlight?: () => number;
 
   constructor() {
-    // Event-loop lag and delay percentiles, heap and resident memory, CPU, garbage collection, handles.
-    collectDefaultMetrics({ register: this.registry });
+    runtimeMetrics(this.registry);
     const registers = [this.registry];
     this.requests = new Counter({
       name: 'cdp_graphql_requests_total',
