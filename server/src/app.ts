@@ -44,9 +44,15 @@ import { playgroundRouter } from './playground/playground-route';
 import { devMailboxRouter } from './mail/dev-mailbox-route';
 import type { OutboxDispatcher } from './outbox/dispatcher';
 import { createOutboxWorker, type OutboxOptions } from './outbox/outbox-worker';
+import { outboxMessageCounts } from './outbox/outbox-counts';
 
 /** How long shutdown lets the outbox finish the deliveries in flight before it hands their messages back. */
 const OUTBOX_SHUTDOWN_GRACE_MS = 5_000;
+import { ReadinessCheck } from './lifecycle/readiness';
+import { RequestDrain } from './lifecycle/request-drain';
+import { instrumentApp } from './metrics/instrument-app';
+import { metricsRoute } from './metrics/metrics-endpoint';
+import type { Metrics } from './metrics/metrics';
 
 export interface AppDependencies {
   database: DataSourceBundle;
@@ -73,13 +79,28 @@ export interface AppDependencies {
    * and another instance, or this one later, delivers them (benchmarks and most tests leave it out).
    */
   outbox?: OutboxOptions;
+  /** Collects the request, SQL, cache and sign-in metrics when given; they are served by listenForMetrics, or below. */
+  metrics?: Metrics;
+  /** With `metrics`: also serves GET /metrics here, to callers that send this bearer token (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** How long /readyz believes a finding on pending migrations (see ReadinessCheck). */
+  migrationCheckMs?: number;
+  /** How long close() lets requests in flight finish before it closes their connections. */
+  shutdownGraceMs?: number;
 }
 
 export interface CdpApp {
   httpServer: http.Server;
   /** Starts listening; resolves with the URL of the GraphQL endpoint. */
   listen(port: number, host: string): Promise<string>;
-  /** Stops accepting requests and lets those in flight finish; the outbox worker finishes or hands back its deliveries. */
+  /** /readyz answers 503 from now on; everything else is served as before. */
+  beginShutdown(): void;
+  /** Requests arrived and not done with: their response is open, or their handler still runs (its client gone). */
+  readonly requestsInFlight: number;
+  /**
+   * Stops accepting connections and lets the requests in flight finish, including those whose client has
+   * gone, and the outbox worker finish or hand back its deliveries: the database may be closed once it resolves.
+   */
   close(): Promise<void>;
   /** The outbox worker, when this app runs one. */
   outbox?: OutboxDispatcher;
@@ -99,7 +120,8 @@ function requestScope(req: express.Request, res: express.Response, next: express
 
 /**
  * Builds the HTTP app: GraphQL at /graphql (and the playground there for browsers when asked for), liveness at
- * /healthz, the certificate keys, issuer, status lists and credentials. Tests use it on a random port.
+ * /healthz, readiness at /readyz, the metrics at /metrics when given a token, the certificate keys, issuer,
+ * status lists and credentials. Tests use it on a random port.
  */
 export async function createApp({
   database,
@@ -115,11 +137,21 @@ export async function createApp({
   releasedOperations = readReleasedOperations(),
   responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
   outbox: outboxOptions,
+  metrics,
+  metricsToken,
+  migrationCheckMs,
+  shutdownGraceMs,
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
   // Clients of earlier SDK releases send their own documents: those that still validate run like the current SDK's.
   const { trusted, retired } = persistedDocuments(schema, persistedOperations, releasedOperations);
+  const drain = new RequestDrain();
+  const readiness = new ReadinessCheck(db, migrationCheckMs);
+  const instruments = metrics && instrumentApp(metrics, { statements: database.statements, trusted, inFlight: () => drain.inFlight });
+  // The outbox is shared by every instance: its depth is read from the database, so any instance's scrape tells it.
+  metrics?.observeOutbox(() => outboxMessageCounts(db.reader.manager));
+  const requestAuth = instruments ? { ...auth, events: instruments.signInEvents } : auth;
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -145,7 +177,7 @@ export async function createApp({
     // The SDK's operations are known by hash from the start; clients may register others only when any document may run.
     persistedQueries: { cache: persistedQueryStore(trusted, { acceptRegistrations: trustedDocuments === 'allow' }) },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs cache control by default: it wraps every field's resolver to read
       // @cacheControl hints that this schema never gives and nothing here reads (the response
@@ -158,11 +190,14 @@ export async function createApp({
       queryCostPlugin(schema, limits),
       errorReportingPlugin(),
       responseHeadersPlugin(),
-      ...responseCachePlugins(responseCache, logger),
+      ...responseCachePlugins(responseCache, logger, instruments?.cacheLookup),
+      ...(instruments ? [instruments.plugin] : []),
     ],
   });
   await apollo.start();
   const documentGates = [retiredDocumentsGate(retired), trustedDocuments === 'only' ? trustedDocumentsGate(trusted) : undefined].filter((gate) => gate !== undefined);
+
+  app.use(drain.track);
 
   // Browsers must never guess a type for our JSON (or anything else we send).
   app.use((_req, res, next) => {
@@ -183,6 +218,14 @@ export async function createApp({
     }
   });
 
+  app.get('/readyz', async (_req, res) => {
+    const state = await readiness.check();
+    if (state.ready) res.json({ status: 'ready' });
+    else res.status(503).json({ status: 'unavailable', reason: state.reason });
+  });
+
+  if (metrics && metricsToken) app.get('/metrics', metricsRoute(metrics, metricsToken));
+
   if (playground) app.use(playgroundRouter('/graphql'));
 
   app.use(credentialRouter(db, clock, credentials));
@@ -192,16 +235,17 @@ export async function createApp({
 
   app.use(
     '/graphql',
+    ...(instruments ? [instruments.graphqlMiddleware] : []),
     express.json({ limit: '1mb' }),
     stampRequestId,
-    expressMiddleware(apollo, {
+    drain.handler(expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const ctx = createRequestContext({
           requestId: String(req.id),
           database: db,
           clock,
           log: () => req.log,
-          auth,
+          auth: requestAuth,
           credentials,
           request: { ip: req.ip ?? 'unknown' },
           scope: res.locals.scope as RequestScope,
@@ -214,7 +258,7 @@ export async function createApp({
         for (const gate of documentGates) gate(request, ctx.viewer);
         return ctx;
       },
-    }),
+    })),
   );
 
   // Requests that never reach GraphQL (malformed JSON, oversized body) still get a GraphQL-shaped JSON error.
@@ -260,9 +304,17 @@ export async function createApp({
           resolve(`http://${shownHost}:${actual}/graphql`);
         });
       }),
-    close: async () => {
+    beginShutdown: () => readiness.beginShutdown(),
+    get requestsInFlight() {
+      return drain.inFlight;
+    },
+    async close() {
+      readiness.beginShutdown();
+      drain.beginDrain();
       outbox?.stopClaiming();
       await apollo.stop();
+      if (drain.inFlight > 0) logger.info({ requestsInFlight: drain.inFlight }, 'connections closed; waiting for the requests whose client has gone');
+      await drain.idle();
       await outbox?.stop(OUTBOX_SHUTDOWN_GRACE_MS);
     },
   };

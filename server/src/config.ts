@@ -103,6 +103,16 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100).default(DEFAULT_OUTBOX_SETTINGS.maxAttempts),
   OUTBOX_POLL_INTERVAL_MS: wholeNumber(50, 60_000).default(DEFAULT_OUTBOX_SETTINGS.pollIntervalMs),
   OUTBOX_LEASE_SECONDS: wholeNumber(5, 3_600).default(DEFAULT_OUTBOX_SETTINGS.leaseMs / 1000),
+  /** A second listener serving only GET /metrics (off when unset). */
+  METRICS_PORT: wholeNumber(0, 65_535).optional(),
+  /** Its interface; HOST's when unset. */
+  METRICS_HOST: z.string().trim().min(1).optional(),
+  /** Serves GET /metrics on the public port too, to callers that send it as a bearer token (off when unset). */
+  METRICS_TOKEN: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  /** Seconds /readyz answers 503 before the listener closes on SIGTERM, for load balancers to stop sending requests. */
+  SHUTDOWN_DELAY_SECONDS: wholeNumber(0, 300).default(0),
+  /** Seconds from SIGTERM to a forced exit (code 1) when requests in flight have not finished. */
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(1, 3600).default(10),
 });
 
 function parsedUrl(value: string): URL | null {
@@ -155,6 +165,9 @@ export interface Config {
   mail: MailSettings;
   /** How the outbox's delivery worker paces itself (the rest are DEFAULT_OUTBOX_SETTINGS). */
   outbox: Pick<OutboxSettings, 'maxAttempts' | 'pollIntervalMs' | 'leaseMs' | 'deliveryTimeoutMs'>;
+  /** Prometheus metrics, collected only when served: on a port of their own, and/or on the public port with a token. */
+  metrics?: { port?: number; host: string; token?: string };
+  shutdown: { delayMs: number; graceMs: number };
 }
 
 export class ConfigError extends Error {
@@ -215,6 +228,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: ['CDP_ADMIN_PASSWORD'],
       message: 'CDP_ADMIN_EMAIL and CDP_ADMIN_PASSWORD go together',
     })
+    .refine((v) => !(v.METRICS_PORT !== undefined && v.METRICS_PORT !== 0 && v.METRICS_PORT === v.PORT), {
+      path: ['METRICS_PORT'],
+      message: 'must differ from PORT (to serve the metrics on the public port, set METRICS_TOKEN instead)',
+    })
+    .refine((v) => v.SHUTDOWN_DELAY_SECONDS < v.SHUTDOWN_GRACE_SECONDS, {
+      path: ['SHUTDOWN_DELAY_SECONDS'],
+      message: 'must be shorter than SHUTDOWN_GRACE_SECONDS, which leaves the requests in flight time to finish',
+    })
     .safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -261,6 +282,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // A delivery that outlives its lease could be taken over and sent twice.
       deliveryTimeoutMs: Math.min(DEFAULT_OUTBOX_SETTINGS.deliveryTimeoutMs, (v.OUTBOX_LEASE_SECONDS * 1000) / 2),
     },
+    metrics:
+      v.METRICS_PORT !== undefined || v.METRICS_TOKEN
+        ? { port: v.METRICS_PORT, host: v.METRICS_HOST ?? v.HOST, token: v.METRICS_TOKEN }
+        : undefined,
+    shutdown: { delayMs: v.SHUTDOWN_DELAY_SECONDS * 1000, graceMs: v.SHUTDOWN_GRACE_SECONDS * 1000 },
   };
 }
 

@@ -12,10 +12,9 @@ import { seedIfEmpty } from './db/seed/seed-if-empty';
 import { configuredCredentials } from './modules/certificate/credential/credential-settings';
 import { redactedMailUrl } from './mail/mail-settings';
 import { DEV_MAILBOX_PATH } from './mail/dev-mailbox-route';
-
-const SHUTDOWN_GRACE_MS = 10_000;
-/** How long the last log lines may take to reach stdout at exit. */
-const LOG_FLUSH_MS = 1_000;
+import { LOG_FLUSH_MS, shutDownOnSignals } from './lifecycle/shutdown';
+import { Metrics } from './metrics/metrics';
+import { listenForMetrics } from './metrics/metrics-endpoint';
 
 async function main(): Promise<void> {
   let config;
@@ -70,6 +69,7 @@ async function main(): Promise<void> {
   const { mode, maxBytes } = config.responseCache;
   // loadConfig has made sure that `redis` comes with REDIS_URL.
   const responseCache = mode === 'redis' ? { mode, redis: redis! } : mode === 'memory' ? { mode, maxBytes } : { mode };
+  const metrics = config.metrics ? new Metrics() : undefined;
   const app = await createApp({
     database,
     clock,
@@ -82,10 +82,23 @@ async function main(): Promise<void> {
     trustedDocuments: config.trustedDocuments,
     responseCache,
     outbox: { mail: config.mail, settings: config.outbox },
+    metrics,
+    metricsToken: config.metrics?.token,
+    shutdownGraceMs: config.shutdown.graceMs,
   });
   const url = await app.listen(config.port, config.host);
+  const metricsListener =
+    metrics && config.metrics?.port !== undefined ? await listenForMetrics(metrics, config.metrics.port, config.metrics.host) : undefined;
   logger.info(
-    { url, database: config.database.kind, env: config.env, playground: config.playground, trustedDocuments: config.trustedDocuments },
+    {
+      url,
+      database: config.database.kind,
+      env: config.env,
+      playground: config.playground,
+      trustedDocuments: config.trustedDocuments,
+      metricsUrl: metricsListener?.url,
+      metricsOnPublicPort: Boolean(config.metrics?.token),
+    },
     `CDP Hub is serving GraphQL at ${url}${config.playground ? ' (GraphiQL playground: open it in a browser)' : ''}`,
   );
   const mail = config.mail;
@@ -98,33 +111,18 @@ async function main(): Promise<void> {
         : 'e-mail goes to the SMTP server of MAIL_URL',
   );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
-    const exit = async (code: number) => {
-      await log.flush(LOG_FLUSH_MS);
-      process.exit(code);
-    };
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      void exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    try {
-      await app.close();
-      await database.database.close();
-      redis?.disconnect();
-      logger.info('stopped');
-      await exit(0);
-    } catch (err) {
-      logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'shutdown failed');
-      await exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  shutDownOnSignals({
+    app,
+    afterDrain: [
+      ...(metricsListener ? [{ name: 'metrics listener', close: () => metricsListener.close() }] : []),
+      { name: 'database', close: () => database.database.close() },
+      ...(redis ? [{ name: 'redis', close: () => redis.disconnect() }] : []),
+    ],
+    logger,
+    flushLog: (ms) => log.flush(ms),
+    delayMs: config.shutdown.delayMs,
+    graceMs: config.shutdown.graceMs,
+  });
 }
 
 main().catch((err) => {

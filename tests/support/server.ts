@@ -20,6 +20,7 @@ import type { ReleasedOperation } from '../../server/src/graphql/persisted/relea
 import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
 import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
 import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
+import type { Metrics } from '../../server/src/metrics/metrics';
 import type { DatabaseKind, TestDatabase } from './databases';
 
 /** The instant every test runs at: the demonstration cohort is then 2027-2028. */
@@ -49,6 +50,8 @@ export interface TestServer extends Caller {
   databaseConfig: DatabaseConfig;
   clock: Clock;
   logger: Logger;
+  /** /readyz answers 503 from now on (see CdpApp.beginShutdown). */
+  beginShutdown(): void;
   /** The keys certificates are signed with (the seed's too) and the public URL credentials name. */
   credentials: CredentialSettings;
   /** A caller signed in as the seed's demo user of this role (signed in once, then reused). */
@@ -90,6 +93,11 @@ export interface TestServerOptions {
   sameDatabaseAs?: TestServer;
   /** Runs the outbox worker (e-mail to `mail`); without it events are recorded and nothing is delivered. */
   outbox?: OutboxOptions;
+  /** Metrics to collect (none by default), and the token that serves them at /metrics. */
+  metrics?: Metrics;
+  metricsToken?: string;
+  /** How long /readyz believes a finding on pending migrations. */
+  migrationCheckMs?: number;
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -127,6 +135,9 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       releasedOperations: options.releasedOperations,
       responseCache: options.responseCache,
       outbox: options.outbox,
+      metrics: options.metrics,
+      metricsToken: options.metricsToken,
+      migrationCheckMs: options.migrationCheckMs,
     });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
@@ -170,6 +181,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     outbox: app.outbox,
     clock,
     logger,
+    beginShutdown: () => app.beginShutdown(),
     credentials,
     logLines,
     ...withToken(null),

@@ -189,4 +189,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/OUTBOX_MAX_ATTEMPTS: must be at least 1/);
     expect(() => loadConfig({ OUTBOX_LEASE_SECONDS: '1' })).toThrow(/OUTBOX_LEASE_SECONDS: must be at least 5/);
   });
+
+  it('serves no metrics unless asked: on a port of their own (METRICS_PORT), and/or on the public port with METRICS_TOKEN', () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig(PRODUCTION).metrics).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: 'localhost', token: undefined });
+    expect(loadConfig({ METRICS_PORT: '9464', HOST: '0.0.0.0', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ port: 9464, host: '10.0.0.5', token: undefined });
+    expect(loadConfig({ METRICS_PORT: '0', HOST: '0.0.0.0' }).metrics).toEqual({ port: 0, host: '0.0.0.0', token: undefined });
+    expect(loadConfig({ METRICS_TOKEN: 't'.repeat(32) }).metrics).toEqual({ port: undefined, host: 'localhost', token: 't'.repeat(32) });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must have at least 32 characters/);
+    expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow(/METRICS_PORT: must differ from PORT/);
+    expect(() => loadConfig({ METRICS_PORT: '4000' })).toThrow(/METRICS_PORT: must differ from PORT/);
+    expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT: must be at most 65535/);
+  });
+
+  it('shuts down after SHUTDOWN_DELAY_SECONDS (0 by default) and within SHUTDOWN_GRACE_SECONDS (10)', () => {
+    expect(loadConfig({}).shutdown).toEqual({ delayMs: 0, graceMs: 10_000 });
+    expect(loadConfig({ SHUTDOWN_DELAY_SECONDS: '5', SHUTDOWN_GRACE_SECONDS: '30' }).shutdown).toEqual({ delayMs: 5_000, graceMs: 30_000 });
+    expect(() => loadConfig({ SHUTDOWN_DELAY_SECONDS: '10' })).toThrow(/SHUTDOWN_DELAY_SECONDS: must be shorter than SHUTDOWN_GRACE_SECONDS/);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' })).toThrow(/SHUTDOWN_GRACE_SECONDS: must be at least 1/);
+    expect(() => loadConfig({ SHUTDOWN_DELAY_SECONDS: '-1' })).toThrow(/SHUTDOWN_DELAY_SECONDS:/);
+  });
 });

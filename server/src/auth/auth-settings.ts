@@ -6,4 +6,12 @@ export interface AuthSettings {
   pepper: string;
   sessionTtlMs: number;
   throttle: LoginThrottle;
+  /** Told of refused passwords and throttled attempts (the metrics); unset when nobody counts them. */
+  events?: SignInEvents;
+}
+
+/** The sign-in refusals worth counting, by the operation that was refused. */
+export interface SignInEvents {
+  failed(operation: 'login' | 'changePassword'): void;
+  throttled(operation: 'login' | 'changePassword'): void;
 }

@@ -33,7 +33,9 @@ const USAGE = `usage: npm run bench -- [options]
   --postgres-url URL     server for --db postgres (default postgres://postgres@127.0.0.1:5432/postgres)
   --compare DIR          also loads the CDP Hub built in DIR (another checkout's server/dist, e.g. main's) in the same
                          rounds, to show a change before and after in one run; repeatable
-  --cpu-prof DIR         CDP Hub runs under node --cpu-prof, writing its profile into DIR; a summary of self time by package follows the report`;
+  --cpu-prof DIR         CDP Hub runs under node --cpu-prof, writing its profile into DIR; a summary of self time by package follows the report
+  --metrics              also loads a second CDP Hub that collects the Prometheus metrics (METRICS_PORT set), in the same
+                         rounds, to show what collecting them costs`;
 
 function options() {
   const { values } = parseArgs({
@@ -51,6 +53,7 @@ function options() {
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
       'cpu-prof': { type: 'string' },
       compare: { type: 'string', multiple: true, default: [] },
+      metrics: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,6 +80,7 @@ function options() {
     postgresUrl: values['postgres-url'],
     cpuProfileDir: values['cpu-prof'],
     compare: values.compare,
+    metrics: values.metrics,
   };
 }
 
@@ -128,7 +132,8 @@ function throughputReport(o: Options, results: RoundResult[]): string {
       }),
     ],
   );
-  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\nsent by ${o.documents === 'hash' ? 'persisted-query hash' : 'full text'}; ${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machineSummary()}\n\n${table}\n\n${rounds}\n`;
+  const withMetrics = o.metrics ? `\nmetrics on / off: **${(summary('CDP Hub, metrics on').rps / summary('CDP Hub').rps).toFixed(3)}×** req/s\n` : '';
+  return `### Cohort page, ${o.db}, ${scaleName(o.scale)} data\n\nsent by ${o.documents === 'hash' ? 'persisted-query hash' : 'full text'}; ${o.connections} connections, ${o.rounds} alternating rounds of ${o.duration} s; ${machineSummary()}\n\n${table}\n${withMetrics}\n${rounds}\n`;
 }
 
 async function throughput(o: Options): Promise<void> {
@@ -138,6 +143,8 @@ async function throughput(o: Options): Promise<void> {
     const nodeArgs = o.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfileDir}`] : [];
     endpoints.push(await startHandWritten(url), await startCdpHub(url, o.cache, { nodeArgs }));
     for (const dist of o.compare) endpoints.push(await startCdpHub(url, o.cache, { dist }));
+    // A free port of its own for the metrics: collected on every request, never scraped during the rounds.
+    if (o.metrics) endpoints.push(await startCdpHub(url, o.cache, { env: { METRICS_PORT: '0' }, name: 'CDP Hub, metrics on' }));
     const [handWritten, ...hubs] = endpoints;
     const request = cohortPageRequest(o.documents);
     for (const hub of hubs) await assertIdenticalAnswers(hub, handWritten, request);

@@ -3,6 +3,9 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from './logger';
 import { requestIdFor } from './request-id';
 
+/** Asked every few seconds by orchestrators and scrapers: no access line each time. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
 /**
  * Request ids and per-request loggers. pino-http writes its access line
  * ("request completed") at info; when the level is finer it runs as it is.
@@ -17,7 +20,7 @@ export function requestLogging(logger: Logger): RequestHandler {
   const httpLogging = pinoHttp({
     logger,
     genReqId: requestIdFor,
-    autoLogging: { ignore: (req) => req.url === '/healthz' },
+    autoLogging: { ignore: (req) => PROBES.has(req.url ?? '') },
   });
   if (logger.isLevelEnabled('info')) return httpLogging;
   // pino-http's own logger: the one it binds requests to, with its request/response/error serialisers.

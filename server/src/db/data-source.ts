@@ -8,6 +8,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SqlLogger, StatementCounter } from './sql-logger';
 import { ClockStampSubscriber } from './clock-stamp-subscriber';
+import { StatementTimingSubscriber } from './statement-timing-subscriber';
 import { bumpDataVersion } from './data-version';
 import { migrationStatus, refusePending, refuseUnknown } from './migration-status';
 
@@ -61,7 +62,7 @@ export function dataSourceOptions(
   const common = {
     entities: ENTITIES,
     migrations: readonly ? [] : MIGRATIONS,
-    subscribers: [ClockStampSubscriber],
+    subscribers: [ClockStampSubscriber, StatementTimingSubscriber],
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logger: new SqlLogger(logger, statements),

@@ -2,9 +2,13 @@ import type { QueryRunner, Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../common/logger';
 import { scopeOfRunner } from '../common/request-scope';
 
-/** Counts every SQL statement the server sends; the N+1 guard and the benchmark read it. */
+/** Counts every SQL statement the server sends; the N+1 guard, the benchmark and the metrics read it. */
 export class StatementCounter {
   count = 0;
+  /** Statements the database refused or that failed on the way. */
+  failed = 0;
+  /** Given each statement's time in milliseconds once it has run, while metrics are collected (see Metrics). */
+  timed?: (ms: number) => void;
 }
 
 /** Routes TypeORM's messages to the structured log and counts statements. */
@@ -21,9 +25,15 @@ export class SqlLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     this.counter.count += 1;
+    this.counter.failed += 1;
     // Message and code only: the driver's error also carries the parameters and the offending key (personal data).
     const err = typeof error === 'string' ? { message: error } : { message: error.message, code: (error as { code?: unknown }).code };
     this.logger.warn({ sql: query, err }, 'sql statement failed');
+  }
+
+  /** Not part of TypeORM's interface: the time of every statement, from runShape and StatementTimingSubscriber. */
+  logQueryTime(ms: number): void {
+    this.counter.timed?.(ms);
   }
 
   logQuerySlow(time: number, query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
@@ -54,4 +64,9 @@ export class SqlLogger implements TypeOrmLogger {
     if (level === 'warn') this.logger.warn({ detail: message }, 'typeorm');
     else this.logger.debug({ detail: message }, 'typeorm');
   }
+}
+
+/** The statement's time, for the metrics, when the data source logs through a SqlLogger. */
+export function logStatementTime(logger: unknown, ms: number): void {
+  if (logger instanceof SqlLogger) logger.logQueryTime(ms);
 }

@@ -40,7 +40,10 @@ export async function alternatingRounds(endpoints: Endpoint[], request: GraphQLR
   for (const endpoint of endpoints) await hammer(endpoint.url, request, options.connections, Math.min(2, options.duration));
   const results: RoundResult[] = [];
   for (let round = 1; round <= options.rounds; round++) {
-    for (const endpoint of endpoints) {
+    // Each round starts one endpoint further on: none always follows the same one (whose garbage collection,
+    // or the machine's other work, would then always fall on it).
+    const shift = (round - 1) % endpoints.length;
+    for (const endpoint of [...endpoints.slice(shift), ...endpoints.slice(0, shift)]) {
       results.push({ endpoint: endpoint.name, round, ...(await hammer(endpoint.url, request, options.connections, options.duration)) });
     }
   }

@@ -79,9 +79,8 @@ function throwAwaySigningKeyFile(): string {
 export function startCdpHub(
   databaseUrl: string,
   responseCache: string,
-  { env = {}, nodeArgs = [], dist }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; dist?: string } = {},
+  { env = {}, nodeArgs = [], dist, name = dist ? `CDP Hub @ ${path.basename(path.resolve(dist, '..', '..'))}` : 'CDP Hub' }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; dist?: string; name?: string } = {},
 ): Promise<Endpoint> {
-  const name = dist ? `CDP Hub @ ${path.basename(path.resolve(dist, '..', '..'))}` : 'CDP Hub';
   return start(name, 'main.js', {
     NODE_ENV: 'production',
     // The read benchmarks send no mail; production wants that said (or MAIL_URL).

@@ -9,9 +9,12 @@ import { responseCachePlugin } from './response-cache-plugin';
 
 export { DEFAULT_RESPONSE_CACHE_MB, type ResponseCacheSettings } from './cache-settings';
 
-/** The plugin for these settings, or none at all when the cache is off (then nothing of it runs per request). */
-export function responseCache(settings: ResponseCacheSettings, log: Logger): ApolloServerPlugin<RequestContext>[] {
+/**
+ * The plugin for these settings, or none at all when the cache is off (then nothing of it runs per request);
+ * `onLookup` hears of each hit and miss.
+ */
+export function responseCache(settings: ResponseCacheSettings, log: Logger, onLookup?: (hit: boolean) => void): ApolloServerPlugin<RequestContext>[] {
   if (settings.mode === 'off') return [];
   const store = settings.mode === 'redis' ? new RedisResponseStore(settings.redis, log) : new MemoryResponseStore(settings.maxBytes);
-  return [responseCachePlugin({ store, currentVersion: (ctx) => readDataVersion(ctx.db) })];
+  return [responseCachePlugin({ store, currentVersion: (ctx) => readDataVersion(ctx.db), onLookup })];
 }

@@ -12,6 +12,8 @@ export interface ResponseCacheOptions {
   store: ResponseStore;
   /** The number of committed writes, read afresh for every cacheable request on its reader (see DataVersion). */
   currentVersion: (ctx: RequestContext) => Promise<string>;
+  /** Told whether each lookup found an answer (the metrics). */
+  onLookup?: (hit: boolean) => void;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ResponseCacheOptions {
  * write has returned. Answers with errors are never kept. Cacheable answers
  * carry an ETag, and a GET whose If-None-Match names it gets a 304.
  */
-export function responseCachePlugin({ store, currentVersion }: ResponseCacheOptions): ApolloServerPlugin<RequestContext> {
+export function responseCachePlugin({ store, currentVersion, onLookup }: ResponseCacheOptions): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let key: string | undefined;
@@ -43,6 +45,7 @@ export function responseCachePlugin({ store, currentVersion }: ResponseCacheOpti
           // Read before the answer is computed: an answer stored under this version is at least this fresh.
           version = await currentVersion(contextValue);
           hit = await store.get(key, version);
+          onLookup?.(hit !== undefined);
           if (!hit) return null;
           rememberText(hit.result.data, hit.text);
           return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { logStatementTime } from '../../db/sql-logger';
 import { bindValues, dialectOf, type SqlShape } from './sql-shape';
 
 /** better-sqlite3 statements prepared once per shape and connection. */
@@ -50,6 +51,7 @@ export async function runShape(db: EntityManager, shape: SqlShape, values: Recor
   try {
     const rows = await execute(dataSource, shape, parameters);
     const ms = performance.now() - started;
+    logStatementTime(logger, ms);
     const slowAfter = dataSource.options.maxQueryExecutionTime;
     if (slowAfter && ms > slowAfter) logger.logQuerySlow(Math.round(ms), shape.sql, parameters, runner);
     return rows;

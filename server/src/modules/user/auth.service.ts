@@ -21,11 +21,12 @@ export class AuthService {
    */
   async login(ctx: RequestContext, input: LoginInput): Promise<{ token: string; expiresAt: Date; user: User; retryAfterSeconds: null }> {
     const { email } = input;
-    await this.refuseWhileThrottled(ctx, email);
+    await this.refuseWhileThrottled(ctx, email, 'login');
     const user = await ctx.db.findOneBy(User, { email });
     const usable = user?.isActive ? user : null;
     if (!(await verifyPassword(usable?.passwordHash ?? null, input.password)) || !usable) {
       // The attempt reserved above stays counted as a failure.
+      ctx.auth.events?.failed('login');
       await withTransaction(ctx, (tx) =>
         audit(tx, { operation: 'login.failed', entityType: 'User', entityId: user?.uuid ?? null, after: { email } }),
       );
@@ -54,8 +55,9 @@ export class AuthService {
   async changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<{ user: User; endedSessionCount: number }> {
     const viewer = ctx.viewer!;
     const current = await ctx.db.findOneByOrFail(User, { uuid: viewer.userId });
-    await this.refuseWhileThrottled(ctx, current.email);
+    await this.refuseWhileThrottled(ctx, current.email, 'changePassword');
     if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+      ctx.auth.events?.failed('changePassword');
       fail(UserErrorCode.CURRENT_PASSWORD_INCORRECT, 'The current password is wrong.', 'currentPassword');
     }
     await ctx.auth.throttle.recordSuccess(current.email, ctx.request.ip);
@@ -82,9 +84,10 @@ export class AuthService {
   }
 
   /** Reserves this attempt with the throttle (so parallel guesses count at once), or refuses it while the limit is reached. */
-  private async refuseWhileThrottled(ctx: RequestContext, email: string): Promise<void> {
+  private async refuseWhileThrottled(ctx: RequestContext, email: string, operation: 'login' | 'changePassword'): Promise<void> {
     const wait = await ctx.auth.throttle.attempt(email, ctx.request.ip);
     if (wait > 0) {
+      ctx.auth.events?.throttled(operation);
       ctx.request.responseHeaders.set('Retry-After', String(wait));
       throw new UserFailure([userError(UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed attempts. Try again in ${wait} seconds.`)], {
         retryAfterSeconds: wait,
