@@ -24,6 +24,11 @@ if (!Number.isInteger(runs) || runs < 1) {
   console.error('--runs takes a whole number of at least 1');
   process.exit(2);
 }
+// The documentation's test runs this command with CDP_HUB_DRY_RUN=1: options checked, nothing run (server/src/common/dry-run.ts).
+if (process.env.CDP_HUB_DRY_RUN === '1') {
+  console.log(`dry run: ${JSON.stringify({ fuzz: true, runs, seed: values.seed ?? null, postgresUrl: values['postgres-url'] ?? null })}`);
+  process.exit(0);
+}
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdp-hub-fuzz-')), 'tallies.json');
 const env = { ...process.env, FUZZ_RUNS: String(runs), FUZZ_REPORT: report };

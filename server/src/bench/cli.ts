@@ -7,6 +7,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { exitIfDryRun } from '../common/dry-run';
 import { buildCdpSchema } from '../graphql/schema';
 import { cohortPageRequest, type DocumentsSent } from './harness/cohort-page-request';
 import { databaseUrl, prepareBenchDatabase, type BenchDatabaseKind } from './harness/bench-database';
@@ -191,6 +192,7 @@ async function latency(o: Options): Promise<void> {
 }
 
 const o = options();
+exitIfDryRun({ benchmark: o.latency ? 'latency' : 'throughput', ...o });
 (o.latency ? latency(o) : throughput(o)).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -7,6 +7,7 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { exitIfDryRun } from '../../../common/dry-run';
 import { SingleBar, Presets } from 'cli-progress';
 import { fixedClock, systemClock } from '../../../common/clock';
 import { createLogger } from '../../../common/logger';
@@ -35,6 +36,7 @@ function parseScale(argv: string[]): number {
 
 async function main(): Promise<void> {
   const scale = parseScale(process.argv.slice(2));
+  exitIfDryRun({ seed: 'synthetic', scale });
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const clock = config.clockOverride ? fixedClock(config.clockOverride) : systemClock;
