@@ -42,3 +42,14 @@ export class NominationFilter {
   @Field(() => GraphQLCountryCode, { nullable: true, description: 'Only nominations from the administration with this ISO code.' })
   administrationIso2?: string | null;
 }
+
+@InputType({ description: "Narrows an administration's nominations; all given conditions must hold." })
+export class AdministrationNominationFilter {
+  @BoundedId()
+  @Field(() => ID, { nullable: true, description: 'Only nominations for this cohort (a Cohort ID).' })
+  cohortId?: string | null;
+
+  @BoundedEnumList(NominationStatus)
+  @Field(() => [NominationStatus], { nullable: true, description: 'Only nominations in one of these statuses.' })
+  statusIn?: NominationStatus[] | null;
+}
