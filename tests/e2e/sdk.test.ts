@@ -174,6 +174,12 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
   researchProjects: async (c) => expect((await c.researchProjects({ filter: { statusIn: ['PUBLISHED'] } })).researchProjects.totalCount).toBeGreaterThan(0),
   searchResearch: async (c) => expect((await c.searchResearch({ query: 'customs' })).searchResearch.totalCount).toBeGreaterThan(0),
   verifyCertificate: async (c) => expect((await c.verifyCertificate({ serial: 'CDP-1999-001' })).verifyCertificate).toEqual({ isValid: false, reason: 'UNKNOWN_SERIAL', certificate: null }),
+  invitations: async (c, _ids, f) => {
+    const own = (await (await f.as('FOCAL_POINT')).viewer()).viewer!.administration!;
+    const { invitations } = await c.invitations({ first: 100, filter: { administrationId: own.id, open: true } });
+    expect(invitations.totalCount).toBeGreaterThan(0);
+    expect(invitations.nodes.every((i) => i.isOpen && i.administration.id === own.id && i.cohort.status === 'NOMINATIONS_OPEN')).toBe(true);
+  },
   // The four role screens: each as its role (tests/e2e/dashboards.test.ts runs them at full pages with statement counts).
   focalPointDashboard: async (c, _ids, f) => {
     expect((await c.focalPointDashboard()).viewer).toBeNull();
@@ -308,10 +314,10 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
   },
   updateAdministration: async (c, _ids, f) => {
     const admin = await f.as('ADMIN');
-    const { administration } = await c.administration({ iso2: 'JP' });
+    const { administration } = await c.administration({ iso2: 'RW' });
     await expect((await f.as('FOCAL_POINT')).updateAdministration({ input: { administrationId: administration!.id, isEligible: false } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const { updateAdministration } = await admin.updateAdministration({ input: { administrationId: administration!.id, focalPointName: 'Kenji Sato' } });
-    expect(updateAdministration).toMatchObject({ userErrors: [], administration: { iso2: 'JP', focalPointName: 'Kenji Sato' } });
+    const { updateAdministration } = await admin.updateAdministration({ input: { administrationId: administration!.id, focalPointName: 'Grace Uwase' } });
+    expect(updateAdministration).toMatchObject({ userErrors: [], administration: { iso2: 'RW', focalPointName: 'Grace Uwase' } });
   },
   createCohort: async (c, _ids, f) => {
     const input = { label: '2090-2091', capacity: 8, dates: yearDates(2090) };

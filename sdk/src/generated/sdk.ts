@@ -70,6 +70,7 @@ import * as Operations from './graphql.js';
 
 
 
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -237,6 +238,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     Events(variables?: Operations.EventsQueryVariables, options?: C): Promise<Operations.EventsQuery> {
       return requester<Operations.EventsQuery, Operations.EventsQueryVariables>(Operations.EventsDocument, variables, options) as Promise<Operations.EventsQuery>;
+    },
+    Invitations(variables?: Operations.InvitationsQueryVariables, options?: C): Promise<Operations.InvitationsQuery> {
+      return requester<Operations.InvitationsQuery, Operations.InvitationsQueryVariables>(Operations.InvitationsDocument, variables, options) as Promise<Operations.InvitationsQuery>;
     },
     Node(variables: Operations.NodeQueryVariables, options?: C): Promise<Operations.NodeQuery> {
       return requester<Operations.NodeQuery, Operations.NodeQueryVariables>(Operations.NodeDocument, variables, options) as Promise<Operations.NodeQuery>;
