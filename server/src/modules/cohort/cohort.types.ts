@@ -53,23 +53,6 @@ export const invitationOrder = defineOrder(
 export const InvitationOrder = invitationOrder.OrderInput;
 export type InvitationOrder = InstanceType<typeof InvitationOrder>;
 
-@InputType({ description: 'Narrows a list of invitations; all given conditions must hold.' })
-export class InvitationFilter {
-  @BoundedId()
-  @Field(() => ID, { nullable: true, description: 'Only invitations to this administration (an Administration ID).' })
-  administrationId?: string | null;
-
-  @BoundedId()
-  @Field(() => ID, { nullable: true, description: 'Only invitations for this cohort (a Cohort ID).' })
-  cohortId?: string | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Only invitations that are open (true: the cohort is NOMINATIONS_OPEN and its nomination deadline is today or later) or not (false).',
-  })
-  open?: boolean | null;
-}
-
 @InputType({ description: "Narrows an administration's invitations; all given conditions must hold." })
 export class AdministrationInvitationFilter {
   @Field(() => Boolean, {
@@ -77,4 +60,15 @@ export class AdministrationInvitationFilter {
     description: 'Only invitations that are open (true: the cohort is NOMINATIONS_OPEN and its nomination deadline is today or later) or not (false).',
   })
   open?: boolean | null;
+}
+
+@InputType({ description: 'Narrows a list of invitations; all given conditions must hold.' })
+export class InvitationFilter extends AdministrationInvitationFilter {
+  @BoundedId()
+  @Field(() => ID, { nullable: true, description: 'Only invitations to this administration (an Administration ID).' })
+  administrationId?: string | null;
+
+  @BoundedId()
+  @Field(() => ID, { nullable: true, description: 'Only invitations for this cohort (a Cohort ID).' })
+  cohortId?: string | null;
 }

@@ -29,20 +29,6 @@ export const nominationOrder = defineOrder(
 export const NominationOrder = nominationOrder.OrderInput;
 export type NominationOrder = InstanceType<typeof NominationOrder>;
 
-@InputType({ description: 'Narrows a list of nominations; all given conditions must hold.' })
-export class NominationFilter {
-  @BoundedId()
-  @Field(() => ID, { nullable: true, description: 'Only nominations for this cohort (a Cohort ID).' })
-  cohortId?: string | null;
-
-  @BoundedEnumList(NominationStatus)
-  @Field(() => [NominationStatus], { nullable: true, description: 'Only nominations in one of these statuses.' })
-  statusIn?: NominationStatus[] | null;
-
-  @Field(() => GraphQLCountryCode, { nullable: true, description: 'Only nominations from the administration with this ISO code.' })
-  administrationIso2?: string | null;
-}
-
 @InputType({ description: "Narrows an administration's nominations; all given conditions must hold." })
 export class AdministrationNominationFilter {
   @BoundedId()
@@ -52,4 +38,10 @@ export class AdministrationNominationFilter {
   @BoundedEnumList(NominationStatus)
   @Field(() => [NominationStatus], { nullable: true, description: 'Only nominations in one of these statuses.' })
   statusIn?: NominationStatus[] | null;
+}
+
+@InputType({ description: 'Narrows a list of nominations; all given conditions must hold.' })
+export class NominationFilter extends AdministrationNominationFilter {
+  @Field(() => GraphQLCountryCode, { nullable: true, description: 'Only nominations from the administration with this ISO code.' })
+  administrationIso2?: string | null;
 }
