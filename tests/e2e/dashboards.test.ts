@@ -249,6 +249,13 @@ describeEachDatabase('role dashboards', (kind) => {
     const page1 = (await clients.REVIEWER.reviewQueue({ first: 3 })).viewer!.reviewQueue!;
     const page2 = (await clients.REVIEWER.reviewQueue({ first: 3, after: page1.pageInfo.endCursor })).viewer!.reviewQueue!;
     expect([...page1.nodes, ...page2.nodes].map((n) => n.id)).toEqual(after.nodes.slice(0, 6).map((n) => n.id));
+    // And backwards: the last page, then the one before it.
+    const BACKWARDS = `query ($before: String) { viewer { reviewQueue(last: 3, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { id } } } }`;
+    const reviewer = await server.as(UserRole.REVIEWER);
+    const last = (await reviewer.data(BACKWARDS)).viewer.reviewQueue;
+    const beforeLast = (await reviewer.data(BACKWARDS, { before: last.pageInfo.startCursor })).viewer.reviewQueue;
+    expect([...beforeLast.nodes, ...last.nodes].map((n: { id: string }) => n.id)).toEqual(after.nodes.slice(-6).map((n) => n.id));
+    expect(last.pageInfo.hasPreviousPage).toBe(true);
   });
 
   it('AssociateHome brings my placement, research with milestones, events, certificates and alumni profile', async () => {

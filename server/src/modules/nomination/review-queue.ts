@@ -75,7 +75,8 @@ function queueSql(b: ShapeBuilder, rows: EntityRows<Nomination>, shape: QueueSha
   const sort = `CAST(COALESCE(${b.quote('c')}.${b.quote('selectionDate')}, '${NO_DEADLINE}') AS VARCHAR(10))`;
   const reviewer = `${b.quote('p')}.${b.quote('value')}`;
   const keyset = (side: 'after' | 'before') => {
-    const op = (shape.direction === OrderDirection.ASC) === (side === 'after') ? '>' : '<';
+    // By the ordering's own direction, not the window's (flipped for `last`): a position is after or before in the ordering.
+    const op = (BY_DEADLINE.direction === OrderDirection.ASC) === (side === 'after') ? '>' : '<';
     const value = b.param(`${side}Value`);
     const valueAgain = b.param(`${side}Value`);
     const id = b.param(`${side}Id`);
