@@ -150,10 +150,10 @@ type Screen = 'FocalPointDashboard' | 'ReviewQueue' | 'AssociateHome' | 'AdminIn
 const SCREENS: Record<Screen, { role: UserRole; run: (client: CdpClient, size: number) => Promise<unknown>; items: (data: any) => number }> = {
   FocalPointDashboard: {
     role: UserRole.FOCAL_POINT,
-    run: (c, size) => c.focalPointDashboard({ invitationsFirst: size, nominationsFirst: size, associatesFirst: size }),
+    run: (c, size) => c.focalPointDashboard({ invitationsFirst: size, nominationsFirst: size, associatesFirst: size, alumniFirst: size }),
     items: (d) => {
       const a = d.viewer.administration;
-      return a.openInvitations.nodes.length + a.otherInvitations.nodes.length + a.nominations.nodes.length + a.associates.nodes.length;
+      return a.openInvitations.nodes.length + a.otherInvitations.nodes.length + a.nominations.nodes.length + a.associates.nodes.length + a.alumni.nodes.length;
     },
   },
   ReviewQueue: {
@@ -210,7 +210,7 @@ describeEachDatabase('role dashboards', (kind) => {
   );
 
   it('FocalPointDashboard shows the focal point its own administration: open invitations with deadlines, then the others', async () => {
-    const { viewer } = await clients.FOCAL_POINT.focalPointDashboard({ invitationsFirst: FULL, nominationsFirst: FULL, associatesFirst: FULL });
+    const { viewer } = await clients.FOCAL_POINT.focalPointDashboard({ invitationsFirst: FULL, nominationsFirst: FULL, associatesFirst: FULL, alumniFirst: FULL });
     const administration = viewer!.administration!;
     expect(administration.id).toBe(volume.focalAdministrationId);
     expect(administration.openInvitations.totalCount).toBe(VOLUME + 1); // the arranged ones and the demonstration cohort's
@@ -227,7 +227,10 @@ describeEachDatabase('role dashboards', (kind) => {
     const ofDemo = await clients.FOCAL_POINT.focalPointDashboard({ cohortId: toGlobalId('Cohort', demo.uuid) });
     expect(ofDemo.viewer!.administration!.nominations.nodes.length).toBeGreaterThan(0);
     expect(ofDemo.viewer!.administration!.nominations.nodes.every((n) => n.cohort.id === toGlobalId('Cohort', demo.uuid))).toBe(true);
-    expect(administration.associates.nodes.filter((a) => a.alumniProfile).length).toBeGreaterThanOrEqual(3);
+    // Its alumni apart: the COMPLETED placements, each with its profile.
+    expect(administration.alumni.totalCount).toBeGreaterThanOrEqual(3);
+    expect(administration.alumni.nodes.every((a) => a.alumniProfile !== null)).toBe(true);
+    expect(administration.associates.totalCount).toBeGreaterThan(administration.alumni.totalCount);
   });
 
   it('ReviewQueue lists what awaits my score, oldest deadline first, and drops a nomination once I score it', async () => {

@@ -59,7 +59,7 @@ export type AdminActionCounts = {
 /** A Customs administration that is a Member of the WCO. */
 export type Administration = Node & {
   readonly __typename?: 'Administration';
-  /** Professional Associates this administration has sent, without those who DECLINED before the start. */
+  /** Professional Associates this administration has sent, without those who DECLINED before the start; filter statusIn: [COMPLETED] for its alumni. */
   readonly associates: ProfessionalAssociateConnection;
   /** E-mail of the administration's focal point (personal data). Only for ADMIN, and the FOCAL_POINT of this administration; null for anyone else. */
   readonly focalPointEmail: Maybe<Scalars['EmailAddress']['output']>;
@@ -90,6 +90,7 @@ export type Administration = Node & {
 export type AdministrationAssociatesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AdministrationAssociateFilter>;
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<ProfessionalAssociateOrder>;
@@ -125,6 +126,12 @@ export type AdministrationNominationsArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<NominationOrder>;
+};
+
+/** Narrows an administration's Professional Associates; all given conditions must hold. */
+export type AdministrationAssociateFilter = {
+  /** Only associates whose placement is in one of these states, e.g. [COMPLETED] for the alumni; DECLINED ones only when listed here. Without it, every state but DECLINED. */
+  readonly statusIn?: InputMaybe<ReadonlyArray<AssociateStatus>>;
 };
 
 /** A page of administrations. */

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { RequestContext } from '../../graphql/context';
 import { ConnectionArgs } from '../../graphql/relay/connection';
 import { AssociateService } from '../associate/associate.service';
-import { ProfessionalAssociateConnection, ProfessionalAssociateOrder } from '../associate/associate.types';
+import { AdministrationAssociateFilter, ProfessionalAssociateConnection, ProfessionalAssociateOrder } from '../associate/associate.types';
 import { CohortService } from '../cohort/cohort.service';
 import { AdministrationInvitationFilter, InvitationConnection, InvitationOrder } from '../cohort/cohort.types';
 import { NominationService } from '../nomination/nomination.service';
@@ -49,17 +49,20 @@ export class AdministrationResolver {
   }
 
   @FieldResolver(() => ProfessionalAssociateConnection, {
-    description: 'Professional Associates this administration has sent, without those who DECLINED before the start.',
+    description:
+      'Professional Associates this administration has sent, without those who DECLINED before the start; filter statusIn: [COMPLETED] for its alumni.',
   })
   async associates(
     @Root() administration: Administration,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('orderBy', () => ProfessionalAssociateOrder, { nullable: true, description: 'Ordering; by name when omitted.' })
     orderBy: ProfessionalAssociateOrder | null,
+    @Arg('filter', () => AdministrationAssociateFilter, { nullable: true, description: 'Conditions the associates must meet.' })
+    filter: AdministrationAssociateFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ProfessionalAssociateConnection> {
     return new ProfessionalAssociateConnection(
-      await this.associateService.pageFor(ctx, 'administrationId', administration.uuid, args, orderBy),
+      await this.associateService.pageFor(ctx, 'administrationId', administration.uuid, args, orderBy, filter?.statusIn),
     );
   }
 
