@@ -20,6 +20,7 @@ import { buildCdpSchema } from '../../server/src/graphql/schema';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { AlumniActivity } from '../../server/src/modules/alumni/alumni-activity.entity';
 import { AlumniProfile } from '../../server/src/modules/alumni/alumni-profile.entity';
+import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { ProfessionalAssociate } from '../../server/src/modules/associate/associate.entity';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { EventKind } from '../../server/src/modules/event/event-kind';
@@ -91,6 +92,8 @@ const OBJECTS = {
   focalAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
   ownAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
   otherAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
+  focalAdministration: { type: 'Administration', rows: EVERYONE }, // the demo focal point's
+  otherAdministration: { type: 'Administration', rows: EVERYONE }, // otherNomination's
   // Not Nodes: audit entries and outbox messages are only ever reached through Query.auditLog and Query.outboxMessages.
   auditEntry: { type: 'AuditEntry', rows: ADMIN_ONLY },
   outboxMessage: { type: 'OutboxMessage', rows: ADMIN_ONLY },
@@ -112,6 +115,12 @@ const PERSONAL_DATA: FieldRule = {
   otherAssociate: [N, A, N, N, N],
 };
 
+/** An administration's focal-point contact: ADMIN, and the focal point of that administration. */
+const ADMINISTRATION_CONTACT: FieldRule = {
+  focalAdministration: [N, A, N, A, N],
+  otherAdministration: [N, A, N, N, N],
+};
+
 const NOMINATION_SCORES: FieldRule = {
   focalNomination: [H, A, N, N, H],
   otherNomination: [H, A, N, H, H],
@@ -127,7 +136,7 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
   Milestone: followRows('completedAt dueDate id isOverdue research title'),
   Nomination: {
     ...followRows(
-      'administration candidateEmail candidateFullName candidateLanguages candidatePosition candidateYearsOfService cohort decidedAt id motivation status submittedAt',
+      'administration associate candidateEmail candidateFullName candidateLanguages candidatePosition candidateYearsOfService cohort decidedAt id motivation status submittedAt',
     ),
     // A focal point sees its administration's nomination, but not how reviewers scored it.
     reviews: { focalNomination: [H, A, A, N, H] },
@@ -140,7 +149,13 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
     // Once the nomination is decided a reviewer reads the others' scores, but not who gave them.
     reviewer: { secondReviewersDecidedReview: [H, A, N, H, H] },
   },
-  User: followRows('administration associate displayName email id isActive lastLoginAt preferredLanguage role'),
+  User: {
+    ...followRows('administration associate displayName email id isActive lastLoginAt preferredLanguage reviews role'),
+    // A queue is a reviewer's (and ADMIN's): a focal point or an associate on its own user gets null.
+    reviewQueue: { focalPointUser: [H, A, H, N, H], associateUser: [H, A, H, H, N] },
+    // The secretariat's inbox is ADMIN's, under whichever user it is asked.
+    actionCounts: { reviewerUser: [H, A, N, H, H], focalPointUser: [H, A, H, N, H], associateUser: [H, A, H, H, N] },
+  },
   AuditEntry: followRows('actor actorLabel after before entityId entityType id occurredAt operation requestId'),
   OutboxMessage: followRows('attempts channel createdAt eventType id idempotencyKey lastError nextAttemptAt occurredAt recipient sentAt status updatedAt'),
   ProfessionalAssociate: {
@@ -148,20 +163,34 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
     phone: PERSONAL_DATA,
     // Public field, but it returns the research only to whoever may see it.
     research: { focalAssociate: [N, A, N, N, N], ownAssociate: [N, A, N, N, A], otherAssociate: EVERYONE },
+    // The nomination that created the placement, to whoever may see that nomination (ownAssociate has none).
+    nomination: { focalAssociate: [N, A, A, A, N], otherAssociate: [N, A, A, N, N] },
+  },
+  Administration: {
+    // A page for everyone; which nominations it holds is the Nomination row rule (the list tests check it).
+    nominations: ROW,
+    // Other users' accounts are ADMIN's.
+    focalPoints: { focalAdministration: [N, A, N, N, N], otherAdministration: [N, A, N, N, N] },
+    focalPointName: ADMINISTRATION_CONTACT,
+    focalPointEmail: ADMINISTRATION_CONTACT,
+    focalPointPhone: ADMINISTRATION_CONTACT,
   },
 };
 
 /** Lists the server filters per viewer: "allow" means a list; which items it holds is checked by the list tests. */
 const FILTERED_LISTS = new Set(['Nomination.reviews']);
 
+
 /** Fields anyone may read of any object they are given: public types entirely, and the public fields of ProfessionalAssociate. */
 const PUBLIC_FIELDS: Record<string, string> = {
   Region: 'administrations code id name',
-  Administration: 'associates id isEligible iso2 name region',
+  Administration: 'associates id invitations isEligible iso2 name region',
   Programme: 'code cohorts description eligibility formerName id launchedYear name organiser partner placementMonths',
   Cohort:
-    'associates capacity endDate events id invitationDate invitations label nominationDeadline note notificationDate programme selectionDate startDate startDatePrecision status',
-  Invitation: 'administration cohort id sentAt',
+    'associates capacity endDate events id invitationDate invitations label nominationDeadline note notificationDate programme seatsLeft seatsTaken selectionDate startDate startDatePrecision status',
+  Invitation: 'administration cohort id isOpen nominationDeadline sentAt',
+  // Reached only through User.actionCounts, whose rule is ADMIN's (GUARDED_FIELDS.User).
+  AdminActionCounts: 'deadOutboxMessages nominationsToDecide placementsToAssign researchToApprove',
   Event:
     'audience cancellationReason cancelledAt cohort datePrecision id isCancelled isVirtual kind location officiantName officiantTitle programme startsAt title',
   ProfessionalAssociate:
@@ -189,6 +218,8 @@ const PUBLIC_FIELDS: Record<string, string> = {
   UpdateUserPayload: 'user userErrors',
   DeactivateUserPayload: 'user userErrors',
   CreateCohortPayload: 'cohort userErrors',
+  UpdateCohortPayload: 'cohort userErrors',
+  UpdateAdministrationPayload: 'administration userErrors',
   TransitionCohortPayload: 'cohort userErrors',
   InviteAdministrationsPayload: 'alreadyInvited cohort ineligible invited userErrors',
   ScheduleEventPayload: 'event userErrors',
@@ -243,6 +274,7 @@ const QUERY: Record<string, Row> = {
   alumniNetwork: EVERYONE,
   programmeStatistics: EVERYONE,
   verifyCertificate: EVERYONE,
+  invitations: EVERYONE,
   nominations: SIGNED_IN, // an associate gets an empty list
   users: ADMIN_ONLY,
   auditLog: ADMIN_ONLY,
@@ -257,6 +289,8 @@ const MUTATION: Record<string, Row> = {
   updateUser: ADMIN_ONLY,
   deactivateUser: ADMIN_ONLY,
   createCohort: ADMIN_ONLY,
+  updateCohort: ADMIN_ONLY,
+  updateAdministration: ADMIN_ONLY,
   inviteAdministrations: ADMIN_ONLY,
   transitionCohort: ADMIN_ONLY,
   scheduleEvent: ADMIN_ONLY,
@@ -478,6 +512,14 @@ async function arrange(server: TestServer): Promise<Fixtures> {
   // The reviews were written directly, so the stored mean and count are brought up to date as reviewNomination does.
   for (const nomination of [focalNomination, otherNomination, decidedNomination]) await refreshScore(ds.manager, nomination);
 
+  // The focal point's contact on both administrations, and the placements the focal and other nominations made.
+  const otherAdministrationId = otherNomination.administrationId;
+  for (const [uuid, name] of [[focalAdministrationId, 'Focal Contact'], [otherAdministrationId, 'Other Contact']]) {
+    await ds.getRepository(Administration).update(uuid, { focalPointName: name, focalPointEmail: `${name.toLowerCase().replace(' ', '.')}@example.org`, focalPointPhone: '+32 2 209 9200' });
+  }
+  await associates.update(focal.associate.uuid, { nominationId: focalNomination.uuid });
+  await associates.update(otherAssociate.uuid, { nominationId: otherNomination.uuid });
+
   // A message of the outbox, waiting for its second attempt (this server runs no outbox worker).
   const event = await insert(ds, OutboxEvent, {
     type: 'PasswordChanged',
@@ -527,6 +569,8 @@ async function arrange(server: TestServer): Promise<Fixtures> {
       focalAssociate: gid('ProfessionalAssociate', focal.associate.uuid),
       ownAssociate: gid('ProfessionalAssociate', ownAssociate.uuid),
       otherAssociate: gid('ProfessionalAssociate', otherAssociate.uuid),
+      focalAdministration: gid('Administration', focalAdministrationId),
+      otherAdministration: gid('Administration', otherAdministrationId),
       auditEntry: '',
       outboxMessage: '',
     },
@@ -668,6 +712,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       alumniNetwork: ['query ($c: ID!) { alumniNetwork(filter: { cohortId: $c }) { nodes { id } } }', { c: fx.ownCohortId }],
       programmeStatistics: ['{ programmeStatistics { totalAssociates } }'],
       verifyCertificate: ['{ verifyCertificate(serial: "CDP-1999-999") { reason } }'],
+      invitations: ['{ invitations(first: 1, filter: { open: true }) { totalCount } }'],
       nominations: ['{ nominations(first: 1) { totalCount } }'],
       users: ['{ users(first: 1) { totalCount } }'],
       auditLog: ['{ auditLog(first: 1) { totalCount } }'],
@@ -856,6 +901,20 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.transitionCohort.cohort?.status === 'NOMINATIONS_OPEN' };
       },
+      async updateCohort(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: UpdateCohortInput!) { updateCohort(input: $input) { cohort { note } userErrors { code } } }',
+          { input: { cohortId, note: `Noted by ${who}` } },
+        );
+        return { result, ran: (d) => d.updateCohort.cohort?.note === `Noted by ${who}` };
+      },
+      async updateAdministration(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: UpdateAdministrationInput!) { updateAdministration(input: $input) { administration { focalPointPhone } userErrors { code } } }',
+          { input: { administrationId: rwanda, focalPointPhone: `+250 788 000 00${WHO.indexOf(who)}` } },
+        );
+        return { result, ran: (d) => d.updateAdministration.administration?.focalPointPhone === `+250 788 000 00${WHO.indexOf(who)}` };
+      },
       async scheduleEvent(who) {
         const result = await callers[who].graphql(
           'mutation ($input: ScheduleEventInput!) { scheduleEvent(input: $input) { event { id } userErrors { code } } }',
@@ -956,6 +1015,8 @@ describeEachDatabase('authorization matrix', (kind) => {
       'createCohort',
       'inviteAdministrations',
       'transitionCohort',
+      'updateCohort',
+      'updateAdministration',
       'scheduleEvent',
       'rescheduleEvent',
       'cancelEvent',
@@ -1111,6 +1172,26 @@ describeEachDatabase('authorization matrix', (kind) => {
                   .map(([review]) => fx.ids[review as Subject])
                   .sort();
           expect({ who, nomination, reviews: reviews && sortIds(reviews) }).toEqual({ who, nomination, reviews: want });
+        }
+      }
+    });
+
+    it("an administration's nominations are the nominations list's: its own to a focal point, none to anonymous callers and associates", async () => {
+      const QUERY_ = `query ($focal: ID!, $other: ID!) {
+        focal: node(id: $focal) { ... on Administration { nominations(first: 50) { totalCount nodes { id } } } }
+        other: node(id: $other) { ... on Administration { nominations(first: 50) { totalCount nodes { id } } } }
+      }`;
+      const ids = { focal: fx.ids.focalAdministration, other: fx.ids.otherAdministration };
+      const everyone = await callers.ADMIN.data(QUERY_, ids);
+      expect(sortIds(everyone.focal.nominations.nodes)).toContain(fx.ids.focalNomination);
+      expect(sortIds(everyone.other.nominations.nodes)).toContain(fx.ids.otherNomination);
+      for (const who of WHO) {
+        const page = await callers[who].data(QUERY_, ids);
+        const sees = (administration: 'focal' | 'other') =>
+          who === 'ADMIN' || who === 'REVIEWER' || (who === 'FOCAL_POINT' && administration === 'focal');
+        for (const administration of ['focal', 'other'] as const) {
+          const want = sees(administration) ? everyone[administration].nominations : { totalCount: 0, nodes: [] };
+          expect({ who, administration, got: page[administration].nominations }).toEqual({ who, administration, got: want });
         }
       }
     });

@@ -174,6 +174,33 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
   researchProjects: async (c) => expect((await c.researchProjects({ filter: { statusIn: ['PUBLISHED'] } })).researchProjects.totalCount).toBeGreaterThan(0),
   searchResearch: async (c) => expect((await c.searchResearch({ query: 'customs' })).searchResearch.totalCount).toBeGreaterThan(0),
   verifyCertificate: async (c) => expect((await c.verifyCertificate({ serial: 'CDP-1999-001' })).verifyCertificate).toEqual({ isValid: false, reason: 'UNKNOWN_SERIAL', certificate: null }),
+  invitations: async (c, _ids, f) => {
+    const own = (await (await f.as('FOCAL_POINT')).viewer()).viewer!.administration!;
+    const { invitations } = await c.invitations({ first: 100, filter: { administrationId: own.id, open: true } });
+    expect(invitations.totalCount).toBeGreaterThan(0);
+    expect(invitations.nodes.every((i) => i.isOpen && i.administration.id === own.id && i.cohort.status === 'NOMINATIONS_OPEN')).toBe(true);
+  },
+  // The four role screens: each as its role (tests/e2e/dashboards.test.ts runs them at full pages with statement counts).
+  focalPointDashboard: async (c, _ids, f) => {
+    expect((await c.focalPointDashboard()).viewer).toBeNull();
+    const { viewer } = await (await f.as('FOCAL_POINT')).focalPointDashboard({ invitationsFirst: 5 });
+    expect(viewer!.administration!.openInvitations.nodes.every((i) => i.isOpen)).toBe(true);
+    expect(viewer!.administration!.nominations.totalCount).toBeGreaterThan(0);
+  },
+  reviewQueue: async (_c, _ids, f) => {
+    const { viewer } = await (await f.as('REVIEWER')).reviewQueue();
+    expect(viewer!.reviewQueue!.nodes.every((n) => n.status === 'SUBMITTED' || n.status === 'SHORTLISTED')).toBe(true);
+    expect((await (await f.as('FOCAL_POINT')).reviewQueue()).viewer!.reviewQueue).toBeNull();
+  },
+  associateHome: async (_c, _ids, f) => {
+    const { viewer } = await (await f.as('ASSOCIATE')).associateHome();
+    expect(viewer!.associate).toMatchObject({ id: expect.any(String), cohort: { events: expect.any(Array) } });
+  },
+  adminInbox: async (_c, _ids, f) => {
+    const { viewer, cohorts } = await (await f.as('ADMIN')).adminInbox();
+    expect(viewer!.actionCounts).toEqual({ nominationsToDecide: expect.any(Number), placementsToAssign: expect.any(Number), researchToApprove: expect.any(Number), deadOutboxMessages: expect.any(Number) });
+    expect(cohorts.nodes.every((co) => co.status === 'NOMINATIONS_OPEN' || co.status === 'SELECTION')).toBe(true);
+  },
   viewer: async (c, _ids, f) => {
     expect((await c.viewer()).viewer).toBeNull();
     const { viewer } = await (await f.as('ASSOCIATE')).viewer();
@@ -275,6 +302,22 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     expect(codesOf(again.deactivateUser.userErrors)).toEqual([['USER_INACTIVE', ['input', 'id']]]);
     // A deactivated user cannot sign in, and gets the same answer as a wrong password.
     expect(codesOf((await c.login({ input: { email: user.email, password: NEW_PASSWORD } })).login.userErrors)).toEqual([['INVALID_CREDENTIALS', null]]);
+  },
+  updateCohort: async (c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const cohort = await sdkCohort(admin, '2097-2098');
+    await expect(c.updateCohort({ input: { cohortId: cohort.id, capacity: 12 } })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const { updateCohort } = await admin.updateCohort({ input: { cohortId: cohort.id, capacity: 12, dates: { endDate: '2098-07-15' } } });
+    expect(updateCohort).toMatchObject({ userErrors: [], cohort: { id: cohort.id, capacity: 12, seatsTaken: 0, seatsLeft: 12, endDate: '2098-07-15' } });
+    const disorder = await admin.updateCohort({ input: { cohortId: cohort.id, dates: { startDate: '2098-08-01' } } });
+    expect(codesOf(disorder.updateCohort.userErrors)).toEqual([['DATES_OUT_OF_ORDER', ['input', 'dates', 'startDate']]]);
+  },
+  updateAdministration: async (c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const { administration } = await c.administration({ iso2: 'RW' });
+    await expect((await f.as('FOCAL_POINT')).updateAdministration({ input: { administrationId: administration!.id, isEligible: false } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const { updateAdministration } = await admin.updateAdministration({ input: { administrationId: administration!.id, focalPointName: 'Grace Uwase' } });
+    expect(updateAdministration).toMatchObject({ userErrors: [], administration: { iso2: 'RW', focalPointName: 'Grace Uwase' } });
   },
   createCohort: async (c, _ids, f) => {
     const input = { label: '2090-2091', capacity: 8, dates: yearDates(2090) };

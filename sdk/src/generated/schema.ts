@@ -43,19 +43,44 @@ export type AddMilestonePayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** What awaits the secretariat's action, counted as the ADMIN's inbox shows it. */
+export type AdminActionCounts = {
+  readonly __typename?: 'AdminActionCounts';
+  /** Outbox messages that gave up (DEAD); resendOutboxMessage tries one again. */
+  readonly deadOutboxMessages: Scalars['Int']['output'];
+  /** Nominations to decide: SUBMITTED or SHORTLISTED, in a cohort in SELECTION (where decideNomination acts). */
+  readonly nominationsToDecide: Scalars['Int']['output'];
+  /** Placements to assign: associates still ASSIGNED without a directorate (assignPlacement). */
+  readonly placementsToAssign: Scalars['Int']['output'];
+  /** Research projects to approve: PROPOSED (approveResearch). */
+  readonly researchToApprove: Scalars['Int']['output'];
+};
+
 /** A Customs administration that is a Member of the WCO. */
 export type Administration = Node & {
   readonly __typename?: 'Administration';
-  /** Professional Associates this administration has sent, without those who DECLINED before the start. */
+  /** Professional Associates this administration has sent, without those who DECLINED before the start; filter statusIn: [COMPLETED] for its alumni. */
   readonly associates: ProfessionalAssociateConnection;
+  /** E-mail of the administration's focal point (personal data). Only for ADMIN, and the FOCAL_POINT of this administration; null for anyone else. */
+  readonly focalPointEmail: Maybe<Scalars['EmailAddress']['output']>;
+  /** Name of the administration's focal point for the programme, as the secretariat writes to them. Only for ADMIN, and the FOCAL_POINT of this administration; null for anyone else. */
+  readonly focalPointName: Maybe<Scalars['String']['output']>;
+  /** Telephone of the administration's focal point, international format (personal data). Only for ADMIN, and the FOCAL_POINT of this administration; null for anyone else. */
+  readonly focalPointPhone: Maybe<Scalars['String']['output']>;
+  /** The FOCAL_POINT users acting for this administration, active or not. Only for ADMIN. */
+  readonly focalPoints: Maybe<UserConnection>;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
+  /** Invitations this administration received, for every cohort; ask open ones (filter open: true) first, with their nominationDeadline. */
+  readonly invitations: InvitationConnection;
   /** Whether the administration may be invited to nominate candidates (developing-country WCO Members). */
   readonly isEligible: Scalars['Boolean']['output'];
   /** ISO 3166-1 alpha-2 code of the country or customs territory (XK for Kosovo). */
   readonly iso2: Scalars['CountryCode']['output'];
   /** Name of the country or customs territory. */
   readonly name: Scalars['String']['output'];
+  /** Nominations from this administration, as the nominations list shows them: all to ADMIN and REVIEWER, to a FOCAL_POINT only its own administration’s; an empty page to anyone else. */
+  readonly nominations: NominationConnection;
   /** The WCO region of the administration. */
   readonly region: Region;
 };
@@ -65,9 +90,48 @@ export type Administration = Node & {
 export type AdministrationAssociatesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AdministrationAssociateFilter>;
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<ProfessionalAssociateOrder>;
+};
+
+
+/** A Customs administration that is a Member of the WCO. */
+export type AdministrationFocalPointsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<UserOrder>;
+};
+
+
+/** A Customs administration that is a Member of the WCO. */
+export type AdministrationInvitationsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AdministrationInvitationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<InvitationOrder>;
+};
+
+
+/** A Customs administration that is a Member of the WCO. */
+export type AdministrationNominationsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AdministrationNominationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<NominationOrder>;
+};
+
+/** Narrows an administration's Professional Associates; all given conditions must hold. */
+export type AdministrationAssociateFilter = {
+  /** Only associates whose placement is in one of these states, e.g. [COMPLETED] for the alumni; DECLINED ones only when listed here. Without it, every state but DECLINED. */
+  readonly statusIn?: InputMaybe<ReadonlyArray<AssociateStatus>>;
 };
 
 /** A page of administrations. */
@@ -113,6 +177,20 @@ export type AdministrationFilter = {
   readonly nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Only administrations of this region. */
   readonly regionCode?: InputMaybe<RegionCode>;
+};
+
+/** Narrows an administration's invitations; all given conditions must hold. */
+export type AdministrationInvitationFilter = {
+  /** Only invitations that are open (true: the cohort is NOMINATIONS_OPEN and its nomination deadline is today or later) or not (false). */
+  readonly open?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Narrows an administration's nominations; all given conditions must hold. */
+export type AdministrationNominationFilter = {
+  /** Only nominations for this cohort (a Cohort ID). */
+  readonly cohortId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only nominations in one of these statuses. */
+  readonly statusIn?: InputMaybe<ReadonlyArray<NominationStatus>>;
 };
 
 /** How to order administrations. */
@@ -577,6 +655,10 @@ export type Cohort = Node & {
   readonly notificationDate: Maybe<Scalars['Date']['output']>;
   /** The programme this cohort belongs to. */
   readonly programme: Programme;
+  /** Seats still free: capacity minus seatsTaken (never below 0); null when the capacity is not known. */
+  readonly seatsLeft: Maybe<Scalars['Int']['output']>;
+  /** Seats taken: the associates who count (every selected associate but those who DECLINED before the start), as the COHORT_FULL rule counts them. */
+  readonly seatsTaken: Scalars['Int']['output'];
   /** When the selection takes place. */
   readonly selectionDate: Maybe<Scalars['Date']['output']>;
   /** When the programme year commences. */
@@ -627,6 +709,22 @@ export type CohortCount = {
   readonly associateCount: Scalars['Int']['output'];
   /** The cohort. */
   readonly cohort: Cohort;
+};
+
+/** New dates of a programme year; each left out (or null) keeps its value. Together with the kept ones they must stay in order. */
+export type CohortDatesChangeInput = {
+  /** When the programme year ends; the only date that may change after the start. */
+  readonly endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** When invitation letters go to eligible administrations. */
+  readonly invitationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day on which nominations are accepted. */
+  readonly nominationDeadline?: InputMaybe<Scalars['Date']['input']>;
+  /** When candidates are notified of the results. */
+  readonly notificationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** When the selection takes place. */
+  readonly selectionDate?: InputMaybe<Scalars['Date']['input']>;
+  /** When the programme year commences. */
+  readonly startDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** The six dates of a programme year; each must be later than the one before, in the order below. */
@@ -946,6 +1044,10 @@ export type Invitation = Node & {
   readonly cohort: Cohort;
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
+  /** Whether nominations can be submitted on it now: the cohort is NOMINATIONS_OPEN and its nomination deadline is today or later. */
+  readonly isOpen: Scalars['Boolean']['output'];
+  /** The cohort's nomination deadline: the last day nominations are accepted. */
+  readonly nominationDeadline: Maybe<Scalars['Date']['output']>;
   /** When the invitation was sent. */
   readonly sentAt: Scalars['DateTime']['output'];
 };
@@ -970,6 +1072,16 @@ export type InvitationEdge = {
   readonly cursor: Scalars['String']['output'];
   /** The Invitation at the end of the edge. */
   readonly node: Invitation;
+};
+
+/** Narrows a list of invitations; all given conditions must hold. */
+export type InvitationFilter = {
+  /** Only invitations to this administration (an Administration ID). */
+  readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only invitations for this cohort (a Cohort ID). */
+  readonly cohortId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only invitations that are open (true: the cohort is NOMINATIONS_OPEN and its nomination deadline is today or later) or not (false). */
+  readonly open?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** How to order invitations. */
@@ -1150,8 +1262,12 @@ export type Mutation = {
   readonly submitResearch: SubmitResearchPayload;
   /** Moves a cohort one step forward in the yearly cycle, or cancels it. Closing nominations (to SELECTION) waits for the nomination deadline unless closeEarly; completing waits for every placement to end. Only for ADMIN. */
   readonly transitionCohort: TransitionCohortPayload;
+  /** Corrects an administration's eligibility and its focal point's contact. An administration made ineligible is no longer invited, and its nominations are refused (ADMINISTRATION_NOT_ELIGIBLE). Only for ADMIN. */
+  readonly updateAdministration: UpdateAdministrationPayload;
   /** Changes the current position or liaison role of an alumnus (a COMPLETED placement): the alumnus themself, or ADMIN. Only for ADMIN, ASSOCIATE. */
   readonly updateAlumniProfile: UpdateAlumniProfilePayload;
+  /** Corrects a cohort's label, capacity, dates or note. The rules still hold: the capacity not below the seats taken (CAPACITY_BELOW_SEATS_TAKEN), the six dates in order (DATES_OUT_OF_ORDER), the label unique (COHORT_LABEL_TAKEN); and from IN_PROGRESS on (or once CANCELLED) the label, capacity and dates up to startDate are fixed (COHORT_STARTED). Only for ADMIN. */
+  readonly updateCohort: UpdateCohortPayload;
   /** Changes the title, abstract or themes of a research project: its associate until it is SUBMITTED, ADMIN at any stage. Only for ADMIN, ASSOCIATE. */
   readonly updateResearch: UpdateResearchPayload;
   /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
@@ -1324,8 +1440,20 @@ export type MutationTransitionCohortArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationUpdateAdministrationArgs = {
+  input: UpdateAdministrationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationUpdateAlumniProfileArgs = {
   input: UpdateAlumniProfileInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationUpdateCohortArgs = {
+  input: UpdateCohortInput;
 };
 
 
@@ -1357,6 +1485,8 @@ export type Nomination = Node & {
   readonly __typename?: 'Nomination';
   /** The nominating administration. */
   readonly administration: Administration;
+  /** The Professional Associate the selection created; null until the nomination is SELECTED. */
+  readonly associate: Maybe<ProfessionalAssociate>;
   /** E-mail of the candidate (personal data; nominations are visible only to ADMIN, REVIEWER and the focal point of the administration). */
   readonly candidateEmail: Scalars['EmailAddress']['output'];
   /** Full name of the candidate. */
@@ -1610,6 +1740,8 @@ export type ProfessionalAssociate = Node & {
   readonly isSampleData: Scalars['Boolean']['output'];
   /** Working languages (BCP 47 codes such as "en", "fr", "es"). */
   readonly languages: ReadonlyArray<Scalars['String']['output']>;
+  /** The nomination whose selection created this placement; null for historical records, and for callers who may not see the nomination (ADMIN and REVIEWER see it, a FOCAL_POINT its own administration’s). */
+  readonly nomination: Maybe<Nomination>;
   /** Telephone number of the associate, international format (personal data). Only for ADMIN, the FOCAL_POINT of the associate’s administration, and the associate themself; null for anyone else. */
   readonly phone: Maybe<Scalars['String']['output']>;
   /** The WCO region of the associate's administration. */
@@ -1839,6 +1971,8 @@ export type Query = {
   readonly cohorts: CohortConnection;
   /** Programme events: commencements, reporting sessions, ceremonies and more. */
   readonly events: EventConnection;
+  /** Invitations of every cohort; filter by administration (a focal point’s own) and by whether they are open. */
+  readonly invitations: InvitationConnection;
   /** Fetches any object by its global ID. Null when it does not exist or is not visible to the caller. */
   readonly node: Maybe<Node>;
   /** Fetches up to 100 objects by global ID, in the order asked; null for each one that does not exist or is not visible. */
@@ -1951,6 +2085,17 @@ export type QueryEventsArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<EventOrder>;
+};
+
+
+/** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
+export type QueryInvitationsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<InvitationFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<InvitationOrder>;
 };
 
 
@@ -2329,6 +2474,28 @@ export type Review = Node & {
   readonly score: Scalars['Int']['output'];
 };
 
+/** A page of reviews. */
+export type ReviewConnection = {
+  readonly __typename?: 'ReviewConnection';
+  /** The edges of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<ReviewEdge>;
+  /** The nodes of this page, without cursors. */
+  readonly nodes: ReadonlyArray<Review>;
+  /** Information to aid in pagination. */
+  readonly pageInfo: PageInfo;
+  /** The total number of reviews that match, across all pages. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection of reviews. */
+export type ReviewEdge = {
+  readonly __typename?: 'ReviewEdge';
+  /** An opaque cursor for this edge; pass it as `after` or `before`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The Review at the end of the edge. */
+  readonly node: Review;
+};
+
 /** A reviewer's score of a nomination; a second review by the same reviewer replaces their first. */
 export type ReviewNominationInput = {
   /** The reviewer's comment, at most 2000 characters. */
@@ -2348,6 +2515,25 @@ export type ReviewNominationPayload = {
   readonly review: Maybe<Review>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** How to order reviews. */
+export type ReviewOrder = {
+  /** The direction; ascending by default. */
+  readonly direction?: OrderDirection;
+  /** The field to order by. */
+  readonly field: ReviewOrderField;
+};
+
+/** Fields by which reviews can be ordered. Ties are broken by ID so every page is stable. */
+export type ReviewOrderField =
+  /** Order by when the review was first written. */
+  | 'CREATED_AT';
+
+/** Narrows a review queue; all given conditions must hold. */
+export type ReviewQueueFilter = {
+  /** Only nominations for this cohort (a Cohort ID). */
+  readonly cohortId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A certificate to revoke, named by ID or by serial (exactly one), and why. ADMIN only. */
@@ -2466,6 +2652,31 @@ export type TransitionCohortPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** Corrections to an administration: its eligibility and its focal point's contact. Fields left out (or null) keep their value. ADMIN only. */
+export type UpdateAdministrationInput = {
+  /** The Administration to correct. */
+  readonly administrationId: Scalars['ID']['input'];
+  /** Clear the focal point's name, e-mail and telephone (then give none of them). */
+  readonly clearFocalPointContact?: Scalars['Boolean']['input'];
+  /** The focal point's e-mail. */
+  readonly focalPointEmail?: InputMaybe<Scalars['String']['input']>;
+  /** The focal point's name, 1 to 200 characters. */
+  readonly focalPointName?: InputMaybe<Scalars['String']['input']>;
+  /** The focal point’s telephone in international format, e.g. "+32 2 209 92 11". */
+  readonly focalPointPhone?: InputMaybe<Scalars['String']['input']>;
+  /** Whether it may be invited and nominate (developing-country WCO Members). Made false, its open invitations stay but submitNomination refuses with ADMINISTRATION_NOT_ELIGIBLE. */
+  readonly isEligible?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The result of updateAdministration. */
+export type UpdateAdministrationPayload = {
+  readonly __typename?: 'UpdateAdministrationPayload';
+  /** The administration as it now is; null on failure. */
+  readonly administration: Maybe<Administration>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** Changes to an alumnus’s profile; omitted fields stay as they are. The alumnus themself, or ADMIN. */
 export type UpdateAlumniProfileInput = {
   /** The ProfessionalAssociate whose placement is COMPLETED. */
@@ -2481,6 +2692,29 @@ export type UpdateAlumniProfilePayload = {
   readonly __typename?: 'UpdateAlumniProfilePayload';
   /** The profile as it now is; null on failure. */
   readonly alumniProfile: Maybe<AlumniProfile>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** Corrections to a cohort; fields left out (or null) keep their value. Before the start (while PLANNED, NOMINATIONS_OPEN or SELECTION) everything may change within the rules; from IN_PROGRESS on (and once CANCELLED) only endDate and note. ADMIN only. */
+export type UpdateCohortInput = {
+  /** New capacity: 1 to 50, and not below the seats taken. */
+  readonly capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** The Cohort to correct. */
+  readonly cohortId: Scalars['ID']['input'];
+  /** New dates; those left out keep their value. */
+  readonly dates?: InputMaybe<CohortDatesChangeInput>;
+  /** New label, two consecutive years such as "2027-2028"; unique within the programme. */
+  readonly label?: InputMaybe<Scalars['String']['input']>;
+  /** New remarks, at most 2000 characters; blank removes them. */
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of updateCohort. */
+export type UpdateCohortPayload = {
+  readonly __typename?: 'UpdateCohortPayload';
+  /** The cohort as it now is; null on failure. */
+  readonly cohort: Maybe<Cohort>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
 };
@@ -2536,6 +2770,8 @@ export type UpdateUserPayload = {
 /** A person who signs in to CDP Hub. Visible to ADMIN and to the user themself. */
 export type User = Node & {
   readonly __typename?: 'User';
+  /** The secretariat's inbox: how many items await an ADMIN's action (the same for every user; asked under viewer), one statement for all four counts. Only for ADMIN. */
+  readonly actionCounts: Maybe<AdminActionCounts>;
   /** For a FOCAL_POINT: the administration it acts for. */
   readonly administration: Maybe<Administration>;
   /** For an ASSOCIATE: its Professional Associate record. */
@@ -2552,8 +2788,32 @@ export type User = Node & {
   readonly lastLoginAt: Maybe<Scalars['DateTime']['output']>;
   /** The language CDP Hub writes to the user in (its e-mail); EN unless chosen. */
   readonly preferredLanguage: Language;
+  /** The nominations awaiting this user's score: undecided, in a cohort taking reviews (NOMINATIONS_OPEN or SELECTION), not scored by them yet; the oldest deadline (the cohort's selectionDate) first. Only for ADMIN, and a REVIEWER on their own user; null for anyone else. */
+  readonly reviewQueue: Maybe<NominationConnection>;
+  /** The reviews this user wrote; newest first when no order is given. */
+  readonly reviews: ReviewConnection;
   /** What the user may do. */
   readonly role: UserRole;
+};
+
+
+/** A person who signs in to CDP Hub. Visible to ADMIN and to the user themself. */
+export type UserReviewQueueArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<ReviewQueueFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person who signs in to CDP Hub. Visible to ADMIN and to the user themself. */
+export type UserReviewsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<ReviewOrder>;
 };
 
 /** A page of users. */
@@ -2613,6 +2873,8 @@ export type UserErrorCode =
   | 'ASSOCIATE_REQUIRED'
   /** The candidate (by e-mail, ignoring case) already has an active nomination for this cohort. */
   | 'CANDIDATE_ALREADY_NOMINATED'
+  /** The new capacity is below the seats taken: the cohort's associates who have not DECLINED already hold more seats. */
+  | 'CAPACITY_BELOW_SEATS_TAKEN'
   /** A cohort takes from 1 to 50 associates. */
   | 'CAPACITY_OUT_OF_RANGE'
   /** Certificates are issued only at an event of kind CERTIFICATE_CEREMONY. */
@@ -2649,6 +2911,8 @@ export type UserErrorCode =
   | 'COHORT_NOT_IN_SELECTION'
   /** The associate’s cohort is not in SELECTION or IN_PROGRESS, so placements cannot be assigned. */
   | 'COHORT_NOT_RUNNING'
+  /** The cohort is IN_PROGRESS, COMPLETED or CANCELLED: its label, capacity and the dates up to startDate (invitationDate, nominationDeadline, selectionDate, notificationDate, startDate) are fixed; only endDate and note can be corrected. */
+  | 'COHORT_STARTED'
   /** The current password given to confirm the change is wrong. */
   | 'CURRENT_PASSWORD_INCORRECT'
   /** The placement’s dates fall outside the cohort’s startDate..endDate. */
@@ -2707,6 +2971,8 @@ export type UserErrorCode =
   | 'NOMINATION_NOT_FOUND'
   /** The nomination was withdrawn; it can no longer be reviewed or decided. */
   | 'NOMINATION_WITHDRAWN'
+  /** The input names no change: give at least one field to correct. */
+  | 'NOTHING_TO_UPDATE'
   /** The administration was not invited to nominate for this cohort. */
   | 'NOT_INVITED'
   /** The research has no milestones; at least one completed milestone is needed before submitting. */

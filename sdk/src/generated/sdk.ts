@@ -64,9 +64,19 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
+    UpdateAdministration(variables: Operations.UpdateAdministrationMutationVariables, options?: C): Promise<Operations.UpdateAdministrationMutation> {
+      return requester<Operations.UpdateAdministrationMutation, Operations.UpdateAdministrationMutationVariables>(Operations.UpdateAdministrationDocument, variables, options) as Promise<Operations.UpdateAdministrationMutation>;
+    },
     UpdateAlumniProfile(variables: Operations.UpdateAlumniProfileMutationVariables, options?: C): Promise<Operations.UpdateAlumniProfileMutation> {
       return requester<Operations.UpdateAlumniProfileMutation, Operations.UpdateAlumniProfileMutationVariables>(Operations.UpdateAlumniProfileDocument, variables, options) as Promise<Operations.UpdateAlumniProfileMutation>;
     },
@@ -96,6 +106,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     InviteAdministrations(variables: Operations.InviteAdministrationsMutationVariables, options?: C): Promise<Operations.InviteAdministrationsMutation> {
       return requester<Operations.InviteAdministrationsMutation, Operations.InviteAdministrationsMutationVariables>(Operations.InviteAdministrationsDocument, variables, options) as Promise<Operations.InviteAdministrationsMutation>;
+    },
+    UpdateCohort(variables: Operations.UpdateCohortMutationVariables, options?: C): Promise<Operations.UpdateCohortMutation> {
+      return requester<Operations.UpdateCohortMutation, Operations.UpdateCohortMutationVariables>(Operations.UpdateCohortDocument, variables, options) as Promise<Operations.UpdateCohortMutation>;
     },
     ScheduleEvent(variables: Operations.ScheduleEventMutationVariables, options?: C): Promise<Operations.ScheduleEventMutation> {
       return requester<Operations.ScheduleEventMutation, Operations.ScheduleEventMutationVariables>(Operations.ScheduleEventDocument, variables, options) as Promise<Operations.ScheduleEventMutation>;
@@ -211,8 +224,23 @@ export function getSdk<C>(requester: Requester<C>) {
     Cohorts(variables?: Operations.CohortsQueryVariables, options?: C): Promise<Operations.CohortsQuery> {
       return requester<Operations.CohortsQuery, Operations.CohortsQueryVariables>(Operations.CohortsDocument, variables, options) as Promise<Operations.CohortsQuery>;
     },
+    FocalPointDashboard(variables?: Operations.FocalPointDashboardQueryVariables, options?: C): Promise<Operations.FocalPointDashboardQuery> {
+      return requester<Operations.FocalPointDashboardQuery, Operations.FocalPointDashboardQueryVariables>(Operations.FocalPointDashboardDocument, variables, options) as Promise<Operations.FocalPointDashboardQuery>;
+    },
+    ReviewQueue(variables?: Operations.ReviewQueueQueryVariables, options?: C): Promise<Operations.ReviewQueueQuery> {
+      return requester<Operations.ReviewQueueQuery, Operations.ReviewQueueQueryVariables>(Operations.ReviewQueueDocument, variables, options) as Promise<Operations.ReviewQueueQuery>;
+    },
+    AssociateHome(variables?: Operations.AssociateHomeQueryVariables, options?: C): Promise<Operations.AssociateHomeQuery> {
+      return requester<Operations.AssociateHomeQuery, Operations.AssociateHomeQueryVariables>(Operations.AssociateHomeDocument, variables, options) as Promise<Operations.AssociateHomeQuery>;
+    },
+    AdminInbox(variables?: Operations.AdminInboxQueryVariables, options?: C): Promise<Operations.AdminInboxQuery> {
+      return requester<Operations.AdminInboxQuery, Operations.AdminInboxQueryVariables>(Operations.AdminInboxDocument, variables, options) as Promise<Operations.AdminInboxQuery>;
+    },
     Events(variables?: Operations.EventsQueryVariables, options?: C): Promise<Operations.EventsQuery> {
       return requester<Operations.EventsQuery, Operations.EventsQueryVariables>(Operations.EventsDocument, variables, options) as Promise<Operations.EventsQuery>;
+    },
+    Invitations(variables?: Operations.InvitationsQueryVariables, options?: C): Promise<Operations.InvitationsQuery> {
+      return requester<Operations.InvitationsQuery, Operations.InvitationsQueryVariables>(Operations.InvitationsDocument, variables, options) as Promise<Operations.InvitationsQuery>;
     },
     Node(variables: Operations.NodeQueryVariables, options?: C): Promise<Operations.NodeQuery> {
       return requester<Operations.NodeQuery, Operations.NodeQueryVariables>(Operations.NodeDocument, variables, options) as Promise<Operations.NodeQuery>;

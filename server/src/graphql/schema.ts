@@ -1,6 +1,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AdministrationResolver } from '../modules/administration/administration.resolver';
+import { AdministrationMutations } from '../modules/administration/administration.mutations';
+import { UserActionCountsResolver } from '../modules/dashboard/action-counts';
 import { AlumniActivityResolver, AlumniResolver } from '../modules/alumni/alumni.resolver';
 import { AssociateResolver } from '../modules/associate/associate.resolver';
 import { CertificateMutations } from '../modules/certificate/certificate.mutations';
@@ -14,7 +16,7 @@ import { NodeResolver } from '../modules/node/node.resolver';
 import { assertEveryNodeTypeHasASource, NODE_SOURCES } from '../modules/node/node-registry';
 import { NominationMutations } from '../modules/nomination/nomination.mutations';
 import { NominationResolver } from '../modules/nomination/nomination.resolver';
-import { NominationReviewsResolver, ReviewResolver } from '../modules/nomination/review.resolver';
+import { NominationReviewsResolver, ReviewResolver, UserReviewsResolver } from '../modules/nomination/review.resolver';
 import { ProgrammeResolver } from '../modules/programme/programme.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { MilestoneResolver } from '../modules/research/milestone.resolver';
@@ -36,6 +38,7 @@ const RESOLVERS = [
   OutboxResolver,
   RegionResolver,
   AdministrationResolver,
+  AdministrationMutations,
   ProgrammeResolver,
   CohortResolver,
   InvitationResolver,
@@ -43,6 +46,8 @@ const RESOLVERS = [
   NominationMutations,
   NominationReviewsResolver,
   ReviewResolver,
+  UserReviewsResolver,
+  UserActionCountsResolver,
   AssociateResolver,
   ResearchResolver,
   MilestoneResolver,

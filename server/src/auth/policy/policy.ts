@@ -35,6 +35,19 @@ const nominationScores = owner(
 /** Who wrote a review: the User row rule (ADMIN, the reviewer themself), applied to the review's reviewer. */
 const reviewAuthor = owner('ADMIN, and the reviewer themself', (ctx, review: { reviewerId: string }) => canSeeUser(ctx.viewer, review.reviewerId));
 
+/** A reviewer's queue: ADMIN sees whose reviews are outstanding (it sees every review); a REVIEWER sees its own. */
+const reviewQueue = owner(
+  'ADMIN, and a REVIEWER on their own user',
+  (ctx, user: { uuid: string }) => ctx.viewer!.role === ADMIN || (ctx.viewer!.role === REVIEWER && ctx.viewer!.userId === user.uuid),
+);
+
+/** An administration's contact data: ADMIN, and the FOCAL_POINT acting for that administration. */
+const administrationContact = owner(
+  'ADMIN, and the FOCAL_POINT of this administration',
+  (ctx, administration: { uuid: string }) =>
+    ctx.viewer!.role === ADMIN || (ctx.viewer!.role === FOCAL_POINT && ctx.viewer!.administrationId === administration.uuid),
+);
+
 /** Types whose every field anyone may read (given the object is listed or fetched). */
 const PUBLIC_TYPES = [
   'Region',
@@ -69,11 +82,31 @@ const ROW_TYPES: Record<string, Rule> = {
   User: rows('ADMIN, and the user themself'),
   AuditEntry: rows('ADMIN'),
   OutboxMessage: rows('ADMIN'),
+  // Reached only through User.actionCounts, which is ADMIN's.
+  AdminActionCounts: rows('ADMIN'),
 };
 
 /** Fields whose rule differs from their type's. */
 const FIELD_RULES: Record<string, Record<string, Rule>> = {
-  ProfessionalAssociate: { email: associatePersonalData, phone: associatePersonalData },
+  ProfessionalAssociate: {
+    email: associatePersonalData,
+    phone: associatePersonalData,
+    // Scoped by the Nomination row rule in the resolver: null to whoever may not see the nomination.
+    nomination: rows('ADMIN and REVIEWER; a FOCAL_POINT for its own administration (the Nomination row rule)'),
+  },
+  Administration: {
+    // Scoped by the Nomination row rule in the service: an empty page to whoever may not see them.
+    nominations: rows('ADMIN and REVIEWER; a FOCAL_POINT for its own administration (the Nomination row rule)'),
+    // User rows are ADMIN's (and each user's own): other users' accounts are not shown to a focal point.
+    focalPoints: roles(ADMIN),
+    focalPointName: administrationContact,
+    focalPointEmail: administrationContact,
+    focalPointPhone: administrationContact,
+  },
+  User: {
+    reviewQueue,
+    actionCounts: roles(ADMIN),
+  },
   Nomination: { reviews: roles(ADMIN, REVIEWER), meanScore: nominationScores, reviewCount: nominationScores },
   Review: { reviewer: reviewAuthor },
 };
@@ -98,6 +131,7 @@ const QUERY_RULES: Record<string, Rule> = {
   alumniNetwork: PUBLIC,
   programmeStatistics: PUBLIC,
   verifyCertificate: PUBLIC,
+  invitations: PUBLIC,
   nominations: SIGNED_IN,
   users: roles(ADMIN),
   auditLog: roles(ADMIN),
@@ -112,6 +146,8 @@ const MUTATION_RULES: Record<string, Rule> = {
   updateUser: roles(ADMIN),
   deactivateUser: roles(ADMIN),
   createCohort: roles(ADMIN),
+  updateCohort: roles(ADMIN),
+  updateAdministration: roles(ADMIN),
   transitionCohort: roles(ADMIN),
   inviteAdministrations: roles(ADMIN),
   scheduleEvent: roles(ADMIN),

@@ -90,6 +90,10 @@ export const USER_ERROR_CODES = {
   CERTIFICATE_NOT_FOUND: 'No certificate has this ID or serial.',
   ALREADY_REVOKED: 'The certificate is revoked already.',
   OUTBOX_MESSAGE_NOT_FOUND: 'No outbox message has this ID.',
+  COHORT_STARTED:
+    'The cohort is IN_PROGRESS, COMPLETED or CANCELLED: its label, capacity and the dates up to startDate (invitationDate, nominationDeadline, selectionDate, notificationDate, startDate) are fixed; only endDate and note can be corrected.',
+  CAPACITY_BELOW_SEATS_TAKEN: "The new capacity is below the seats taken: the cohort's associates who have not DECLINED already hold more seats.",
+  NOTHING_TO_UPDATE: 'The input names no change: give at least one field to correct.',
   OUTBOX_MESSAGE_NOT_DEAD: 'Only a DEAD outbox message is sent again; this one is still on its way, or was sent or skipped.',
 } as const;
 

@@ -8,7 +8,7 @@ import { shapeFor, type ShapeBuilder } from '../sql/sql-shape';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type Page } from './connection';
 import { decodeCursor, encodeCursor, nullStandIn, type CursorPosition, type Ordering } from './cursor';
 
-interface PageWindow {
+export interface PageWindow {
   size: number;
   forward: boolean;
   after?: CursorPosition;
@@ -44,7 +44,7 @@ export function pageWindow(args: ConnectionArgs, ordering: Ordering): PageWindow
   };
 }
 
-const flip = (d: OrderDirection) => (d === OrderDirection.ASC ? OrderDirection.DESC : OrderDirection.ASC);
+export const flip = (d: OrderDirection) => (d === OrderDirection.ASC ? OrderDirection.DESC : OrderDirection.ASC);
 
 /** SQL of the sorted value and of the tie-breaking id. */
 export interface KeysetColumns {
@@ -99,7 +99,7 @@ function applyWindow<T extends ObjectLiteral>(
   return direction;
 }
 
-function toPage<T extends ObjectLiteral>(
+export function toPage<T extends ObjectLiteral>(
   rows: T[],
   ordering: Ordering,
   w: PageWindow,
@@ -142,6 +142,12 @@ export async function paginate<T extends ObjectLiteral>(
   return toPage(rows, ordering, w, () => countQb.getCount());
 }
 
+/** The page of a list the viewer may not see any row of: the arguments are still checked, as for any list. */
+export function emptyPage<T extends ObjectLiteral>(args: ConnectionArgs, ordering: Ordering): Promise<Page<T>> {
+  const w = pageWindow(args, ordering);
+  return Promise.resolve(toPage<T>([], ordering, w, async () => 0));
+}
+
 export interface ChildListSpec<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
   /** Property holding the parent's UUID (e.g. "cohortId"). */
@@ -150,11 +156,25 @@ export interface ChildListSpec<T extends ObjectLiteral> {
   where?: ChildCondition;
 }
 
-/** A fixed SQL condition on a child list; `key` names it in the SQL shape's key. */
+/**
+ * A condition on a child list; `key` names its SQL text in the shape's key, so
+ * it must change whenever the text does (which filters are given), never with
+ * the values. Values travel as parameters: `param(name)` writes a placeholder
+ * for `values[name]`, `list(column, name)` tests membership in the list
+ * `values[name]` bound as one parameter.
+ */
 export interface ChildCondition {
   key: string;
   /** The condition, given the quoted column of a property of the child. */
-  sql: (column: (property: string) => string) => string;
+  sql: (column: (property: string) => string, bind: ConditionBinder) => string;
+  /** The values its placeholders name. */
+  values?: Record<string, unknown>;
+}
+
+/** Placeholders for a ChildCondition's values. */
+export interface ConditionBinder {
+  param: (name: string) => string;
+  list: (column: string, name: string) => string;
 }
 
 /**
@@ -181,7 +201,10 @@ export async function paginateChildren<T extends ObjectLiteral>(
   const entityRows = EntityRows.of<T>(metadata);
   const direction = w.forward ? ordering.direction : flip(ordering.direction);
   const shapeKey = [metadata.name, spec.parentProperty, spec.where?.key ?? null, ordering.field.property, ordering.field.nullsLast ?? false, ordering.direction, direction, !!w.after, !!w.before];
-  const admitted = (b: ShapeBuilder, alias: string) => (spec.where ? [spec.where.sql((property) => entityRows.column(b, alias, property))] : []);
+  const binder = (b: ShapeBuilder): ConditionBinder => ({ param: (name) => b.param(name), list: (column, name) => b.inList(column, name) });
+  const admitted = (b: ShapeBuilder, alias: string) =>
+    spec.where ? [spec.where.sql((property) => entityRows.column(b, alias, property), binder(b))] : [];
+  const conditionValues = spec.where?.values ?? {};
   const ranked = shapeFor(db.connection, `children-page:${JSON.stringify(shapeKey)}`, (b) => {
     const parents = b.listTable('parentIds', 'p', entityRows.sqlType(spec.parentProperty));
     const parentValue = `${b.quote('p')}.${b.quote('value')}`;
@@ -201,6 +224,7 @@ export async function paginateChildren<T extends ObjectLiteral>(
     return `${select} FROM ${parents} CROSS JOIN ${entityRows.table(b)} ${b.quote('c')} WHERE ${outer.id} IN (${firstRows('s', entityRows.column(b, 's', 'uuid'))}) ${order}`;
   });
   const raw = await runShape(db, ranked, {
+    ...conditionValues,
     parentIds: [...parentIds],
     rankLimit: w.size + 1,
     afterValue: w.after?.value,
@@ -222,7 +246,7 @@ export async function paginateChildren<T extends ObjectLiteral>(
       const conditions = [b.inList(parent, 'parentIds'), ...admitted(b, 'c')];
       return `SELECT ${parent} AS ${b.quote('parent')}, COUNT(*) AS ${b.quote('n')} FROM ${entityRows.table(b)} ${b.quote('c')} WHERE ${conditions.join(' AND ')} GROUP BY ${parent}`;
     });
-    const grouped = (await runShape(db, shape, { parentIds: [...parentIds] })) as { parent: string; n: number | string }[];
+    const grouped = (await runShape(db, shape, { ...conditionValues, parentIds: [...parentIds] })) as { parent: string; n: number | string }[];
     return new Map(grouped.map((g) => [g.parent, Number(g.n)]));
   });
 

@@ -1,5 +1,6 @@
 import { GraphQLCountryCode } from 'graphql-scalars';
 import { Field } from 'type-graphql';
+import { EmailAddressScalar } from '../../graphql/scalars/email-address';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Node, NodeObject } from '../../graphql/relay/node';
 import { Region } from '../region/region.entity';
@@ -33,4 +34,21 @@ export class Administration extends Node {
   @Index()
   @Column({ type: 'boolean', default: true })
   isEligible: boolean;
+
+  /*
+   * The focal point's contact as the secretariat keeps it for its letters
+   * (personal data: the policy shows it to ADMIN and the administration's
+   * own FOCAL_POINT). Set by updateAdministration; empty until then.
+   */
+  @Field(() => String, { nullable: true, description: "Name of the administration's focal point for the programme, as the secretariat writes to them." })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  focalPointName: string | null;
+
+  @Field(() => EmailAddressScalar, { nullable: true, description: "E-mail of the administration's focal point (personal data)." })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  focalPointEmail: string | null;
+
+  @Field(() => String, { nullable: true, description: "Telephone of the administration's focal point, international format (personal data)." })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  focalPointPhone: string | null;
 }

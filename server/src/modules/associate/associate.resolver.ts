@@ -6,6 +6,8 @@ import { AlumniProfile } from '../alumni/alumni-profile.entity';
 import { Certificate } from '../certificate/certificate.entity';
 import { CertificateService } from '../certificate/certificate.service';
 import { Cohort } from '../cohort/cohort.entity';
+import { Nomination } from '../nomination/nomination.entity';
+import { canSeeNomination } from '../nomination/nomination-visibility';
 import { Region } from '../region/region.entity';
 import { ResearchProject } from '../research/research-project.entity';
 import { ResearchService } from '../research/research.service';
@@ -65,5 +67,16 @@ export class AssociateResolver {
   @FieldResolver(() => AlumniProfile, { nullable: true, description: 'The alumni profile, once the placement is completed.' })
   alumniProfile(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<AlumniProfile | null> {
     return ctx.loaders.oneBy(AlumniProfile, 'associateId').load(associate.uuid);
+  }
+
+  @FieldResolver(() => Nomination, {
+    nullable: true,
+    description:
+      'The nomination whose selection created this placement; null for historical records, and for callers who may not see the nomination (ADMIN and REVIEWER see it, a FOCAL_POINT its own administration’s).',
+  })
+  nomination(@Root() associate: ProfessionalAssociate, @Ctx() ctx: RequestContext): Promise<Nomination | null> | null {
+    // The nomination came from the associate's administration, so its visibility is known before the read.
+    if (!associate.nominationId || !canSeeNomination(ctx.viewer, associate)) return null;
+    return ctx.loaders.byId(Nomination).load(associate.nominationId);
   }
 }

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../graphql/context';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
 import { paginate, type ChildCondition } from '../../graphql/relay/paginate';
 import { applyAssociateFilter } from './associate-filters';
+import type { AssociateStatus } from './associate-enums';
 import { ProfessionalAssociate } from './associate.entity';
 import { associateOrder, type ProfessionalAssociateFilter, type ProfessionalAssociateOrder } from './associate.types';
 import { countedAssociateSql } from './counted-associates';
@@ -21,16 +22,24 @@ export class AssociateService {
     return paginate(applyAssociateFilter(qb, 'pa', filter), args, associateOrder.toOrdering(orderBy));
   }
 
-  /** One page of the counted associates for each of many parents (cohorts or administrations). */
+  /**
+   * One page of the counted associates for each of many parents (cohorts or
+   * administrations); with `statusIn`, of those statuses instead (DECLINED
+   * included only when asked for, as in the root list).
+   */
   pageFor(
     ctx: RequestContext,
     parentProperty: 'cohortId' | 'administrationId',
     parentId: string,
     args: ConnectionArgs,
     orderBy?: ProfessionalAssociateOrder | null,
+    statusIn?: readonly AssociateStatus[] | null,
   ) {
+    const where: ChildCondition = statusIn
+      ? { key: 'associates-status-in', sql: (column, bind) => bind.list(column('status'), 'statusIn'), values: { statusIn: [...statusIn] } }
+      : COUNTED;
     return ctx.loaders
-      .children(`associates-by-${parentProperty}`, { entity: ProfessionalAssociate, parentProperty, where: COUNTED }, args, associateOrder.toOrdering(orderBy))
+      .children(`associates-by-${parentProperty}`, { entity: ProfessionalAssociate, parentProperty, where }, args, associateOrder.toOrdering(orderBy))
       .load(parentId);
   }
 }

@@ -6,7 +6,7 @@ import { defineOrder } from '../../graphql/relay/order';
 import { RegionCode } from '../region/region.entity';
 import { ProfessionalAssociate } from './associate.entity';
 import { AssociateStatus, Directorate } from './associate-enums';
-import { BoundedId, BoundedText } from '../../graphql/input-bounds';
+import { BoundedEnumList, BoundedId, BoundedText } from '../../graphql/input-bounds';
 
 export const ProfessionalAssociateConnection = ConnectionType(
   ProfessionalAssociate,
@@ -51,4 +51,14 @@ export class ProfessionalAssociateFilter {
   @BoundedText()
   @Field(() => String, { nullable: true, description: 'Only associates whose name contains this text (case-insensitive).' })
   nameContains?: string | null;
+}
+
+@InputType({ description: "Narrows an administration's Professional Associates; all given conditions must hold." })
+export class AdministrationAssociateFilter {
+  @BoundedEnumList(AssociateStatus)
+  @Field(() => [AssociateStatus], {
+    nullable: true,
+    description: 'Only associates whose placement is in one of these states, e.g. [COMPLETED] for the alumni; DECLINED ones only when listed here. Without it, every state but DECLINED.',
+  })
+  statusIn?: AssociateStatus[] | null;
 }

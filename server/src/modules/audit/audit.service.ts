@@ -18,6 +18,9 @@ const REDACTED_FIELDS = new Set([
   'officiantName',
   'supervisorName',
   'comment',
+  'focalPointName',
+  'focalPointEmail',
+  'focalPointPhone',
 ]);
 export const REDACTED = '[redacted]';
 

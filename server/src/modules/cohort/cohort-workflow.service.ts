@@ -20,7 +20,7 @@ import { Cohort } from './cohort.entity';
 import type { CreateCohortInput, TransitionCohortInput } from './cohort.inputs';
 
 /** The fields of a cohort the audit log follows; none is personal. */
-const audited = (c: Cohort) => ({
+export const auditedCohort = (c: Cohort) => ({
   programmeId: c.programmeId,
   label: c.label,
   status: c.status,
@@ -30,7 +30,7 @@ const audited = (c: Cohort) => ({
 });
 
 /** "2027-2028": two consecutive years. */
-function assertLabel(label: string): void {
+export function assertLabel(label: string): void {
   const years = /^(\d{4})-(\d{4})$/.exec(label);
   if (!years || Number(years[2]) !== Number(years[1]) + 1) {
     fail(UserErrorCode.COHORT_LABEL_INVALID, `"${label}" is not two consecutive years such as "2027-2028".`, 'label');
@@ -65,7 +65,7 @@ export class CohortWorkflowService {
       });
       // Two concurrent creations of one label: the unique index decides, and the loser gets the same user error.
       await tx.db.save(cohort).catch((err: unknown) => (isUniqueViolation(err) ? labelTaken() : Promise.reject(err)));
-      await audit(tx, { operation: 'createCohort', entityType: 'Cohort', entityId: cohort.uuid, after: audited(cohort) });
+      await audit(tx, { operation: 'createCohort', entityType: 'Cohort', entityId: cohort.uuid, after: auditedCohort(cohort) });
       return { cohort };
     });
   }

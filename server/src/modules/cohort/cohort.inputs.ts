@@ -107,3 +107,58 @@ export class InviteAdministrationsInput {
   @Field(() => Boolean, { defaultValue: false, description: 'Invite every eligible administration not invited yet, instead of administrationIds.' })
   allEligible: boolean;
 }
+
+@InputType({ description: 'New dates of a programme year; each left out (or null) keeps its value. Together with the kept ones they must stay in order.' })
+export class CohortDatesChangeInput {
+  @Field(() => DateScalar, { nullable: true, description: 'When invitation letters go to eligible administrations.' })
+  @InDateRange({ optional: true })
+  invitationDate?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day on which nominations are accepted.' })
+  @InDateRange({ optional: true })
+  nominationDeadline?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the selection takes place.' })
+  @InDateRange({ optional: true })
+  selectionDate?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When candidates are notified of the results.' })
+  @InDateRange({ optional: true })
+  notificationDate?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the programme year commences.' })
+  @InDateRange({ optional: true })
+  startDate?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the programme year ends; the only date that may change after the start.' })
+  @InDateRange({ optional: true })
+  endDate?: Date | null;
+}
+
+@InputType({
+  description:
+    'Corrections to a cohort; fields left out (or null) keep their value. Before the start (while PLANNED, NOMINATIONS_OPEN or SELECTION) everything may change within the rules; from IN_PROGRESS on (and once CANCELLED) only endDate and note. ADMIN only.',
+})
+export class UpdateCohortInput {
+  @Field(() => ID, { description: 'The Cohort to correct.' })
+  cohortId: string;
+
+  @Field(() => String, { nullable: true, description: 'New label, two consecutive years such as "2027-2028"; unique within the programme.' })
+  @Text({ max: 9, optional: true, blankMessage: 'Enter a label such as "2027-2028".', code: UserErrorCode.COHORT_LABEL_INVALID })
+  label?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `New capacity: ${MIN_CAPACITY} to ${MAX_CAPACITY}, and not below the seats taken.` })
+  @IsOptional()
+  @Min(MIN_CAPACITY, { message: `A cohort takes at least ${MIN_CAPACITY} associate.`, context: { code: UserErrorCode.CAPACITY_OUT_OF_RANGE } })
+  @Max(MAX_CAPACITY, { message: `A cohort takes at most ${MAX_CAPACITY} associates.`, context: { code: UserErrorCode.CAPACITY_OUT_OF_RANGE } })
+  capacity?: number | null;
+
+  @Field(() => CohortDatesChangeInput, { nullable: true, description: 'New dates; those left out keep their value.' })
+  @IsOptional()
+  @ValidateNested()
+  dates?: CohortDatesChangeInput | null;
+
+  @Field(() => String, { nullable: true, description: 'New remarks, at most 2000 characters; blank removes them.' })
+  @Text({ max: 2000, min: 0, multiline: true, optional: true })
+  note?: string | null;
+}

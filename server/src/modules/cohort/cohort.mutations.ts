@@ -3,14 +3,24 @@ import type { RequestContext } from '../../graphql/context';
 import { InputArg } from '../../graphql/mutations/input-arg';
 import { runMutation } from '../../graphql/mutations/run-mutation';
 import { CohortWorkflowService } from './cohort-workflow.service';
-import { CreateCohortInput, InviteAdministrationsInput, TransitionCohortInput } from './cohort.inputs';
-import { CreateCohortPayload, InviteAdministrationsPayload, TransitionCohortPayload } from './cohort.payloads';
+import { CohortCorrectionService } from './cohort-correction.service';
+import { CreateCohortInput, InviteAdministrationsInput, TransitionCohortInput, UpdateCohortInput } from './cohort.inputs';
+import { CreateCohortPayload, InviteAdministrationsPayload, TransitionCohortPayload, UpdateCohortPayload } from './cohort.payloads';
 import { InvitationService } from './invitation.service';
 
 @Resolver()
 export class CohortMutations {
   private readonly workflow = new CohortWorkflowService();
   private readonly invitations = new InvitationService();
+  private readonly corrections = new CohortCorrectionService();
+
+  @Mutation(() => UpdateCohortPayload, {
+    description:
+      "Corrects a cohort's label, capacity, dates or note. The rules still hold: the capacity not below the seats taken (CAPACITY_BELOW_SEATS_TAKEN), the six dates in order (DATES_OUT_OF_ORDER), the label unique (COHORT_LABEL_TAKEN); and from IN_PROGRESS on (or once CANCELLED) the label, capacity and dates up to startDate are fixed (COHORT_STARTED).",
+  })
+  updateCohort(@InputArg(UpdateCohortInput, 'The cohort and the corrections.') input: UpdateCohortInput, @Ctx() ctx: RequestContext): Promise<UpdateCohortPayload> {
+    return runMutation(ctx, input, (c, i) => this.corrections.update(c, i), { cohort: null });
+  }
 
   @Mutation(() => CreateCohortPayload, { description: 'Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates.' })
   createCohort(@InputArg(CreateCohortInput, 'The new cohort.') input: CreateCohortInput, @Ctx() ctx: RequestContext): Promise<CreateCohortPayload> {

@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { ConnectionArgs } from '../../graphql/relay/connection';
 import { AssociateService } from '../associate/associate.service';
+import { seatsTaken } from './cohort-seats';
 import { ProfessionalAssociateConnection, ProfessionalAssociateOrder } from '../associate/associate.types';
 import { Event } from '../event/event.entity';
 import { EventService } from '../event/event.service';
@@ -72,5 +73,19 @@ export class CohortResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<InvitationConnection> {
     return new InvitationConnection(await this.cohortService.invitationsFor(ctx, cohort.uuid, args, orderBy));
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'Seats taken: the associates who count (every selected associate but those who DECLINED before the start), as the COHORT_FULL rule counts them.',
+  })
+  seatsTaken(@Root() cohort: Cohort, @Ctx() ctx: RequestContext): Promise<number> {
+    return seatsTaken(ctx, cohort.uuid);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Seats still free: capacity minus seatsTaken (never below 0); null when the capacity is not known.' })
+  async seatsLeft(@Root() cohort: Cohort, @Ctx() ctx: RequestContext): Promise<number | null> {
+    if (cohort.capacity == null) return null;
+    return Math.max(0, cohort.capacity - (await seatsTaken(ctx, cohort.uuid)));
   }
 }

@@ -7,7 +7,9 @@ import { runShape } from '../../graphql/sql/shape-runner';
 import { shapeFor } from '../../graphql/sql/sql-shape';
 import { Programme } from '../programme/programme.entity';
 import { Cohort } from './cohort.entity';
-import { cohortOrder, invitationOrder, type CohortFilter, type CohortOrder, type InvitationOrder } from './cohort.types';
+import { fromGlobalIdOfType } from '../../graphql/relay/global-id';
+import { cohortOrder, invitationOrder, type CohortFilter, type CohortOrder, type InvitationFilter, type InvitationOrder } from './cohort.types';
+import { openCohortCondition, openCohortSql, today } from './invitation-openness';
 import { Invitation } from './invitation.entity';
 
 export class CohortService {
@@ -51,5 +53,27 @@ export class CohortService {
     return ctx.loaders
       .children('invitations-by-cohort', { entity: Invitation, parentProperty: 'cohortId' }, args, invitationOrder.toOrdering(orderBy))
       .load(cohortId);
+  }
+
+  /** One page of an administration's invitations for each of many administrations, open ones alone or the others when `open` is given. */
+  invitationsForAdministration(ctx: RequestContext, administrationId: string, args: ConnectionArgs, open: boolean | null | undefined, orderBy?: InvitationOrder | null) {
+    const where =
+      open == null
+        ? undefined
+        : { key: `invitation-open:${open}`, sql: (column: (p: string) => string, bind: Parameters<typeof openCohortCondition>[1]) => openCohortCondition(column, bind, open), values: { today: today(ctx) } };
+    return ctx.loaders
+      .children('invitations-by-administration', { entity: Invitation, parentProperty: 'administrationId', where }, args, invitationOrder.toOrdering(orderBy))
+      .load(administrationId);
+  }
+
+  /** Invitations of every cohort (invitations are public, as the cohorts' lists of them are). */
+  listInvitations(ctx: RequestContext, args: ConnectionArgs, filter?: InvitationFilter | null, orderBy?: InvitationOrder | null) {
+    const qb = ctx.db.getRepository(Invitation).createQueryBuilder('inv');
+    if (filter?.administrationId) {
+      whereEquals(qb, 'inv.administrationId', fromGlobalIdOfType(filter.administrationId, 'Administration', 'filter.administrationId'));
+    }
+    if (filter?.cohortId) whereEquals(qb, 'inv.cohortId', fromGlobalIdOfType(filter.cohortId, 'Cohort', 'filter.cohortId'));
+    if (filter?.open != null) qb.andWhere(openCohortSql('inv.cohortId', ':openToday', filter.open), { openToday: today(ctx) });
+    return paginate(qb, args, invitationOrder.toOrdering(orderBy));
   }
 }

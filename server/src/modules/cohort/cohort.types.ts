@@ -1,11 +1,11 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { OrderDirection } from '../../common/sort-direction';
 import { ConnectionType } from '../../graphql/relay/connection';
 import { defineOrder } from '../../graphql/relay/order';
 import { Cohort } from './cohort.entity';
 import { CohortStatus } from './cohort-status';
 import { Invitation } from './invitation.entity';
-import { BoundedEnumList, BoundedText } from '../../graphql/input-bounds';
+import { BoundedEnumList, BoundedId, BoundedText } from '../../graphql/input-bounds';
 
 export const CohortConnection = ConnectionType(Cohort, 'Cohort', 'cohorts');
 export type CohortConnection = InstanceType<typeof CohortConnection>;
@@ -52,3 +52,23 @@ export const invitationOrder = defineOrder(
 );
 export const InvitationOrder = invitationOrder.OrderInput;
 export type InvitationOrder = InstanceType<typeof InvitationOrder>;
+
+@InputType({ description: "Narrows an administration's invitations; all given conditions must hold." })
+export class AdministrationInvitationFilter {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only invitations that are open (true: the cohort is NOMINATIONS_OPEN and its nomination deadline is today or later) or not (false).',
+  })
+  open?: boolean | null;
+}
+
+@InputType({ description: 'Narrows a list of invitations; all given conditions must hold.' })
+export class InvitationFilter extends AdministrationInvitationFilter {
+  @BoundedId()
+  @Field(() => ID, { nullable: true, description: 'Only invitations to this administration (an Administration ID).' })
+  administrationId?: string | null;
+
+  @BoundedId()
+  @Field(() => ID, { nullable: true, description: 'Only invitations for this cohort (a Cohort ID).' })
+  cohortId?: string | null;
+}

@@ -4,7 +4,7 @@ import { UserRole } from '../user/user-role';
 import type { Nomination } from './nomination.entity';
 
 /** ADMIN and REVIEWER see every nomination; a FOCAL_POINT sees their own administration's; nobody else any. */
-export function canSeeNomination(viewer: Viewer | null, nomination: Nomination): boolean {
+export function canSeeNomination(viewer: Viewer | null, nomination: Pick<Nomination, 'administrationId'>): boolean {
   if (!viewer) return false;
   if (viewer.role === UserRole.ADMIN || viewer.role === UserRole.REVIEWER) return true;
   return viewer.role === UserRole.FOCAL_POINT && viewer.administrationId === nomination.administrationId;

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { RequestContext } from '../../graphql/context';
 import { ConnectionArgs } from '../../graphql/relay/connection';
 import { Administration } from '../administration/administration.entity';
+import { ProfessionalAssociate } from '../associate/associate.entity';
 import { Cohort } from '../cohort/cohort.entity';
 import { Nomination } from './nomination.entity';
 import { NominationService } from './nomination.service';
@@ -34,5 +35,13 @@ export class NominationResolver {
   @FieldResolver(() => Administration, { description: 'The nominating administration.' })
   administration(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<Administration> {
     return ctx.loaders.required(Administration, nomination.administrationId);
+  }
+
+  @FieldResolver(() => ProfessionalAssociate, {
+    nullable: true,
+    description: 'The Professional Associate the selection created; null until the nomination is SELECTED.',
+  })
+  associate(@Root() nomination: Nomination, @Ctx() ctx: RequestContext): Promise<ProfessionalAssociate | null> {
+    return ctx.loaders.oneBy(ProfessionalAssociate, 'nominationId').load(nomination.uuid);
   }
 }

@@ -29,8 +29,8 @@ export const nominationOrder = defineOrder(
 export const NominationOrder = nominationOrder.OrderInput;
 export type NominationOrder = InstanceType<typeof NominationOrder>;
 
-@InputType({ description: 'Narrows a list of nominations; all given conditions must hold.' })
-export class NominationFilter {
+@InputType({ description: "Narrows an administration's nominations; all given conditions must hold." })
+export class AdministrationNominationFilter {
   @BoundedId()
   @Field(() => ID, { nullable: true, description: 'Only nominations for this cohort (a Cohort ID).' })
   cohortId?: string | null;
@@ -38,7 +38,10 @@ export class NominationFilter {
   @BoundedEnumList(NominationStatus)
   @Field(() => [NominationStatus], { nullable: true, description: 'Only nominations in one of these statuses.' })
   statusIn?: NominationStatus[] | null;
+}
 
+@InputType({ description: 'Narrows a list of nominations; all given conditions must hold.' })
+export class NominationFilter extends AdministrationNominationFilter {
   @Field(() => GraphQLCountryCode, { nullable: true, description: 'Only nominations from the administration with this ISO code.' })
   administrationIso2?: string | null;
 }

@@ -16,7 +16,7 @@ import { Review } from './review.entity';
 /** Most reviews one nomination may have: the declared bound of Nomination.reviews (LIST_BOUNDS). */
 export const MAX_REVIEWS_PER_NOMINATION = 20;
 
-const REVIEWABLE_COHORT = [CohortStatus.NOMINATIONS_OPEN, CohortStatus.SELECTION];
+export const REVIEWABLE_COHORT = [CohortStatus.NOMINATIONS_OPEN, CohortStatus.SELECTION];
 
 const auditedReview = (r: Review) => ({ nominationId: r.nominationId, reviewerId: r.reviewerId, score: r.score, comment: r.comment });
 

@@ -1,6 +1,6 @@
 import { whereEquals, whereIn } from '../../common/sql';
 import type { ConnectionArgs } from '../../graphql/relay/connection';
-import { paginate } from '../../graphql/relay/paginate';
+import { paginate, type ChildCondition } from '../../graphql/relay/paginate';
 import { hashPassword } from '../../auth/passwords';
 import type { RequestContext } from '../../graphql/context';
 import { inputId } from '../../graphql/mutations/input-ids';
@@ -33,12 +33,22 @@ const audited = (u: User) => ({
 
 const isActiveAdmin = (u: User) => u.role === UserRole.ADMIN && u.isActive;
 
+/** The role is a constant of the code, written as a literal so the nested page's SQL stays one shape. */
+const FOCAL_POINTS: ChildCondition = { key: 'focal-points', sql: (column) => `${column('role')} = '${UserRole.FOCAL_POINT}'` };
+
 export class UserService {
   list(ctx: RequestContext, args: ConnectionArgs, filter?: UserFilter | null, orderBy?: UserOrder | null) {
     const qb = ctx.db.getRepository(User).createQueryBuilder('u');
     if (filter?.roleIn) whereIn(qb, 'u.role', filter.roleIn);
     if (filter?.isActive != null) whereEquals(qb, 'u.isActive', filter.isActive);
     return paginate(qb, args, userOrder.toOrdering(orderBy));
+  }
+
+  /** One page of the FOCAL_POINT users of each of many administrations (ADMIN only, by the policy). */
+  focalPointsOf(ctx: RequestContext, administrationId: string, args: ConnectionArgs, orderBy?: UserOrder | null) {
+    return ctx.loaders
+      .children('focal-points-by-administration', { entity: User, parentProperty: 'administrationId', where: FOCAL_POINTS }, args, userOrder.toOrdering(orderBy))
+      .load(administrationId);
   }
 
   async create(ctx: RequestContext, input: CreateUserInput): Promise<{ user: User }> {
