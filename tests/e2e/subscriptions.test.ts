@@ -6,6 +6,9 @@
  * and the limits (caps, document rules, dead and slow sockets) hold.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createCdpSubscriptions, CdpGraphQLError, CdpSocketClosedError, type NominationChangedSubscription } from '@cdp-hub/sdk';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import type { DataSource } from 'typeorm';
 import { createRequestContext } from '../../server/src/graphql/context';
 import { toGlobalId } from '../../server/src/graphql/relay/global-id';
@@ -208,6 +211,47 @@ describeEachDatabase('subscriptions', (kind) => {
     );
     expect(deactivated.deactivateUser.userErrors).toEqual([]);
     expect((await currentSocket.closed).code).toBe(4403);
+  });
+
+  it('runs through the SDK’s typed subscriptions over a graphql-ws client, which ends with the socket’s close code', async () => {
+    const session = await server.signIn(DEMO_USERS.FOCAL_POINT.email, DEMO_PASSWORD);
+    const client = createClient({
+      url: server.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${session.token}` },
+      retryAttempts: 0,
+    });
+    try {
+      const live = createCdpSubscriptions(client);
+      const changes = live.nominationChanged({ cohortId: toGlobalId('Cohort', cohort.uuid) });
+      const first = changes.next();
+      await subscriptionsHeld(1);
+      const ownId = await submit(session, focal, 'Through The SDK');
+      const { value } = await first;
+      // Typed: the SDK's NominationFields, with blind review's null score for a focal point.
+      const change: NominationChangedSubscription['nominationChanged'] = (value as NominationChangedSubscription).nominationChanged;
+      expect([change.eventType, change.nomination.id, change.nomination.candidateFullName, change.nomination.meanScore]).toEqual([
+        'NominationSubmitted',
+        ownId,
+        'Through The SDK',
+        null,
+      ]);
+
+      // A refusal is a CdpGraphQLError, as for queries.
+      const refused = live.reviewQueueChanged();
+      const error = await refused.next().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CdpGraphQLError);
+      expect((error as CdpGraphQLError).code).toBe('FORBIDDEN');
+
+      // Signing out ends the subscription with the socket's code.
+      const pending = changes.next().catch((e: unknown) => e);
+      await session.data(LOGOUT);
+      const closed = await pending;
+      expect(closed).toBeInstanceOf(CdpSocketClosedError);
+      expect((closed as CdpSocketClosedError).closeCode).toBe(4403);
+    } finally {
+      await client.dispose();
+    }
   });
 
   describe('limits', () => {
