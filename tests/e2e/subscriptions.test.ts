@@ -75,7 +75,7 @@ describeEachDatabase('subscriptions', (kind) => {
   const subscriptionsHeld = (count: number, on = server) => waitUntil(() => on.live.hub.subscriptionCount >= count, `${count} subscriptions`);
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { live: { settings: { maxSubscriptionsPerConnection: 3, maxSubscriptionsPerUser: 4 } } });
+    server = await startTestServer(kind, { live: { settings: { maxSubscriptionsPerConnection: 3, maxSubscriptionsPerUser: 4, connectionInitWaitMs: 500 } } });
     ds = server.database.dataSource;
     [admin, focalPoint] = await Promise.all([server.as(UserRole.ADMIN), server.as(UserRole.FOCAL_POINT)]);
     focal = await focalAdministration(ds);
@@ -92,9 +92,8 @@ describeEachDatabase('subscriptions', (kind) => {
     await server?.close();
   });
 
-  it('refuses connection_init without a live session with 4403, and acknowledges a signed-in one', async () => {
-    const refusals = [null, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic abc' }];
-    for (const params of refusals) {
+  it('closes with 4403 a socket whose token is not a live session’s, and acknowledges a signed-in one', async () => {
+    for (const params of [{ authorization: 'Bearer not-a-token' }, { authorization: 'Basic abc' }, { token: 'cdp_forged' }]) {
       const socket = track(openLiveSocket(server.url, params));
       await expect(socket.acked).rejects.toThrow();
       expect({ params, code: (await socket.closed).code }).toEqual({ params, code: 4403 });
@@ -110,6 +109,25 @@ describeEachDatabase('subscriptions', (kind) => {
     // The token may also be given as { token }.
     const alt = track(openLiveSocket(server.url, { token: admin.token }));
     await alt.acked;
+  });
+
+  it('takes the token from the first subscribe when connection_init has none (as GraphiQL sends it), and closes with 4401 a socket that never gives one', async () => {
+    const anonymous = track(openLiveSocket(server.url, null));
+    await anonymous.acked;
+    const refused = await anonymous.subscribe('subscription { viewerNotifications { subject } }').next();
+    expect(errorsOf(refused)[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await anonymous.closed).code).toBe(4401);
+    expect(server.live.hub.connectionCount).toBe(0);
+
+    const graphiql = track(openLiveSocket(server.url, {}));
+    await graphiql.acked;
+    graphiql.send({
+      id: 'with-headers',
+      type: 'subscribe',
+      payload: { query: 'subscription { viewerNotifications { subject } }', extensions: { headers: { Authorization: `Bearer ${focalPoint.token}` } } },
+    });
+    await subscriptionsHeld(1);
+    expect(server.live.hub.connectionCount).toBe(1);
   });
 
   it('sends a focal point only its own administration’s nominations of the cohort, and ADMIN all of them', async () => {

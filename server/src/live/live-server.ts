@@ -70,9 +70,12 @@ const refusal = (err: unknown): readonly GraphQLError[] => [
 
 /**
  * GraphQL over WebSocket (the graphql-ws protocol) at the same path and port
- * as POST /graphql. A socket is accepted once its connection_init carries the
- * bearer token of a live session; it is closed with 4403 (Forbidden) when
- * that session ends (see LiveHub) or expires. Only subscriptions run over it,
+ * as POST /graphql. The bearer token is checked at connection_init: a token
+ * that is not that of a live session closes the socket with 4403 (Forbidden);
+ * without one, the first subscribe must carry it (extensions.headers, as
+ * GraphiQL sends it) within connectionInitWaitMs, or the socket is closed with
+ * 4401 (Unauthorized). The socket is closed with 4403 when its session ends
+ * (see LiveHub) or expires. Only subscriptions run over it,
  * each under the same document limits as a request over HTTP.
  */
 export class LiveServer {
@@ -132,17 +135,36 @@ export class LiveServer {
   };
 
   private async onConnect(ctx: Context<Record<string, unknown> | undefined, Extra>): Promise<boolean> {
+    const header = authorizationOf(ctx.connectionParams);
+    if (header === undefined) {
+      // No token yet: GraphiQL and some browser clients send it with each subscribe (extensions.headers). Such a
+      // socket is told 4401 (Unauthorized) unless its first subscribe names a live session in time.
+      const { socket } = ctx.extra;
+      const wait = setTimeout(() => {
+        if (!ctx.extra.live && socket.readyState === socket.OPEN) socket.close(CloseCode.Unauthorized, 'Unauthorized: send your bearer token');
+      }, this.options.settings.connectionInitWaitMs);
+      wait.unref();
+      socket.once('close', () => clearTimeout(wait));
+      return true;
+    }
+    return (await this.authenticate(ctx, header)) !== null;
+  }
+
+  /** Binds the socket to the session `header` names, or closes it with 4403 (Forbidden) and answers null. */
+  private async authenticate(ctx: Context<Record<string, unknown> | undefined, Extra>, header: string): Promise<SocketState | null> {
     const { database, auth, clock, logger } = this.options;
+    const { socket } = ctx.extra;
     let session: { viewer: Viewer; expiresAt: Date } | null;
     try {
-      session = await sessionFromHeader(database.reader.manager, auth, authorizationOf(ctx.connectionParams), clock.now());
+      session = await sessionFromHeader(database.reader.manager, auth, header, clock.now());
     } catch (err) {
-      if (err instanceof AppError) return false;
-      throw err;
+      if (!(err instanceof AppError)) throw err;
+      session = null;
     }
-    // Every subscription needs a signed-in user: an anonymous socket would only ever be refused.
-    if (!session) return false;
-    const { socket } = ctx.extra;
+    if (!session) {
+      socket.close(CloseCode.Forbidden, 'Forbidden: the token is not that of a live session. Sign in again.');
+      return null;
+    }
     const connection: LiveConnection = {
       viewer: session.viewer,
       bufferedAmount: () => socket.bufferedAmount,
@@ -152,7 +174,7 @@ export class LiveServer {
     };
     if (!this.hub.addConnection(connection)) {
       socket.close(CloseCode.Forbidden, `Forbidden: a user may hold ${this.options.settings.maxConnectionsPerUser} sockets at once`);
-      return false;
+      return null;
     }
     const untilExpiry = session.expiresAt.getTime() - clock.now().getTime();
     const expiry = setTimeout(() => {
@@ -161,13 +183,25 @@ export class LiveServer {
       this.hub.removeConnection(connection);
     }, Math.min(Math.max(untilExpiry, 0), MAX_TIMER_MS));
     expiry.unref();
-    ctx.extra.live = { connection, expiry, sequence: 0 };
-    return true;
+    const state = { connection, expiry, sequence: 0 };
+    ctx.extra.live = state;
+    return state;
   }
 
-  private async onSubscribe(ctx: Context<Record<string, unknown> | undefined, Extra>, id: string, payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null }) {
-    const live = ctx.extra.live;
-    if (!live) return [new AppError('UNAUTHENTICATED', 'Sign in first: send connection_init with your bearer token.')];
+  private async onSubscribe(
+    ctx: Context<Record<string, unknown> | undefined, Extra>,
+    id: string,
+    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null; extensions?: Record<string, unknown> | null },
+  ) {
+    let live = ctx.extra.live;
+    if (!live) {
+      const headers = payload.extensions?.headers as Record<string, unknown> | undefined;
+      const header = authorizationOf(headers);
+      if (header === undefined) return [new AppError('UNAUTHENTICATED', 'Sign in first: send your bearer token in connection_init ({ "authorization": "Bearer <token>" }).')];
+      const state = await this.authenticate(ctx, header);
+      if (!state) return [new AppError('UNAUTHENTICATED', 'The bearer token is not that of a live session. Sign in again.')];
+      live = state;
+    }
     const { schema, limits, documentGates } = this.options;
     const viewer = live.connection.viewer;
     let document: DocumentNode;
