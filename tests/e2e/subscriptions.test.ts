@@ -19,6 +19,9 @@ import type { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { SubmissionService } from '../../server/src/modules/nomination/submission.service';
 import { User } from '../../server/src/modules/user/user.entity';
+import { ResearchProject } from '../../server/src/modules/research/research-project.entity';
+import { ResearchStatus } from '../../server/src/modules/research/research-status';
+import { fromGlobalIdOfType } from '../../server/src/graphql/relay/global-id';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
 import { arrangeCohort, arrangeNomination, focalAdministration, MOTIVATION, uninvitedEligible } from '../support/arrange-nominations';
@@ -153,6 +156,70 @@ describeEachDatabase('subscriptions', (kind) => {
     for (let i = 0; i < 4; i++) adminSeen.push((await all.next()).payload.data.nominationChanged.nomination.id);
     expect(adminSeen).toEqual([othersId, ownId, othersAgain, ownAgain]);
     expect(fp.pending).toEqual([]);
+  });
+
+  it('tells a reviewer of its own review only, with no score before the decision (blind review)', async () => {
+    const selection = await arrangeCohort(ds, { status: CohortStatus.SELECTION, invited: [focal] });
+    const nomination = await arrangeNomination(ds, { cohort: selection, administration: focal });
+    const nominationId = toGlobalId('Nomination', nomination.uuid);
+    const email = `second.live.reviewer.${randomBytes(4).toString('hex')}@cdp-hub.example`;
+    const password = 'Second-Live-Reviewer-Passphrase-2026';
+    const created = await admin.data('mutation ($input: CreateUserInput!) { createUser(input: $input) { userErrors { code } } }', {
+      input: { email, password, displayName: 'Second Live Reviewer', role: 'REVIEWER' },
+    });
+    expect(created.createUser.userErrors).toEqual([]);
+    const [reviewer, other] = [await server.as(UserRole.REVIEWER), await server.signIn(email, password)];
+    const socket = track(await signedInSocket(server.url, reviewer.token!));
+    const SELECTED = 'nomination { id meanScore reviewCount reviews { score reviewer { id } } }';
+    const queue = socket.subscribe(`subscription { reviewQueueChanged { eventType ${SELECTED} } }`);
+    const changes = socket.subscribe(`subscription ($c: ID!) { nominationChanged(cohortId: $c) { eventType ${SELECTED} } }`, {
+      c: toGlobalId('Cohort', selection.uuid),
+    });
+    await subscriptionsHeld(2);
+    const review = (caller: Caller, score: number) =>
+      caller.data('mutation ($input: ReviewNominationInput!) { reviewNomination(input: $input) { userErrors { code } } }', {
+        input: { nominationId, score, comment: 'Seen live.' },
+      });
+    // The other reviewer scores first: had that been sent, it would come first.
+    expect((await review(other, 2)).reviewNomination.userErrors).toEqual([]);
+    expect((await review(reviewer, 5)).reviewNomination.userErrors).toEqual([]);
+    for (const operation of [queue, changes]) {
+      const change = Object.values((await operation.next()).payload.data)[0] as any;
+      expect(change.eventType).toBe('NominationReviewed');
+      // Blind review: no mean or count, and only its own review, until the nomination is decided.
+      expect(change.nomination).toMatchObject({ id: nominationId, meanScore: null, reviewCount: null });
+      expect(change.nomination.reviews.map((r: { score: number }) => r.score)).toEqual([5]);
+      expect(operation.pending).toEqual([]);
+    }
+  });
+
+  it('tells nobody but its associate and ADMIN of a research draft, and everyone once it is published', async () => {
+    const associate = await server.as(UserRole.ASSOCIATE);
+    const own = await associate.data('{ viewer { associate { research { id status } } } }');
+    const research = own.viewer.associate.research;
+    expect(research).not.toBeNull();
+    const uuid = fromGlobalIdOfType(research.id, 'ResearchProject', 'id');
+    // A draft: its associate and ADMIN may see it, nobody else.
+    await ds.getRepository(ResearchProject).update({ uuid }, { status: ResearchStatus.IN_PROGRESS });
+    const SUB = 'subscription ($id: ID!) { researchChanged(id: $id) { eventType change research { id title } } }';
+    const [mine, focals, admins] = await Promise.all(
+      [associate, focalPoint, admin].map(async (c) => track(await signedInSocket(server.url, c.token!)).subscribe(SUB, { id: research.id })),
+    );
+    await subscriptionsHeld(3);
+    const retitle = async (caller: Caller, title: string) => {
+      const updated = await caller.data('mutation ($input: UpdateResearchInput!) { updateResearch(input: $input) { userErrors { code } } }', {
+        input: { researchId: research.id, title },
+      });
+      expect(updated.updateResearch.userErrors).toEqual([]);
+    };
+    await retitle(associate, 'Draft Seen Live');
+    for (const operation of [mine, admins]) {
+      expect((await operation.next()).payload.data.researchChanged).toMatchObject({ change: 'updateResearch', research: { title: 'Draft Seen Live' } });
+    }
+    // Published, everyone hears of the next change: the focal point's first message is that one, not the draft's.
+    await ds.getRepository(ResearchProject).update({ uuid }, { status: ResearchStatus.PUBLISHED });
+    await retitle(admin, 'Published Live Title');
+    expect((await focals.next()).payload.data.researchChanged).toMatchObject({ eventType: 'ResearchUpdated', research: { title: 'Published Live Title' } });
   });
 
   it('never sends an event whose transaction rolled back', async () => {
