@@ -182,6 +182,7 @@ function connect(wsUrl: string, token: string): Promise<Subscriber> {
 async function main(): Promise<void> {
   const { config, cohortId, administrationId } = await prepare();
   const hub = await startCdpHub(databaseUrl(config), 'off', {
+    nodeArgs: process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [],
     env: {
       TRUSTED_DOCUMENTS: 'allow',
       SUBSCRIPTION_SOCKETS_PER_USER: String(subscribers),

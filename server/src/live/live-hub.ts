@@ -154,6 +154,8 @@ export class LiveHub {
   private readonly byType = new Map<EventType, Set<LiveStream<unknown, unknown>>>();
   private readonly streamsOf = new Map<LiveConnection, Set<LiveStream<unknown, unknown>>>();
   private readonly connectionsOf = new Map<string, Set<LiveConnection>>();
+  /** Subscriptions held per user, kept as they open and end: the cap is checked without walking the user's sockets. */
+  private readonly streamCountOf = new Map<string, number>();
   /** Counts since start, for tests and the benchmark. */
   readonly counters = { notices: 0, events: 0, offered: 0, slowConsumers: 0, sessionsClosed: 0 };
 
@@ -200,14 +202,14 @@ export class LiveHub {
     if (streams.size >= perSocket) {
       throw new AppError('QUERY_TOO_COMPLEX', `A socket holds at most ${perSocket} subscriptions; complete one first.`, { limit: 'subscriptions', max: perSocket });
     }
-    let usersStreams = 0;
-    for (const other of this.connectionsOf.get(connection.viewer.userId) ?? []) usersStreams += this.streamsOf.get(other)?.size ?? 0;
-    if (usersStreams >= perUser) {
+    const userId = connection.viewer.userId;
+    if ((this.streamCountOf.get(userId) ?? 0) >= perUser) {
       throw new AppError('QUERY_TOO_COMPLEX', `A user holds at most ${perUser} subscriptions on a server; complete one first.`, { limit: 'subscriptions', max: perUser });
     }
     const stream = new LiveStream(this, connection, feed, args, ctx);
     const erased = stream as unknown as LiveStream<unknown, unknown>;
     streams.add(erased);
+    this.streamCountOf.set(userId, (this.streamCountOf.get(userId) ?? 0) + 1);
     for (const type of feed.types) {
       let set = this.byType.get(type);
       if (!set) this.byType.set(type, (set = new Set()));
@@ -218,7 +220,12 @@ export class LiveHub {
 
   /** Called by a stream that ended. */
   forget(stream: LiveStream<any, any>): void {
-    this.streamsOf.get(stream.connection)?.delete(stream);
+    if (this.streamsOf.get(stream.connection)?.delete(stream)) {
+      const userId = stream.connection.viewer.userId;
+      const left = (this.streamCountOf.get(userId) ?? 1) - 1;
+      if (left > 0) this.streamCountOf.set(userId, left);
+      else this.streamCountOf.delete(userId);
+    }
     for (const type of stream.feed.types) this.byType.get(type)?.delete(stream);
   }
 

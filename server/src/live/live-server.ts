@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
+import { LRUCache } from 'lru-cache';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthSettings } from '../auth/auth-settings';
@@ -22,6 +24,14 @@ import type { Viewer } from '../modules/user/viewer';
 import type { LiveBus } from './live-bus';
 import { LIVE_CLOSE, LiveHub, type LiveConnection } from './live-hub';
 import type { LiveSettings } from './live-settings';
+
+/** Documents (and cost verdicts) kept parsed and checked: subscribers of one screen send the same few. */
+const CACHED_DOCUMENTS = 500;
+
+/** Cache keys are digests: a client's text (up to maxPayloadBytes) is not kept for them. */
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+type Checked = { document: DocumentNode } | { errors: readonly GraphQLError[] };
 
 /** The longest a timer may wait (setTimeout's limit); a session lasting longer is looked at again then. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -84,6 +94,8 @@ export class LiveServer {
   private readonly dispose: () => void | Promise<void>;
   private readonly estimators;
   private accepting = true;
+  private readonly checked = new LRUCache<string, Checked>({ max: CACHED_DOCUMENTS });
+  private readonly verdicts = new LRUCache<string, ReturnType<typeof decide>>({ max: CACHED_DOCUMENTS });
   private sockets = 0;
 
   constructor(private readonly options: LiveServerOptions) {
@@ -204,15 +216,14 @@ export class LiveServer {
     }
     const { schema, limits, documentGates } = this.options;
     const viewer = live.connection.viewer;
-    let document: DocumentNode;
     try {
       for (const gate of documentGates) gate({ method: 'POST', body: { query: payload.query }, search: '' }, viewer);
-      document = parse(payload.query, { maxTokens: limits.maxTokens });
     } catch (err) {
       return refusal(err);
     }
-    const invalid = validate(schema, document, [...specifiedRules, ...limitValidationRules(limits), literalTextRule]);
-    if (invalid.length) return invalid.map((err) => withCode(err, 'GRAPHQL_VALIDATION_FAILED'));
+    const checked = this.check(payload.query);
+    if ('errors' in checked) return checked.errors;
+    const { document } = checked;
     const operationName = payload.operationName ?? undefined;
     const operation = getOperationAST(document, operationName);
     if (!operation) return [new AppError('OPERATION_RESOLUTION_FAILURE', 'The document has no single operation to run; name one with operationName.')];
@@ -224,7 +235,9 @@ export class LiveServer {
       ];
     }
     const variables = payload.variables ?? {};
-    const verdict = decide(schema, limits, this.estimators, operation, { document, operationName, variables });
+    const key = digest(JSON.stringify([payload.query, operationName ?? null, variables]));
+    let verdict = this.verdicts.get(key);
+    if (!verdict) this.verdicts.set(key, (verdict = decide(schema, limits, this.estimators, operation, { document, operationName, variables })));
     if ('refusal' in verdict) return [verdict.refusal];
     return {
       schema,
@@ -233,6 +246,23 @@ export class LiveServer {
       variableValues: variables,
       contextValue: this.contextFor(live, id),
     };
+  }
+
+  /** Parsed and validated once per document text, as Apollo's document store does for HTTP. */
+  private check(query: string): Checked {
+    const key = digest(query);
+    let checked = this.checked.get(key);
+    if (checked) return checked;
+    const { schema, limits } = this.options;
+    try {
+      const document = parse(query, { maxTokens: limits.maxTokens });
+      const invalid = validate(schema, document, [...specifiedRules, ...limitValidationRules(limits), literalTextRule]);
+      checked = invalid.length ? { errors: invalid.map((err) => withCode(err, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
+    } catch (err) {
+      checked = { errors: refusal(err) };
+    }
+    this.checked.set(key, checked);
+    return checked;
   }
 
   private contextFor(live: SocketState, id: string): RequestContext {
