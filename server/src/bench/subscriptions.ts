@@ -24,15 +24,12 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { hashPassword } from '../auth/passwords';
 import { systemClock } from '../common/clock';
-import { DatePrecision } from '../common/dates';
 import { createLogger } from '../common/logger';
 import type { DatabaseConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { seed } from '../db/seed/seed';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { Administration } from '../modules/administration/administration.entity';
-import { CohortStatus } from '../modules/cohort/cohort-status';
-import { Cohort } from '../modules/cohort/cohort.entity';
 import { Invitation } from '../modules/cohort/invitation.entity';
 import { Programme } from '../modules/programme/programme.entity';
 import { UserRole } from '../modules/user/user-role';
@@ -41,6 +38,8 @@ import { databaseUrl } from './harness/bench-database';
 import { machineSummary } from './harness/machine';
 import { formatMs, markdownTable } from './harness/markdown';
 import { startCdpHub } from './harness/processes';
+import { openCohort } from './harness/bench-cohort';
+import { graphqlData } from './harness/graphql-post';
 
 const { values } = parseArgs({
   options: {
@@ -89,23 +88,7 @@ async function prepare(): Promise<{ config: DatabaseConfig; cohortId: string; ad
     });
     const programme = await dataSource.getRepository(Programme).findOneByOrFail({ code: 'WCO-JAPAN-CDP' });
     const administration = await dataSource.getRepository(Administration).findOneByOrFail({ iso2: 'RW' });
-    const year = 2299;
-    const cohort = await dataSource.getRepository(Cohort).save({
-      programmeId: programme.uuid,
-      label: `${year}-${year + 1}`,
-      status: CohortStatus.NOMINATIONS_OPEN,
-      capacity: 10,
-      invitationDate: `${year - 1}-12-01`,
-      nominationDeadline: `${year}-03-31`,
-      selectionDate: `${year}-05-31`,
-      notificationDate: `${year}-06-30`,
-      startDate: `${year}-09-01`,
-      startDatePrecision: DatePrecision.DAY,
-      endDate: `${year + 1}-06-30`,
-      note: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const cohort = await openCohort(dataSource, programme.uuid, 2299, now);
     await dataSource.getRepository(Invitation).insert({ cohortId: cohort.uuid, administrationId: administration.uuid, sentAt: now, createdAt: now, updatedAt: now });
     return { config, cohortId: toGlobalId('Cohort', cohort.uuid), administrationId: toGlobalId('Administration', administration.uuid) };
   } finally {
@@ -113,16 +96,7 @@ async function prepare(): Promise<{ config: DatabaseConfig; cohortId: string; ad
   }
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = graphqlData;
 
 /** The server's resident memory, in bytes. */
 function rssOf(pid: number): number {
