@@ -1513,6 +1513,7 @@ export type Notification = {
 /** The one link a notification offers. */
 export type NotificationAction = {
   readonly __typename?: 'NotificationAction';
+  /** What the link does, in your language. */
   readonly label: Scalars['String']['output'];
   /** An absolute URL under the server’s public URL. */
   readonly url: Scalars['String']['output'];
@@ -1521,7 +1522,9 @@ export type NotificationAction = {
 /** A labelled value of a notification, e.g. a certificate’s serial. */
 export type NotificationFact = {
   readonly __typename?: 'NotificationFact';
+  /** What the value is, in your language. */
   readonly label: Scalars['String']['output'];
+  /** The value. */
   readonly value: Scalars['String']['output'];
 };
 

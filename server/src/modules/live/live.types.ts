@@ -79,16 +79,16 @@ export class CertificateIssuance {
 
 @ObjectType({ description: 'A labelled value of a notification, e.g. a certificate’s serial.' })
 export class NotificationFact {
-  @Field(() => String)
+  @Field(() => String, { description: 'What the value is, in your language.' })
   label: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The value.' })
   value: string;
 }
 
 @ObjectType({ description: 'The one link a notification offers.' })
 export class NotificationAction {
-  @Field(() => String)
+  @Field(() => String, { description: 'What the link does, in your language.' })
   label: string;
 
   @Field(() => String, { description: 'An absolute URL under the server’s public URL.' })
