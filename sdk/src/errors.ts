@@ -72,7 +72,7 @@ export class CdpGraphQLError<TData = unknown> extends CdpError {
  * aborted, the response was not GraphQL JSON, or an HTTP error (such as 429
  * or 503 once retries ran out) came without GraphQL errors.
  */
-export type CdpNetworkFailure = 'unreachable' | 'aborted' | 'http-status' | 'invalid-response';
+export type CdpNetworkFailure = 'unreachable' | 'aborted' | 'http-status' | 'invalid-response' | 'socket-closed';
 
 export class CdpNetworkError extends CdpError {
   static readonly KIND = 'network';
@@ -89,5 +89,20 @@ export class CdpNetworkError extends CdpError {
   ) {
     super(message, options);
     this.name = 'CdpNetworkError';
+  }
+}
+
+/**
+ * A subscription's WebSocket closed under it. `closeCode` says why: 4403 the
+ * session ended or expired (sign in again), 1013 the client read too slowly,
+ * 1001 the server is shutting down; graphql-ws's own codes otherwise.
+ */
+export class CdpSocketClosedError extends CdpNetworkError {
+  constructor(
+    readonly closeCode: number,
+    readonly closeReason: string,
+  ) {
+    super('socket-closed', `The subscription's socket closed (${closeCode}${closeReason ? `: ${closeReason}` : ''}).`, undefined, undefined, undefined);
+    this.name = 'CdpSocketClosedError';
   }
 }

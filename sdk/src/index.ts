@@ -6,7 +6,15 @@
  * Client, urql and graphql-request.
  */
 export { createCdpClient, type CdpClient, type CdpOperations } from './client.js';
-export { CdpError, CdpGraphQLError, CdpNetworkError, type CdpGraphQLErrorEntry, type CdpNetworkFailure } from './errors.js';
+export { CdpError, CdpGraphQLError, CdpNetworkError, CdpSocketClosedError, type CdpGraphQLErrorEntry, type CdpNetworkFailure } from './errors.js';
+export {
+  createCdpSubscriptions,
+  type CdpSubscription,
+  type CdpSubscriptions,
+  type GraphQLWsClientLike,
+  type SubscribePayloadLike,
+  type SubscriptionSinkLike,
+} from './subscriptions.js';
 export type { ConnectionLike, ConnectionSelector, PageFetcher, PageVariables, RootConnectionNode } from './paginate.js';
 export type { RetryOptions } from './retry.js';
 export type { AbortSignalLike, CallOptions, CdpClientOptions, FetchLike, ResponseLike, TokenSource } from './transport.js';

@@ -45,6 +45,9 @@ import { devMailboxRouter } from './mail/dev-mailbox-route';
 import type { OutboxDispatcher } from './outbox/dispatcher';
 import { createOutboxWorker, type OutboxOptions } from './outbox/outbox-worker';
 import { outboxMessageCounts } from './outbox/outbox-counts';
+import { InProcessBus, RedisBus } from './live/live-bus';
+import { LiveServer } from './live/live-server';
+import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/live-settings';
 
 /** How long shutdown lets the outbox finish the deliveries in flight before it hands their messages back. */
 const OUTBOX_SHUTDOWN_GRACE_MS = 5_000;
@@ -87,6 +90,11 @@ export interface AppDependencies {
   migrationCheckMs?: number;
   /** How long close() lets requests in flight finish before it closes their connections. */
   shutdownGraceMs?: number;
+  /**
+   * Subscriptions over WebSocket at /graphql (README, "Subscriptions"): their limits, and the Redis URL through
+   * which every instance hears every instance's commits (REDIS_URL); without it, this instance's only.
+   */
+  live?: { settings?: Partial<LiveSettings>; redisUrl?: string; redisChannel?: string };
 }
 
 export interface CdpApp {
@@ -104,6 +112,8 @@ export interface CdpApp {
   close(): Promise<void>;
   /** The outbox worker, when this app runs one. */
   outbox?: OutboxDispatcher;
+  /** The WebSocket endpoint of subscriptions. */
+  live: LiveServer;
 }
 
 /**
@@ -141,6 +151,7 @@ export async function createApp({
   metricsToken,
   migrationCheckMs,
   shutdownGraceMs,
+  live: liveOptions = {},
 }: AppDependencies): Promise<CdpApp> {
   const { database: db } = database;
   const schema = await buildCdpSchema();
@@ -292,9 +303,26 @@ export async function createApp({
   const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, outboxOptions) : undefined;
   await outbox?.start();
 
+  const live = new LiveServer({
+    httpServer,
+    path: '/graphql',
+    schema,
+    database: db,
+    clock,
+    logger,
+    auth,
+    credentials,
+    limits,
+    settings: { ...DEFAULT_LIVE_SETTINGS, ...liveOptions.settings },
+    bus: liveOptions.redisUrl ? new RedisBus(liveOptions.redisUrl, logger, liveOptions.redisChannel) : new InProcessBus(),
+    documentGates,
+  });
+  await live.start();
+
   return {
     httpServer,
     outbox,
+    live,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -312,6 +340,8 @@ export async function createApp({
       readiness.beginShutdown();
       drain.beginDrain();
       outbox?.stopClaiming();
+      // Sockets first: an open WebSocket would keep the HTTP server from closing.
+      await live.close();
       await apollo.stop();
       if (drain.inFlight > 0) logger.info({ requestsInFlight: drain.inFlight }, 'connections closed; waiting for the requests whose client has gone');
       await drain.idle();

@@ -5,6 +5,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-l
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
 import { DEFAULT_MAIL_FROM, type MailSettings } from './mail/mail-settings';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox/outbox-settings';
+import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/live-settings';
 import { defaultSeedProfile, SEED_PROFILES, type SeedProfile } from './db/seed/seed-profile';
 
 /** The server's own data folder: the embedded SQLite database and the development secrets. */
@@ -103,6 +104,15 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100).default(DEFAULT_OUTBOX_SETTINGS.maxAttempts),
   OUTBOX_POLL_INTERVAL_MS: wholeNumber(50, 60_000).default(DEFAULT_OUTBOX_SETTINGS.pollIntervalMs),
   OUTBOX_LEASE_SECONDS: wholeNumber(5, 3_600).default(DEFAULT_OUTBOX_SETTINGS.leaseMs / 1000),
+  /** Subscriptions over WebSocket: caps per socket and per user (on each instance), and the ping of idle sockets. */
+  SUBSCRIPTIONS_PER_CONNECTION: wholeNumber(1, 1_000).default(DEFAULT_LIVE_SETTINGS.maxSubscriptionsPerConnection),
+  SUBSCRIPTIONS_PER_USER: wholeNumber(1, 10_000).default(DEFAULT_LIVE_SETTINGS.maxSubscriptionsPerUser),
+  SUBSCRIPTION_SOCKETS_PER_USER: wholeNumber(1, 1_000).default(DEFAULT_LIVE_SETTINGS.maxConnectionsPerUser),
+  SUBSCRIPTION_PING_SECONDS: wholeNumber(1, 3_600).default(DEFAULT_LIVE_SETTINGS.pingIntervalMs / 1000),
+  /** A subscription that falls this many events behind is disconnected (a slow consumer). */
+  SUBSCRIPTION_MAX_QUEUED: wholeNumber(1, 100_000).default(DEFAULT_LIVE_SETTINGS.maxQueuedEvents),
+  /** A socket holding this many unsent KB is disconnected (a slow consumer). */
+  SUBSCRIPTION_MAX_BUFFERED_KB: wholeNumber(16, 1_048_576).default(DEFAULT_LIVE_SETTINGS.maxBufferedBytes / 1024),
   /** A second listener serving only GET /metrics (off when unset). */
   METRICS_PORT: wholeNumber(0, 65_535).optional(),
   /** Its interface; HOST's when unset. */
@@ -168,6 +178,8 @@ export interface Config {
   /** Prometheus metrics, collected only when served: on a port of their own, and/or on the public port with a token. */
   metrics?: { port?: number; host: string; token?: string };
   shutdown: { delayMs: number; graceMs: number };
+  /** Subscriptions' limits (the rest are DEFAULT_LIVE_SETTINGS); with redisUrl, they hear every instance's commits. */
+  live: Partial<LiveSettings>;
 }
 
 export class ConfigError extends Error {
@@ -287,6 +299,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { port: v.METRICS_PORT, host: v.METRICS_HOST ?? v.HOST, token: v.METRICS_TOKEN }
         : undefined,
     shutdown: { delayMs: v.SHUTDOWN_DELAY_SECONDS * 1000, graceMs: v.SHUTDOWN_GRACE_SECONDS * 1000 },
+    live: {
+      maxSubscriptionsPerConnection: v.SUBSCRIPTIONS_PER_CONNECTION,
+      maxSubscriptionsPerUser: v.SUBSCRIPTIONS_PER_USER,
+      maxConnectionsPerUser: v.SUBSCRIPTION_SOCKETS_PER_USER,
+      pingIntervalMs: v.SUBSCRIPTION_PING_SECONDS * 1000,
+      maxQueuedEvents: v.SUBSCRIPTION_MAX_QUEUED,
+      maxBufferedBytes: v.SUBSCRIPTION_MAX_BUFFERED_KB * 1024,
+    },
   };
 }
 

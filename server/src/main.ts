@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     metrics,
     metricsToken: config.metrics?.token,
     shutdownGraceMs: config.shutdown.graceMs,
+    live: { settings: config.live, redisUrl: config.redisUrl },
   });
   const url = await app.listen(config.port, config.host);
   const metricsListener =

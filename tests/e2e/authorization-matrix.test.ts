@@ -42,6 +42,7 @@ import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
 import { insert, insertAssociateWithResearch } from '../support/arrange';
 import { yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
+import { openLiveSocket, waitUntil } from '../support/live-socket';
 import { startTestServer, TEST_NOW, type Caller, type GraphQLResponse, type TestServer } from '../support/server';
 
 // ---------------------------------------------------------------------------
@@ -244,6 +245,15 @@ const PUBLIC_FIELDS: Record<string, string> = {
   IssueCertificatePayload: 'certificate userErrors',
   RevokeCertificatePayload: 'certificate userErrors',
   ResendOutboxMessagePayload: 'message userErrors',
+  // What subscriptions send: each event was admitted for its subscriber (subscriptions.test.ts); the objects keep their rules.
+  NominationChange: 'eventType nomination occurredAt',
+  CohortChange: 'cohort eventType occurredAt',
+  ReviewQueueChange: 'cohort eventType nomination occurredAt',
+  ResearchChange: 'change eventType occurredAt research',
+  CertificateIssuance: 'certificate occurredAt',
+  Notification: 'action eventType facts occurredAt paragraphs subject',
+  NotificationFact: 'label value',
+  NotificationAction: 'label url',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -316,6 +326,19 @@ const MUTATION: Record<string, Row> = {
   issueCertificate: ADMIN_ONLY,
   revokeCertificate: ADMIN_ONLY,
   resendOutboxMessage: ADMIN_ONLY,
+};
+
+/**
+ * Subscriptions: who may subscribe (over WebSocket; an anonymous socket is refused at connection_init).
+ * Which events each subscriber is then sent is checked by subscriptions.test.ts.
+ */
+const SUBSCRIPTION: Record<string, Row> = {
+  nominationChanged: [U, A, A, A, F],
+  cohortChanged: SIGNED_IN,
+  reviewQueueChanged: [U, A, A, F, F],
+  researchChanged: SIGNED_IN,
+  certificateIssued: [U, A, F, A, A],
+  viewerNotifications: SIGNED_IN,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -727,6 +750,55 @@ describeEachDatabase('authorization matrix', (kind) => {
         const want = rows[WHO.indexOf(who)];
         if (actual !== want) mismatches.push(`Query.${field} for ${who}: expected ${want}, got ${actual}`);
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('accepts or refuses every subscription as the table says, over WebSocket', async () => {
+    const calls: Record<string, [string, Record<string, unknown>?]> = {
+      nominationChanged: ['subscription ($c: ID!) { nominationChanged(cohortId: $c) { eventType } }', { c: fx.ownCohortId }],
+      cohortChanged: ['subscription ($c: ID!) { cohortChanged(id: $c) { eventType } }', { c: fx.ownCohortId }],
+      reviewQueueChanged: ['subscription { reviewQueueChanged { eventType } }'],
+      researchChanged: ['subscription ($r: ID!) { researchChanged(id: $r) { eventType } }', { r: fx.ids.publishedResearch }],
+      certificateIssued: ['subscription { certificateIssued { occurredAt } }'],
+      viewerNotifications: ['subscription { viewerNotifications { subject } }'],
+    };
+    expect(Object.keys(calls).sort()).toEqual(Object.keys(SUBSCRIPTION).sort());
+    const mismatches: string[] = [];
+    for (const who of WHO) {
+      const socket = openLiveSocket(server.url, who === 'anonymous' ? null : { authorization: `Bearer ${callers[who].token}` });
+      const accepted = await socket.acked.then(
+        () => true,
+        () => false,
+      );
+      for (const [field, rows] of Object.entries(SUBSCRIPTION)) {
+        const want = rows[WHO.indexOf(who)];
+        let actual: string;
+        if (!accepted) {
+          actual = (await socket.closed).code === 4403 ? U : `socket closed with ${(await socket.closed).code}`;
+        } else {
+          const before = server.live.hub.subscriptionCount;
+          const [query, variables] = calls[field];
+          const operation = socket.subscribe(query, variables);
+          // Held by the server (it runs), or answered with the refusal.
+          const outcome = await Promise.race([
+            waitUntil(() => server.live.hub.subscriptionCount > before, `${field} for ${who}`).then(
+              () => A,
+              () => 'neither held nor refused',
+            ),
+            operation.next().then((message) => {
+              const errors = message.type === 'error' ? message.payload : (message.payload?.errors ?? []);
+              return String(errors[0]?.extensions?.code ?? `a ${message.type} message without error`);
+            }),
+          ]);
+          actual = outcome;
+          operation.complete();
+          await waitUntil(() => server.live.hub.subscriptionCount === before, `${field} for ${who} completed`);
+        }
+        if (actual !== want) mismatches.push(`Subscription.${field} for ${who}: expected ${want}, got ${actual}`);
+      }
+      socket.close();
+      await socket.closed;
     }
     expect(mismatches).toEqual([]);
   });
@@ -1345,7 +1417,11 @@ describe('the authorization table covers the schema', () => {
     const stale: string[] = [];
     const objectTypes = Object.values(schema.getTypeMap()).filter(
       (t): t is GraphQLObjectType =>
-        isObjectType(t) && !t.name.startsWith('__') && t !== schema.getQueryType() && t !== schema.getMutationType(),
+        isObjectType(t) &&
+        !t.name.startsWith('__') &&
+        t !== schema.getQueryType() &&
+        t !== schema.getMutationType() &&
+        t !== schema.getSubscriptionType(),
     );
     for (const type of objectTypes) {
       const covered = [
@@ -1368,6 +1444,7 @@ describe('the authorization table covers the schema', () => {
   it('has a row for every root field and every mutation', () => {
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(Object.keys(QUERY).sort());
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(MUTATION).sort());
+    expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual(Object.keys(SUBSCRIPTION).sort());
   });
 
   it('arranges at least one object of every guarded type, and only names objects of the field’s type', () => {

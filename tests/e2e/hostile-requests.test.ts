@@ -28,7 +28,7 @@ const EXPECTED: Record<string, { status: number; code: string; limit?: string }>
   'nameContains of 50,000 characters': { status: 200, code: 'BAD_USER_INPUT' },
   'iso2In with 40,000 items': { status: 400, code: 'BAD_USER_INPUT' },
   'statusIn with 40,000 items': { status: 400, code: 'BAD_USER_INPUT' },
-  'subscription { __typename }': { status: 400, code: 'OPERATION_NOT_SUPPORTED' },
+  'a subscription over HTTP': { status: 400, code: 'OPERATION_NOT_SUPPORTED' },
   'persisted query with a mismatched hash': { status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH' },
   'persisted query version 2': { status: 400, code: 'PERSISTED_QUERY_VERSION_UNSUPPORTED' },
   'GET ?query= without the preflight header': { status: 400, code: 'BAD_REQUEST' },

@@ -7,10 +7,12 @@ import { UserRole } from '../../server/src/modules/user/user-role';
 import { DATABASE_KINDS } from '../support/databases';
 import { TAMPERINGS, VECTORS } from '../support/eddsa-vectors';
 import { insertAssociateWithResearch } from '../support/arrange';
-import { EXAMPLE_OPERATION_NAMES, example, runExample } from '../support/playground-examples';
+import { EXAMPLE_OPERATION_NAMES, example, operationsOf, runExample } from '../support/playground-examples';
+import { openLiveSocket, waitUntil } from '../support/live-socket';
 import { startTestServer, type TestServer } from '../support/server';
 import { Administration } from '../../server/src/modules/administration/administration.entity';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
+import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { ResearchStatus } from '../../server/src/modules/research/research-status';
 
 /** Debian's Chromium; playwright's own browser downloads are not used. */
@@ -111,6 +113,8 @@ describe('the GraphiQL playground over HTTP', () => {
 
   it("runs every operation of every example on the seeded database, with its tab's demo user, without errors", async () => {
     for (const [tab, name] of EXAMPLE_OPERATION_NAMES) {
+      // Subscriptions run over WebSocket: see the LiveNominations test below.
+      if (operationsOf(example(tab)).find((o) => o.name?.value === name)?.operation === 'subscription') continue;
       const result = await runExample(server, example(tab), name);
       expect([tab, name, result.errors]).toEqual([tab, name, undefined]);
       // A mutation whose variables still hold the placeholders answers which ID is missing, and changes nothing.
@@ -130,6 +134,42 @@ describe('the GraphiQL playground over HTTP', () => {
   /** The tab's variables with the placeholders filled in, as the comment tells the user to. */
   const filled = (tab: string, ids: Record<string, string>): Record<string, unknown> =>
     JSON.parse(JSON.stringify(example(tab).variables), (key, value) => (key in ids && typeof value === 'string' && value.startsWith('<paste') ? ids[key] : value));
+
+  it('follows the nominations of a cohort live, as the LiveNominations tab says, over WebSocket as GraphiQL subscribes', async () => {
+    const tab = example('LiveNominations');
+    const { data: found } = await runExample(server, tab, 'OpenCohortsToWatch');
+    const demo = found!.cohorts.nodes.find((c: { label: string }) => c.label === '2027-2028');
+    const token = (await server.as(UserRole.FOCAL_POINT)).token;
+    // GraphiQL opens the socket without connection parameters and sends the Headers tab with each subscribe.
+    const socket = openLiveSocket(server.url, {});
+    await socket.acked;
+    const send = (id: string, operationName: string, variables?: Record<string, unknown>) =>
+      socket.send({ id, type: 'subscribe', payload: { query: tab.query, operationName, variables, extensions: { headers: { Authorization: `Bearer ${token}` } } } });
+    const received: Record<string, unknown[]> = { live: [], notes: [] };
+    socket.ws.on('message', (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.id in received) received[message.id].push(message);
+    });
+    send('live', 'LiveNominations', filled('LiveNominations', { cohortId: demo.id }));
+    send('notes', 'Notifications');
+    await waitUntil(() => server.live.hub.subscriptionCount === 2, 'both subscriptions held');
+    const nominate = example('OpenCohorts');
+    const { data } = await runExample(server, nominate, 'Nominate', {
+      ...filled('OpenCohorts', { cohortId: demo.id }),
+      input: { ...(filled('OpenCohorts', { cohortId: demo.id }) as any).input, candidate: { ...(nominate.variables as any).input.candidate, email: 'live.playground@customs.example' } },
+    });
+    expect(data!.submitNomination.userErrors).toEqual([]);
+    await waitUntil(() => received.live.length === 1 && received.notes.length === 1, 'the nomination and its receipt');
+    expect((received.live[0] as any).payload.data.nominationChanged).toMatchObject({
+      eventType: 'NominationSubmitted',
+      nomination: { status: 'SUBMITTED', candidateFullName: data!.submitNomination.nomination.candidateFullName },
+    });
+    expect((received.notes[0] as any).payload.data.viewerNotifications).toMatchObject({ eventType: 'NominationSubmitted', subject: expect.any(String) });
+    socket.close();
+    await socket.closed;
+    // The next tabs count the demonstration cohort's nominations: this one was only for the live test.
+    await server.database.dataSource.getRepository(Nomination).delete({ candidateEmail: 'live.playground@customs.example' });
+  });
 
   it('nominates with the demo FOCAL_POINT on the demonstration cohort, as the OpenCohorts tab says', async () => {
     const tab = example('OpenCohorts');

@@ -232,6 +232,8 @@ describe('the packed SDK in a consumer project', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(runtimeDir, 'node_modules', SDK_PACKAGE, 'package.json'), 'utf8'));
     expect(manifest.dependencies ?? {}).toEqual({});
     expect(manifest.peerDependenciesMeta?.graphql?.optional).toBe(true);
+    // Subscriptions run over the consumer's own graphql-ws client: an optional peer too.
+    expect(manifest.peerDependenciesMeta?.['graphql-ws']?.optional).toBe(true);
 
     // graphql is an optional peer (types only) and there are no dependencies: nothing else may come in.
     const installed = installedPackages(runtimeDir);

@@ -21,6 +21,8 @@ import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/tr
 import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
 import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
 import type { Metrics } from '../../server/src/metrics/metrics';
+import type { LiveServer } from '../../server/src/live/live-server';
+import type { LiveSettings } from '../../server/src/live/live-settings';
 import type { DatabaseKind, TestDatabase } from './databases';
 
 /** The instant every test runs at: the demonstration cohort is then 2027-2028. */
@@ -62,6 +64,8 @@ export interface TestServer extends Caller {
   withToken(token: string | null): Caller;
   /** The outbox worker, when started with `outbox`. */
   outbox?: OutboxDispatcher;
+  /** The WebSocket endpoint of subscriptions, and its hub. */
+  live: LiveServer;
   close(): Promise<void>;
 }
 
@@ -98,6 +102,8 @@ export interface TestServerOptions {
   metricsToken?: string;
   /** How long /readyz believes a finding on pending migrations. */
   migrationCheckMs?: number;
+  /** Subscriptions' limits, and the Redis URL (and channel) through which instances share commits. */
+  live?: { settings?: Partial<LiveSettings>; redisUrl?: string; redisChannel?: string };
 }
 
 /** Migrates and seeds a fresh database, then serves it on a random port (with the playground, as in development). */
@@ -138,6 +144,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       metrics: options.metrics,
       metricsToken: options.metricsToken,
       migrationCheckMs: options.migrationCheckMs,
+      live: options.live,
     });
     url = await app.listen(0, '127.0.0.1');
   } catch (err) {
@@ -179,6 +186,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     database: started,
     databaseConfig: db.config,
     outbox: app.outbox,
+    live: app.live,
     clock,
     logger,
     beginShutdown: () => app.beginShutdown(),

@@ -13,7 +13,7 @@ describe('the playground example operations', () => {
     schema = await buildCdpSchema();
   });
 
-  it('cover a cohort page, research search, certificate verification, statistics, a nomination, a decision, a certificate and sign-in', () => {
+  it('cover a cohort page, research search, certificate verification, statistics, a nomination, a decision, a certificate, subscriptions and sign-in', () => {
     const rootFields = EXAMPLE_OPERATIONS.map((op) =>
       operationsOf(op).flatMap((operation) => operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind))),
     );
@@ -25,6 +25,7 @@ describe('the playground example operations', () => {
       ['viewer', 'cohorts', 'submitNomination'],
       ['nominations', 'transitionCohort', 'decideNomination'],
       ['researchProjects', 'issueCertificate'],
+      ['nominationChanged', 'cohorts', 'viewerNotifications'],
       ['login'],
     ]);
   });
@@ -42,12 +43,13 @@ describe('the playground example operations', () => {
     expect(coerced.errors?.map((e) => e.message)).toBeUndefined();
   });
 
-  it('names a demo user for every tab that changes data, and leaves the read-only public tabs anonymous', () => {
-    const needsRole = EXAMPLE_OPERATIONS.filter((op) => op.name !== 'SignIn' && operationsOf(op).some((o) => o.operation === 'mutation'));
+  it('names a demo user for every tab that changes data or subscribes, and leaves the read-only public tabs anonymous', () => {
+    const needsRole = EXAMPLE_OPERATIONS.filter((op) => op.name !== 'SignIn' && operationsOf(op).some((o) => o.operation !== 'query'));
     expect(needsRole.map((op) => [op.name, op.role])).toEqual([
       ['OpenCohorts', 'FOCAL_POINT'],
       ['RankNominations', 'ADMIN'],
       ['CertificateCandidates', 'ADMIN'],
+      ['LiveNominations', 'FOCAL_POINT'],
     ]);
     expect(EXAMPLE_OPERATIONS.filter((op) => !needsRole.includes(op)).map((op) => op.role)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });

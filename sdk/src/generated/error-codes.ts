@@ -33,7 +33,7 @@ export type CdpErrorCode =
   | 'PERSISTED_QUERY_RETIRED'
   /** The server runs only trusted documents (TRUSTED_DOCUMENTS=only): the operations of @cdp-hub/sdk's persisted-operations manifest, sent by hash or as their exact text; an ADMIN may run any document. HTTP 400. */
   | 'UNTRUSTED_DOCUMENT'
-  /** The operation type (subscription) does not exist in this schema. */
+  /** The operation type is not served on this transport: subscriptions run over WebSocket (graphql-ws) at /graphql, queries and mutations over HTTP. */
   | 'OPERATION_NOT_SUPPORTED'
   /** The operation to run could not be determined. */
   | 'OPERATION_RESOLUTION_FAILURE'

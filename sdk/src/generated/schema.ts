@@ -583,6 +583,15 @@ export type Certificate = Node & {
   readonly signature: Maybe<Scalars['String']['output']>;
 };
 
+/** A certificate was issued. */
+export type CertificateIssuance = {
+  readonly __typename?: 'CertificateIssuance';
+  /** The certificate. */
+  readonly certificate: Certificate;
+  /** When it was issued. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+};
+
 /** The answer to "is this certificate genuine and still valid?". */
 export type CertificateVerification = {
   readonly __typename?: 'CertificateVerification';
@@ -687,6 +696,17 @@ export type CohortInvitationsArgs = {
   first: InputMaybe<Scalars['Int']['input']>;
   last: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<InvitationOrder>;
+};
+
+/** The subscribed cohort changed. */
+export type CohortChange = {
+  readonly __typename?: 'CohortChange';
+  /** The cohort as it is now. */
+  readonly cohort: Cohort;
+  /** CohortTransitioned (its status), AdministrationsInvited, or NominationDecided (its seats). */
+  readonly eventType: Scalars['String']['output'];
+  /** When the change was committed. */
+  readonly occurredAt: Scalars['DateTime']['output'];
 };
 
 /** A page of cohorts. */
@@ -1517,6 +1537,17 @@ export type Nomination = Node & {
   readonly submittedAt: Scalars['DateTime']['output'];
 };
 
+/** A nomination of the subscribed cohort changed. */
+export type NominationChange = {
+  readonly __typename?: 'NominationChange';
+  /** NominationSubmitted, NominationWithdrawn, NominationDecided, or NominationReviewed (your own review only). */
+  readonly eventType: Scalars['String']['output'];
+  /** The nomination as it is now. */
+  readonly nomination: Nomination;
+  /** When the change was committed. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+};
+
 /** A page of nominations. */
 export type NominationConnection = {
   readonly __typename?: 'NominationConnection';
@@ -1591,6 +1622,41 @@ export type NominationStatus =
   | 'SUBMITTED'
   /** Withdrawn by the administration before a decision. */
   | 'WITHDRAWN';
+
+/** What CDP Hub would tell you by e-mail, in your language, as it happens. */
+export type Notification = {
+  readonly __typename?: 'Notification';
+  /** The e-mail’s link, if it has one. */
+  readonly action: Maybe<NotificationAction>;
+  /** The event’s type in the catalogue, e.g. NominationSubmitted, CertificateIssued. */
+  readonly eventType: Scalars['String']['output'];
+  /** Labelled values the e-mail shows. */
+  readonly facts: ReadonlyArray<NotificationFact>;
+  /** When the event was committed. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+  /** The e-mail’s paragraphs, as plain text. */
+  readonly paragraphs: ReadonlyArray<Scalars['String']['output']>;
+  /** The e-mail’s subject. */
+  readonly subject: Scalars['String']['output'];
+};
+
+/** The one link a notification offers. */
+export type NotificationAction = {
+  readonly __typename?: 'NotificationAction';
+  /** What the link does, in your language. */
+  readonly label: Scalars['String']['output'];
+  /** An absolute URL under the server’s public URL. */
+  readonly url: Scalars['String']['output'];
+};
+
+/** A labelled value of a notification, e.g. a certificate’s serial. */
+export type NotificationFact = {
+  readonly __typename?: 'NotificationFact';
+  /** What the value is, in your language. */
+  readonly label: Scalars['String']['output'];
+  /** The value. */
+  readonly value: Scalars['String']['output'];
+};
 
 /** Direction in which a list is ordered. */
 export type OrderDirection =
@@ -2353,6 +2419,19 @@ export type RescheduleEventPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** The subscribed research project changed. */
+export type ResearchChange = {
+  readonly __typename?: 'ResearchChange';
+  /** The mutation that changed it, e.g. updateResearch, addMilestone, publishResearch. */
+  readonly change: Scalars['String']['output'];
+  /** ResearchApproved or ResearchUpdated. */
+  readonly eventType: Scalars['String']['output'];
+  /** When the change was committed. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+  /** The research project as it is now. */
+  readonly research: ResearchProject;
+};
+
 /** The research an associate carries out on a Customs issue of global importance. */
 export type ResearchProject = Node & {
   readonly __typename?: 'ResearchProject';
@@ -2530,6 +2609,19 @@ export type ReviewOrderField =
   /** Order by when the review was first written. */
   | 'CREATED_AT';
 
+/** Something changed what awaits your review. */
+export type ReviewQueueChange = {
+  readonly __typename?: 'ReviewQueueChange';
+  /** The cohort concerned. */
+  readonly cohort: Cohort;
+  /** NominationsClosed (a cohort’s nominations await review), NominationWithdrawn, NominationDecided, or NominationReviewed (your own review). */
+  readonly eventType: Scalars['String']['output'];
+  /** The nomination concerned; null when the change is the whole cohort’s (NominationsClosed). */
+  readonly nomination: Maybe<Nomination>;
+  /** When the change was committed. */
+  readonly occurredAt: Scalars['DateTime']['output'];
+};
+
 /** Narrows a review queue; all given conditions must hold. */
 export type ReviewQueueFilter = {
   /** Only nominations for this cohort (a Cohort ID). */
@@ -2622,6 +2714,41 @@ export type SubmitResearchPayload = {
   readonly research: Maybe<ResearchProject>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** Live updates, over WebSocket (the graphql-ws protocol) at /graphql: each event after its change is committed, only to subscribers who may see it. */
+export type Subscription = {
+  readonly __typename?: 'Subscription';
+  /** Certificates as they are issued: every one for ADMIN, its administration’s associates’ for a FOCAL_POINT, its own for an ASSOCIATE. Only for ADMIN, FOCAL_POINT, ASSOCIATE. */
+  readonly certificateIssued: CertificateIssuance;
+  /** A cohort’s status steps, invitations and decisions (which change its seats). Requires sign-in. */
+  readonly cohortChanged: CohortChange;
+  /** Nominations of a cohort as they are submitted, withdrawn, reviewed (your own review) and decided. A FOCAL_POINT hears of its own administration’s only. Only for ADMIN, REVIEWER, FOCAL_POINT. */
+  readonly nominationChanged: NominationChange;
+  /** A research project’s changes: its status steps, edits and milestones. Before it is published, only its associate and ADMIN hear of it. Requires sign-in. */
+  readonly researchChanged: ResearchChange;
+  /** Changes to what awaits your review: nominations closed for review, withdrawn, decided, and your own reviews. Only for ADMIN, REVIEWER. */
+  readonly reviewQueueChanged: ReviewQueueChange;
+  /** Everything CDP Hub would e-mail you, as it happens, in your language (whether or not e-mail is on). Requires sign-in. */
+  readonly viewerNotifications: Notification;
+};
+
+
+/** Live updates, over WebSocket (the graphql-ws protocol) at /graphql: each event after its change is committed, only to subscribers who may see it. */
+export type SubscriptionCohortChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Live updates, over WebSocket (the graphql-ws protocol) at /graphql: each event after its change is committed, only to subscribers who may see it. */
+export type SubscriptionNominationChangedArgs = {
+  cohortId: Scalars['ID']['input'];
+};
+
+
+/** Live updates, over WebSocket (the graphql-ws protocol) at /graphql: each event after its change is committed, only to subscribers who may see it. */
+export type SubscriptionResearchChangedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** How often a theme occurs in research. */

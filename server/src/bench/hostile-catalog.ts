@@ -74,7 +74,7 @@ export const HOSTILE_REQUESTS: HostileRequest[] = [
     query: 'query ($s: [CohortStatus!]) { cohorts(filter: { statusIn: $s }) { totalCount } }',
     variables: { s: Array.from({ length: 40_000 }, () => 'COMPLETED') },
   }),
-  post('F', 'subscription { __typename }', { query: 'subscription { __typename }' }),
+  post('F', 'a subscription over HTTP', { query: 'subscription { viewerNotifications { subject } }' }),
   post('F', 'persisted query with a mismatched hash', {
     query: '{ __typename }',
     extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },

@@ -31,17 +31,16 @@ import { openDatabase } from '../db/data-source';
 import { seed } from '../db/seed/seed';
 import { toGlobalId } from '../graphql/relay/global-id';
 import { Administration } from '../modules/administration/administration.entity';
-import { CohortStatus } from '../modules/cohort/cohort-status';
-import { Cohort } from '../modules/cohort/cohort.entity';
 import { Invitation } from '../modules/cohort/invitation.entity';
 import { Programme } from '../modules/programme/programme.entity';
 import { UserRole } from '../modules/user/user-role';
 import { User } from '../modules/user/user.entity';
-import { DatePrecision } from '../common/dates';
 import { databaseUrl } from './harness/bench-database';
 import { machineSummary } from './harness/machine';
 import { formatMs, markdownTable } from './harness/markdown';
 import { startCdpHub, type Endpoint } from './harness/processes';
+import { openCohort } from './harness/bench-cohort';
+import { graphqlData } from './harness/graphql-post';
 
 const { values } = parseArgs({
   options: {
@@ -137,25 +136,7 @@ async function prepare(config: DatabaseConfig): Promise<{ throughputCohorts: str
       );
     }
     // Open cohorts far in the future (the server's clock is the real one): closing them early makes the letters.
-    const open = async (year: number) => {
-      const cohort = await dataSource.getRepository(Cohort).save({
-        programmeId: programme.uuid,
-        label: `${year}-${year + 1}`,
-        status: CohortStatus.NOMINATIONS_OPEN,
-        capacity: 10,
-        invitationDate: `${year - 1}-12-01`,
-        nominationDeadline: `${year}-03-31`,
-        selectionDate: `${year}-05-31`,
-        notificationDate: `${year}-06-30`,
-        startDate: `${year}-09-01`,
-        startDatePrecision: DatePrecision.DAY,
-        endDate: `${year + 1}-06-30`,
-        note: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      return cohort;
-    };
+    const open = (year: number) => openCohort(dataSource, programme.uuid, year, now);
     const throughputCohorts = [];
     for (let i = 0; i < cohorts; i++) throughputCohorts.push(toGlobalId('Cohort', (await open(2300 + i)).uuid));
     const latency = await open(2299);
@@ -186,16 +167,7 @@ function freshSqlite(): DatabaseConfig {
   return { kind: 'sqlite', file: path.join(dir, 'outbox.sqlite') };
 }
 
-async function graphql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = graphqlData;
 
 async function signIn(url: string, email: string): Promise<string> {
   const { login } = await graphql(url, 'mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code } } }', {

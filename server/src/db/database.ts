@@ -1,6 +1,7 @@
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { systemClock, type Clock } from '../common/clock';
+import type { RecordedEvent } from '../outbox/event-catalogue';
 import type { RequestScope, ScopedRunnerData } from '../common/request-scope';
 import { bumpDataVersion } from './data-version';
 import { retryConflicts } from './transaction-retry';
@@ -10,6 +11,28 @@ export interface TransactionData extends ScopedRunnerData {
   clock: Clock;
   /** Set by recordEvent and resendOutboxMessage: once this transaction commits, the outbox has work (see onOutboxCommit). */
   outboxChanged?: boolean;
+  /** What this transaction tells live subscribers once it commits (see onCommitted); never told for a rollback. */
+  committed?: CommitNotice;
+}
+
+/** Sessions a transaction ended: one (`sessionId`), or all of a user's but `exceptSessionId`. */
+export interface EndedSessions {
+  userId: string;
+  sessionId?: string;
+  exceptSessionId?: string;
+}
+
+/** What a committed transaction recorded that live subscribers must hear of: its events, and the sessions it ended. */
+export interface CommitNotice {
+  events: RecordedEvent[];
+  endedSessions: EndedSessions[];
+}
+
+/** The notice of the transaction `manager` belongs to, made on first use; throws outside a transaction of the Database seam. */
+export function commitNotice(manager: EntityManager): CommitNotice {
+  const data = manager.queryRunner?.data as TransactionData | undefined;
+  if (!data?.clock) throw new Error('commitNotice needs the transaction of the Database seam');
+  return (data.committed ??= { events: [], endedSessions: [] });
 }
 
 export interface TransactionOptions {
@@ -57,6 +80,18 @@ export class Database {
     return () => listeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` after each commit of a transaction on this database that
+   * recorded events or ended sessions, with what it recorded; returns the
+   * unsubscribe. A rolled-back transaction (or a retried attempt) tells nothing.
+   */
+  onCommitted(listener: (notice: CommitNotice) => void): () => void {
+    let listeners = commitListeners.get(this.writer);
+    if (!listeners) commitListeners.set(this.writer, (listeners = new Set()));
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
   /** Closes the reading and the writing connections. */
   async close(): Promise<void> {
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
@@ -69,6 +104,20 @@ const outboxListeners = new WeakMap<DataSource, Set<() => void>>();
 
 function notifyOutbox(dataSource: DataSource): void {
   for (const listener of outboxListeners.get(dataSource) ?? []) listener();
+}
+
+/** Live subscribers' feeds (see Database.onCommitted), per writing connection. */
+const commitListeners = new WeakMap<DataSource, Set<(notice: CommitNotice) => void>>();
+
+function notifyCommitted(dataSource: DataSource, notice: CommitNotice): void {
+  for (const listener of commitListeners.get(dataSource) ?? []) {
+    // A listener's failure is its own: the transaction has committed, and its caller gets its result.
+    try {
+      listener(notice);
+    } catch {
+      /* the live feed logs its own failures */
+    }
+  }
 }
 
 /** One write queue per SQLite writing connection, whoever opens a transaction on it (requests, seed, tools, tests). */
@@ -114,6 +163,7 @@ async function transactionOn<T>(
   const runner = dataSource.createQueryRunner();
   // A retried attempt starts afresh: only what the committed attempt recorded counts.
   data.outboxChanged = false;
+  data.committed = undefined;
   runner.data = data;
   if (dataSource.options.type !== 'postgres') beginImmediately(runner);
   await runner.connect();
@@ -124,6 +174,7 @@ async function transactionOn<T>(
     if (bumpsDataVersion) await bumpDataVersion(runner.manager);
     await runner.commitTransaction();
     if (data.outboxChanged) notifyOutbox(dataSource);
+    if (data.committed) notifyCommitted(dataSource, data.committed);
     return result;
   } catch (err) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();

@@ -4,6 +4,7 @@ import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
 import type { RequestScope } from '../common/request-scope';
 import type { Database } from '../db/database';
+import type { LiveConnection, LiveHub } from '../live/live-hub';
 import { requestReader } from '../db/request-reader';
 import type { CredentialSettings } from '../modules/certificate/credential/credential-settings';
 import type { Viewer } from '../modules/user/viewer';
@@ -39,6 +40,8 @@ export interface RequestContext {
   actorLabel?: string;
   /** The keys and URLs certificates are issued with; unset where no certificate is issued or checked (CLI tools). */
   credentials?: CredentialSettings;
+  /** Set for operations that arrive over WebSocket: the socket and this instance's live subscriptions. */
+  live?: { hub: LiveHub; connection: LiveConnection };
 }
 
 export function createRequestContext(args: {

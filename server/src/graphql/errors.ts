@@ -24,7 +24,8 @@ export const ERROR_CODES = {
     'The operation (by hash or as its text) is one of an earlier @cdp-hub/sdk release that uses fields, arguments or values since removed from the schema; extensions.operationName and extensions.sdkVersion name it. Upgrade the SDK. HTTP 400.',
   UNTRUSTED_DOCUMENT:
     "The server runs only trusted documents (TRUSTED_DOCUMENTS=only): the operations of @cdp-hub/sdk's persisted-operations manifest, sent by hash or as their exact text; an ADMIN may run any document. HTTP 400.",
-  OPERATION_NOT_SUPPORTED: 'The operation type (subscription) does not exist in this schema.',
+  OPERATION_NOT_SUPPORTED:
+    'The operation type is not served on this transport: subscriptions run over WebSocket (graphql-ws) at /graphql, queries and mutations over HTTP.',
   OPERATION_RESOLUTION_FAILURE: 'The operation to run could not be determined.',
   BAD_REQUEST: 'The HTTP request is not a valid GraphQL request.',
   ENDPOINT_NOT_FOUND: 'The HTTP path is not served; GraphQL is at /graphql, liveness at /healthz, certificate keys at /.well-known/cdp-certificate-keys.',

@@ -28,6 +28,7 @@ import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { PlacementMutations } from '../modules/associate/placement.mutations';
 import { ResearchMutations } from '../modules/research/research.mutations';
 import { AlumniMutations } from '../modules/alumni/alumni.mutations';
+import { LiveResolver } from '../modules/live/live.resolver';
 import { enforcePolicy } from '../auth/policy/enforce-policy';
 import { validateArgument } from './input/validate-input';
 
@@ -62,7 +63,22 @@ const RESOLVERS = [
   PlacementMutations,
   ResearchMutations,
   AlumniMutations,
+  LiveResolver,
 ] as const;
+
+/**
+ * TypeGraphQL asks for a pub/sub as soon as there are subscriptions. Every
+ * subscription here has its own subscribe function (a stream of LiveHub), so
+ * none is ever asked of this one.
+ */
+const NO_PUBSUB = {
+  publish() {
+    throw new Error('CDP Hub publishes through LiveHub, not a TypeGraphQL pub/sub');
+  },
+  subscribe() {
+    throw new Error('CDP Hub subscriptions have their own subscribe functions');
+  },
+} as unknown as NonNullable<Parameters<typeof buildSchema>[0]['pubSub']>;
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -76,12 +92,15 @@ export function buildCdpSchema(): Promise<GraphQLSchema> {
       orphanedTypes: Object.values(NODE_SOURCES).map((s) => s.entity as Function),
       // Arguments are normalised, then validated; a mutation's input is left to runMutation (see InputArg).
       validateFn: validateArgument,
+      pubSub: NO_PUBSUB,
     });
     // TypeGraphQL has no option for the root type's description; the docs pane opens on it.
     schema.getQueryType()!.description =
       'Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni.';
     schema.getMutationType()!.description =
       'Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed.';
+    schema.getSubscriptionType()!.description =
+      'Live updates, over WebSocket (the graphql-ws protocol) at /graphql: each event after its change is committed, only to subscribers who may see it.';
     return enforcePolicy(schema);
   })().catch((err: unknown) => {
     built = undefined;

@@ -7,6 +7,8 @@
  * by later versions of the server: add fields, never rename or remove one.
  */
 export interface EventPayloads {
+  /** transitionCohort, every step (CohortOpened and NominationsClosed are recorded too, for their letters). */
+  CohortTransitioned: { cohortId: string; from: string; to: string };
   /** transitionCohort to NOMINATIONS_OPEN. */
   CohortOpened: { cohortId: string };
   /** transitionCohort to SELECTION: nominations are closed, reviews and decisions follow. */
@@ -19,8 +21,15 @@ export interface EventPayloads {
   NominationWithdrawn: { nominationId: string; cohortId: string; administrationId: string };
   /** decideNomination: the new status, and the associate a selection created. */
   NominationDecided: { nominationId: string; cohortId: string; administrationId: string; status: string; associateId: string | null };
+  /**
+   * reviewNomination: a reviewer scored a nomination (or changed their score). No score: a reviewer
+   * sees another's only once the nomination is decided, through the API.
+   */
+  NominationReviewed: { nominationId: string; cohortId: string; administrationId: string };
   /** approveResearch. */
   ResearchApproved: { researchId: string; associateId: string };
+  /** Any other change of a research project or its milestones; `change` names the mutation (updateResearch, addMilestone, …). */
+  ResearchUpdated: { researchId: string; associateId: string; change: string };
   /** issueCertificate. */
   CertificateIssued: { certificateId: string; serial: string; associateId: string };
   /** revokeCertificate. */
@@ -38,13 +47,16 @@ export type EventType = keyof EventPayloads;
 
 /** The catalogue's names, for validation and documentation; a type check keeps it complete. */
 export const EVENT_TYPES = [
+  'CohortTransitioned',
   'CohortOpened',
   'NominationsClosed',
   'AdministrationsInvited',
   'NominationSubmitted',
   'NominationWithdrawn',
   'NominationDecided',
+  'NominationReviewed',
   'ResearchApproved',
+  'ResearchUpdated',
   'CertificateIssued',
   'CertificateRevoked',
   'PasswordChanged',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { TransactionData } from '../db/database';
+import { commitNotice, type TransactionData } from '../db/database';
 import type { RequestContext } from '../graphql/context';
 import type { EventPayloads, EventType } from './event-catalogue';
 import { OutboxChannel } from './outbox-enums';
@@ -51,6 +51,16 @@ export async function recordEvent<T extends EventType>(
   } else {
     await tx.db.insert(OutboxEvent, event);
   }
+  // Live subscribers hear of it after the commit (see Database.onCommitted), and never of a rollback.
+  commitNotice(tx.db).events.push({
+    id: uuid,
+    type,
+    payload,
+    occurredAt: event.occurredAt as Date,
+    actorId: (event.actorId as string | null) ?? null,
+    actorLabel: event.actorLabel as string,
+    requestId: tx.requestId,
+  });
   await tx.db.insert(
     OutboxRouting,
     CHANNELS.map((channel) => ({ eventId: uuid, channel, routedAt: null, messageCount: null })),

@@ -322,6 +322,48 @@ mutation IssueCertificate($input: IssueCertificateInput!) {
     },
   },
   {
+    name: 'LiveNominations',
+    query: `# Live updates over WebSocket (the playground connects to ws://…/graphql).
+# Signed in as the demo FOCAL_POINT (Headers tab, see SignIn), run
+# OpenCohortsToWatch, paste a cohort id into the variables, then run
+# LiveNominations: it stays open. Submit a nomination in the OpenCohorts
+# tab and it arrives here. A focal point hears of its own administration's
+# nominations only; Notifications shows what you would be e-mailed.
+subscription LiveNominations($cohortId: ID!) {
+  nominationChanged(cohortId: $cohortId) {
+    eventType
+    occurredAt
+    nomination {
+      candidateFullName
+      status
+      administration {
+        name
+      }
+    }
+  }
+}
+
+query OpenCohortsToWatch {
+  cohorts(filter: { statusIn: [NOMINATIONS_OPEN] }, first: 5) {
+    nodes {
+      id
+      label
+    }
+  }
+}
+
+subscription Notifications {
+  viewerNotifications {
+    eventType
+    subject
+    paragraphs
+  }
+}
+`,
+    variables: { cohortId: PASTE_ID('OpenCohortsToWatch') },
+    role: UserRole.FOCAL_POINT,
+  },
+  {
     // Last, so the cohort page stays the tab the playground opens on. The
     // credentials are the development seed's demo ADMIN: production refuses
     // to start while demo users are active, so there they simply fail.

@@ -59,6 +59,8 @@ export function playgroundOptions(endpoint: string) {
     variables: variablesText(first?.variables),
     defaultQuery: NEW_TAB_QUERY,
     isHeadersEditorEnabled: true,
+    // Subscriptions over WebSocket (graphql-ws) at the same URL; the headers travel with each subscribe.
+    subscriptionsProtocol: 'WS',
     shouldPersistHeaders: false,
     defaultEditorToolsVisibility: true,
   };

@@ -25,7 +25,7 @@ export function policedFields(schema: GraphQLSchema): Array<{ typeName: string; 
  */
 export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
   const missing: string[] = [];
-  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
   for (const { typeName, field } of policedFields(schema)) {
     const coordinate = `${typeName}.${field.name}`;
     const rule: Rule | undefined = ruleFor(typeName, field.name);
@@ -47,6 +47,15 @@ export function enforcePolicy(schema: GraphQLSchema): GraphQLSchema {
       if (isRoot) throw refusal(verdict, coordinate);
       return null;
     };
+    // A subscription is refused when it is asked for, before any event: the rule is judged at subscribe time.
+    const subscribe = field.subscribe;
+    if (subscribe) {
+      field.subscribe = async (parent, args, ctx, info) => {
+        const verdict = await judge(rule, ctx as RequestContext, parent);
+        if (verdict !== 'allow') throw refusal(verdict, coordinate);
+        return subscribe(parent, args, ctx, info);
+      };
+    }
   }
   if (missing.length) throw new Error(`The access policy has no rule for: ${missing.join(', ')}`);
   return schema;

@@ -71,6 +71,15 @@ const PUBLIC_TYPES = [
   'ThemeCount',
   'PageInfo',
   'UserError',
+  // What subscriptions send: each was admitted for its subscriber (LiveFeed.admit); the objects inside keep their own rules.
+  'NominationChange',
+  'CohortChange',
+  'ReviewQueueChange',
+  'ResearchChange',
+  'CertificateIssuance',
+  'Notification',
+  'NotificationFact',
+  'NotificationAction',
 ];
 
 /** Types whose fields follow the visibility of the object itself. */
@@ -176,6 +185,16 @@ const MUTATION_RULES: Record<string, Rule> = {
   resendOutboxMessage: roles(ADMIN),
 };
 
+/** Subscriptions: who may subscribe; each event is then sent only to subscribers who may see what it concerns. */
+const SUBSCRIPTION_RULES: Record<string, Rule> = {
+  nominationChanged: roles(ADMIN, REVIEWER, FOCAL_POINT),
+  cohortChanged: SIGNED_IN,
+  reviewQueueChanged: roles(ADMIN, REVIEWER),
+  researchChanged: SIGNED_IN,
+  certificateIssued: roles(ADMIN, FOCAL_POINT, ASSOCIATE),
+  viewerNotifications: SIGNED_IN,
+};
+
 /**
  * The rule of `type.field`, or undefined when the policy has none (which
  * stops the server from starting). Connections, edges and payloads carry
@@ -184,6 +203,7 @@ const MUTATION_RULES: Record<string, Rule> = {
 export function ruleFor(typeName: string, fieldName: string): Rule | undefined {
   if (typeName === 'Query') return QUERY_RULES[fieldName];
   if (typeName === 'Mutation') return MUTATION_RULES[fieldName];
+  if (typeName === 'Subscription') return SUBSCRIPTION_RULES[fieldName];
   const own = FIELD_RULES[typeName]?.[fieldName];
   if (own) return own;
   if (PUBLIC_TYPES.includes(typeName) || /(Connection|Edge|Payload)$/.test(typeName)) return PUBLIC;

@@ -14,6 +14,8 @@ import { DEFAULT_PROGRAMME_CODE } from '../../modules/programme/programme.types'
 export interface Endpoint {
   name: string;
   url: string;
+  /** The child process's id (its memory is read from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -37,7 +39,7 @@ async function start(name: string, script: string, env: NodeJS.ProcessEnv, nodeA
   child.stdout?.pipe(process.stderr);
   const base = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(base, child, name);
-  return { name, url: `${base}/graphql`, stop: () => stop(child) };
+  return { name, url: `${base}/graphql`, pid: child.pid!, stop: () => stop(child) };
 }
 
 async function waitUntilHealthy(base: string, child: ChildProcess, name: string): Promise<void> {

@@ -30,6 +30,12 @@ const keyOf = (queryHash: string, operationName: string | undefined, variables: 
     .digest('hex');
 
 function unsupportedOperation(schema: GraphQLSchema, operation: OperationDefinitionNode): AppError | undefined {
+  if (operation.operation === 'subscription') {
+    return new AppError('OPERATION_NOT_SUPPORTED', 'Subscriptions run over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP.', {
+      operationType: operation.operation,
+      http: { status: 400 },
+    });
+  }
   if (schema.getRootType(operation.operation)) return undefined;
   return new AppError('OPERATION_NOT_SUPPORTED', `This API has no ${operation.operation} operations.`, {
     operationType: operation.operation,
@@ -82,7 +88,7 @@ export function decide(schema: GraphQLSchema, limits: QueryLimits, estimators: C
 }
 
 /**
- * Refuses, before any resolver runs, an operation type the schema lacks,
+ * Refuses, before any resolver runs, an operation type the schema lacks (and subscriptions, which run over WebSocket),
  * variables with oversized lists or invalid values, and operations whose
  * estimated cost is above the limit or cannot be estimated. The verdict is
  * computed once per document, operation and variables, then cached by their

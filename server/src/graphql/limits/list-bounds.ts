@@ -45,6 +45,9 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'InviteAdministrationsPayload.ineligible': MAX_ADMINISTRATIONS,
   // Enforced by the input: an error names one input field, a few levels deep.
   'UserError.field': 10,
+  // Declared: a letter has a few paragraphs and facts (mail/letters).
+  'Notification.paragraphs': 10,
+  'Notification.facts': 10,
 };
 
 /** Every mutation payload lists its user errors: at most one per input field, and inputs have a few dozen. */

@@ -107,6 +107,7 @@ export class CohortWorkflowService {
         after: { status: to, ...(closedEarly ? { closedEarly } : {}) },
       });
       const cohortId = toGlobalId('Cohort', cohort.uuid);
+      await recordEvent(tx, 'CohortTransitioned', { cohortId, from, to });
       if (to === CohortStatus.NOMINATIONS_OPEN) await recordEvent(tx, 'CohortOpened', { cohortId });
       if (to === CohortStatus.SELECTION) await recordEvent(tx, 'NominationsClosed', { cohortId, closedEarly });
       return { cohort };

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../graphql/context';
 import { fail } from '../../graphql/mutations/user-error';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { withTransaction } from '../../graphql/transaction';
+import { recordEvent } from '../../outbox/record-event';
 import { audit, changedFields } from '../audit/audit.service';
 import { CohortStatus } from '../cohort/cohort-status';
 import { Cohort } from '../cohort/cohort.entity';
@@ -12,6 +13,7 @@ import { NominationStatus } from './nomination-status';
 import { Nomination } from './nomination.entity';
 import type { ReviewNominationInput } from './nomination.inputs';
 import { Review } from './review.entity';
+import { nominationFacts } from './submission.service';
 
 /** Most reviews one nomination may have: the declared bound of Nomination.reviews (LIST_BOUNDS). */
 export const MAX_REVIEWS_PER_NOMINATION = 20;
@@ -69,6 +71,7 @@ export class ReviewService {
       await storeScore(tx.db, nomination, (existing ? reviews : [...reviews, review]).map((r) => r.score));
       const change = before ? changedFields(before, auditedReview(review)) : { before: null, after: auditedReview(review) };
       await audit(tx, { operation: 'reviewNomination', entityType: 'Review', entityId: review.uuid, ...change });
+      await recordEvent(tx, 'NominationReviewed', nominationFacts(nomination));
       return { review, nomination };
     });
   }

@@ -9,7 +9,7 @@ import { audit } from '../audit/audit.service';
 import { Milestone } from './milestone.entity';
 import type { ResearchProject } from './research-project.entity';
 import { ResearchStatus } from './research-status';
-import { auditedResearch, lockResearch, saveResearchChange, themesOf } from './research-steps';
+import { auditedResearch, lockResearch, researchUpdated, saveResearchChange, themesOf } from './research-steps';
 import type { AddMilestoneInput, CompleteMilestoneInput } from './research.inputs';
 
 /** The most milestones one project may have: the cost model prices ResearchProject.milestones at this many (LIST_BOUNDS). */
@@ -45,6 +45,7 @@ export class MilestoneService {
         research.status = ResearchStatus.IN_PROGRESS;
         await saveResearchChange(tx, 'addMilestone', research, before, themes);
       }
+      await researchUpdated(tx, research, 'addMilestone');
       return { milestone, research };
     });
   }
@@ -55,7 +56,7 @@ export class MilestoneService {
       // Its project alone first: the project is locked before the milestone, as every write to a project's milestones does.
       const found = await tx.db.findOne(Milestone, { select: { uuid: true, researchProjectId: true }, where: { uuid } });
       if (!found) fail(UserErrorCode.MILESTONE_NOT_FOUND, 'No milestone has this ID.', 'milestoneId');
-      await lockResearch(tx, found.researchProjectId, 'milestoneId');
+      const research = await lockResearch(tx, found.researchProjectId, 'milestoneId');
       const milestone = await tx.db.findOneOrFail(Milestone, { where: { uuid }, lock: lockForUpdate(tx.db) });
       if (milestone.completedAt) {
         fail(UserErrorCode.MILESTONE_ALREADY_COMPLETED, `The milestone was completed at ${milestone.completedAt.toISOString()}.`, 'milestoneId');
@@ -69,6 +70,7 @@ export class MilestoneService {
         before: { completedAt: null },
         after: { completedAt: milestone.completedAt },
       });
+      await researchUpdated(tx, research, 'completeMilestone');
       return { milestone };
     });
   }

@@ -1,6 +1,8 @@
 import type { RequestContext } from '../../graphql/context';
 import { lockForUpdate } from '../../db/database';
 import { fail } from '../../graphql/mutations/user-error';
+import { toGlobalId } from '../../graphql/relay/global-id';
+import { recordEvent } from '../../outbox/record-event';
 import { UserErrorCode } from '../../graphql/mutations/user-error-code';
 import { audit, changedFields } from '../audit/audit.service';
 import { assertActsFor } from '../associate/associate-ownership';
@@ -72,4 +74,13 @@ export async function saveResearchChange(
   if (Object.keys(change.after).length) {
     await audit(tx, { operation, entityType: 'ResearchProject', entityId: research.uuid, ...change });
   }
+}
+
+/** Tells live subscribers (researchChanged) of a change other than approval, once it commits. */
+export async function researchUpdated(tx: RequestContext, research: ResearchProject, change: string): Promise<void> {
+  await recordEvent(tx, 'ResearchUpdated', {
+    researchId: toGlobalId('ResearchProject', research.uuid),
+    associateId: toGlobalId('ProfessionalAssociate', research.associateId),
+    change,
+  });
 }

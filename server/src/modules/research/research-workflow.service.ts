@@ -15,7 +15,7 @@ import { UserRole } from '../user/user-role';
 import { ResearchProject } from './research-project.entity';
 import { researchSearchIndex } from './research-search';
 import { ResearchStatus } from './research-status';
-import { assertStatus, auditedResearch, lockResearch, replaceThemes, saveResearchChange, themesOf } from './research-steps';
+import { assertStatus, auditedResearch, lockResearch, replaceThemes, researchUpdated, saveResearchChange, themesOf } from './research-steps';
 import { Milestone } from './milestone.entity';
 import type {
   ApproveResearchInput,
@@ -78,6 +78,7 @@ export class ResearchWorkflowService {
       const themes = await replaceThemes(tx, research.uuid, input.themes);
       await researchSearchIndex.reindex(tx.db, [research.uuid]);
       await audit(tx, { operation: 'proposeResearch', entityType: 'ResearchProject', entityId: research.uuid, after: auditedResearch(research, themes) });
+      await researchUpdated(tx, research, 'proposeResearch');
       return { research };
     });
   }
@@ -95,6 +96,7 @@ export class ResearchWorkflowService {
       if (input.abstract != null) research.abstract = input.abstract;
       const themes = input.themes != null ? await replaceThemes(tx, uuid, input.themes) : before.themes;
       await saveResearchChange(tx, 'updateResearch', research, before, themes);
+      await researchUpdated(tx, research, 'updateResearch');
       return { research };
     });
   }
@@ -157,6 +159,8 @@ export class ResearchWorkflowService {
       await rules?.(tx, research);
       research.status = to;
       await saveResearchChange(tx, operation, research, before, themes);
+      // Approval has an event of its own (ResearchApproved), with its letter.
+      if (operation !== 'approveResearch') await researchUpdated(tx, research, operation);
       return { research };
     });
   }

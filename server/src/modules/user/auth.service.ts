@@ -45,7 +45,7 @@ export class AuthService {
   async logout(ctx: RequestContext, input: LogoutInput): Promise<{ endedAt: Date }> {
     const viewer = ctx.viewer!;
     return withTransaction(ctx, async (tx) => {
-      await sessions.end(tx, viewer.sessionId, 'LOGOUT');
+      await sessions.end(tx, viewer.userId, viewer.sessionId, 'LOGOUT');
       await audit(tx, { operation: 'logout', entityType: 'User', entityId: viewer.userId, after: { reason: input.reason ?? null } });
       return { endedAt: tx.clock.now() };
     });

@@ -1,6 +1,7 @@
 import { IsNull, MoreThan, Not, type EntityManager } from 'typeorm';
 import type { AuthSettings } from '../../auth/auth-settings';
 import { newSessionToken, SESSION_TOKEN_PATTERN, tokenDigest } from '../../auth/tokens';
+import { commitNotice } from '../../db/database';
 import { AppError } from '../../graphql/errors';
 import type { RequestContext } from '../../graphql/context';
 import { Session, type SessionEndReason } from './session.entity';
@@ -20,6 +21,16 @@ export async function viewerFromHeader(
   header: string | undefined,
   now: Date,
 ): Promise<Viewer | null> {
+  return (await sessionFromHeader(db, auth, header, now))?.viewer ?? null;
+}
+
+/** viewerFromHeader with the session's end: a WebSocket is closed when its session expires. */
+export async function sessionFromHeader(
+  db: EntityManager,
+  auth: AuthSettings,
+  header: string | undefined,
+  now: Date,
+): Promise<{ viewer: Viewer; expiresAt: Date } | null> {
   if (header === undefined || header.trim() === '') return null;
   const match = /^Bearer ([^\s]+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('missing or malformed: send "Authorization: Bearer <token>"');
@@ -32,11 +43,14 @@ export async function viewerFromHeader(
   const user = session.user;
   if (!user?.isActive) throw unauthenticated('revoked');
   return {
-    userId: user.uuid,
-    sessionId: session.uuid,
-    role: user.role,
-    administrationId: user.administrationId,
-    associateId: user.associateId,
+    viewer: {
+      userId: user.uuid,
+      sessionId: session.uuid,
+      role: user.role,
+      administrationId: user.administrationId,
+      associateId: user.associateId,
+    },
+    expiresAt: session.expiresAt,
   };
 }
 
@@ -71,10 +85,13 @@ export const sessions = {
       },
       { endedAt: now, endReason: reason },
     );
+    // Their live subscriptions end once this commits, on every instance (see LiveHub).
+    commitNotice(tx.db).endedSessions.push({ userId, exceptSessionId: keepSessionId });
     return result.affected ?? 0;
   },
 
-  async end(tx: RequestContext, sessionId: string, reason: SessionEndReason): Promise<void> {
+  async end(tx: RequestContext, userId: string, sessionId: string, reason: SessionEndReason): Promise<void> {
     await tx.db.update(Session, { uuid: sessionId, endedAt: IsNull() }, { endedAt: tx.clock.now(), endReason: reason });
+    commitNotice(tx.db).endedSessions.push({ userId, sessionId });
   },
 };
