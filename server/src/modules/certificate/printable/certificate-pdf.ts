@@ -131,24 +131,24 @@ function page(doc: Doc, certificate: PrintableCertificate, language: Language, m
   doc.addPage({ size: 'A4', layout: 'landscape', margin: 0 });
   frame(doc);
 
-  let y = 62;
+  let y = 66;
   y = line(t('certificate.partners'), y, { size: 11, weight: 'bold', color: GOLD });
-  y = line(t('certificate.programme'), y + 4, { size: 15, weight: 'regular', color: NAVY });
-  y = line(t('certificate.title'), y + 14, { size: 34, weight: 'bold', color: NAVY });
-  y = line(t('certificate.certifies'), y + 12, { size: 13, weight: 'regular', color: INK });
-  y = line(view.holderName, y + 8, { size: 30, minSize: 18, weight: 'bold', color: NAVY });
-  if (view.administration) y = line(t('certificate.ofAdministration', { administration: view.administration }), y + 4, { size: 14, minSize: 10, weight: 'regular', color: INK });
+  y = line(t('certificate.programme'), y + 6, { size: 16, weight: 'regular', color: NAVY });
+  y = line(t('certificate.title'), y + 20, { size: 38, weight: 'bold', color: NAVY });
+  y = line(t('certificate.certifies'), y + 16, { size: 14, weight: 'regular', color: INK });
+  y = line(view.holderName, y + 10, { size: 32, minSize: 18, weight: 'bold', color: NAVY });
+  if (view.administration) y = line(t('certificate.ofAdministration', { administration: view.administration }), y + 6, { size: 15, minSize: 10, weight: 'regular', color: INK });
   const completed = view.cohort ? t('certificate.completed', { cohort: view.cohort }) : t('certificate.completedNoCohort');
-  y = line(completed, y + 12, { size: 12.5, minSize: 10, weight: 'regular', color: INK });
+  y = line(completed, y + 20, { size: 13, minSize: 10, weight: 'regular', color: INK });
   if (view.researchTitle) {
-    y = line(t('certificate.research'), y + 2, { size: 12.5, weight: 'regular', color: INK });
-    y = line(`“${view.researchTitle}”`, y + 4, { size: 14, minSize: 10, maxLines: 2, weight: 'bold', color: INK });
+    y = line(t('certificate.research'), y + 2, { size: 13, weight: 'regular', color: INK });
+    y = line(`“${view.researchTitle}”`, y + 6, { size: 15, minSize: 10, maxLines: 2, weight: 'bold', color: INK });
   }
   if (view.ceremonyDate) {
     const awarded = view.ceremonyPlace
       ? t('certificate.awardedAtPlace', { place: view.ceremonyPlace, date: view.ceremonyDate })
       : t('certificate.awarded', { date: view.ceremonyDate });
-    line(awarded, y + 10, { size: 12, minSize: 9, weight: 'regular', color: INK });
+    line(awarded, y + 16, { size: 13, minSize: 9, weight: 'regular', color: INK });
   }
 
   // The signatory, bottom left, over a signature line.

@@ -65,7 +65,6 @@ function sendPdf(req: express.Request, res: express.Response, pdf: Buffer, filen
   const etag = `"${createHash('sha256').update(pdf).digest('base64url')}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('Vary', 'Authorization');
   // Only If-None-Match is weighed: fetch adds `Cache-Control: no-cache` to every conditional request (see http-revalidation.ts).
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch && fresh({ 'if-none-match': ifNoneMatch }, { etag })) {
@@ -153,6 +152,7 @@ export function printableRouter(database: Database, clock: Clock, auth: AuthSett
         return;
       }
       const pdf = await certificatesPdf(printable, language, missingGlyph(req));
+      res.setHeader('Vary', 'Authorization');
       sendPdf(req, res, pdf, `certificates-${req.params.eventId}.pdf`, 'private, no-cache');
     } catch (err) {
       next(err);
