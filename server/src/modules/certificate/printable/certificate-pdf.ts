@@ -213,7 +213,7 @@ export function certificatesPdf(certificates: PrintableCertificate[], language: 
       ModDate: first?.createdAt ?? new Date(0),
     },
   });
-  for (const weight of ['regular', 'bold'] as const) for (const face of faces()[weight]) doc.registerFont(face.name, face.data);
+  for (const weight of ['regular', 'bold'] as const) for (const face of faces()[weight]) doc.registerFont(face.name, face.font as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

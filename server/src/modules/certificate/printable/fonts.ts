@@ -7,10 +7,14 @@ const FONT_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'assets', 'font
 
 export type Weight = 'regular' | 'bold';
 
-/** One face: its name in the PDF document, its bytes, and fontkit's reading of it (to ask which characters it has). */
+/**
+ * One face: its name in the PDF document and fontkit's reading of it,
+ * parsed once per process and handed to every document (pdfkit takes a
+ * fontkit font as it is; each document makes its own subset of it).
+ */
 export interface Face {
   name: string;
-  data: Buffer;
+  font: fontkit.Font;
   covers(codePoint: number): boolean;
 }
 
@@ -19,9 +23,8 @@ const FAMILIES = ['NotoSerif', 'NotoSerifGeorgian', 'NotoNaskhArabic'] as const;
 
 function face(family: string, weight: Weight): Face {
   const file = `${family}-${weight === 'bold' ? 'Bold' : 'Regular'}.ttf`;
-  const data = fs.readFileSync(path.join(FONT_DIR, file));
-  const font = fontkit.create(data) as fontkit.Font;
-  return { name: `${family}-${weight}`, data, covers: (cp) => font.hasGlyphForCodePoint(cp) };
+  const font = fontkit.create(fs.readFileSync(path.join(FONT_DIR, file))) as fontkit.Font;
+  return { name: `${family}-${weight}`, font, covers: (cp) => font.hasGlyphForCodePoint(cp) };
 }
 
 let loaded: Record<Weight, Face[]> | undefined;
