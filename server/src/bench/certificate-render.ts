@@ -12,7 +12,6 @@
  * no database is involved: the PDF is made from the credential alone.
  */
 import 'reflect-metadata';
-import os from 'node:os';
 import { certificateCredential } from '../modules/certificate/credential/open-badge';
 import { signAsIssuer } from '../modules/certificate/credential/issuer-signature';
 import { SigningKeyRing } from '../modules/certificate/credential/signing-keys';
@@ -21,6 +20,8 @@ import { credentialUrls, type CredentialSettings } from '../modules/certificate/
 import { certificatesPdf, type PrintableCertificate } from '../modules/certificate/printable/certificate-pdf';
 import { certificateView } from '../modules/certificate/printable/certificate-view';
 import { Language } from '../modules/user/language';
+import { machineSummary } from './harness/machine';
+import { timeRuns } from './harness/timing';
 
 const RUNS = 30;
 const HOLDERS: Array<[script: string, name: string, administration: string]> = [
@@ -58,23 +59,11 @@ function printable(serialNumber: number, name: string, administration: string): 
   return { view, verificationUrl: credentialUrls(settings.publicUrl).verification(serial), revokedAt: null, createdAt: view.issuedAt! };
 }
 
-async function time(runs: number, work: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  await work(); // warm-up: the first render reads the fonts and compiles the code
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  return { median: ms[Math.floor(runs / 2)], p95: ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)] };
-}
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const quiet = () => undefined;
 
 async function main(): Promise<void> {
-  console.log(`Printable certificates: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), Node ${process.version}; ${RUNS} runs after a warm-up.`);
+  console.log(`Printable certificates: ${machineSummary()}; ${RUNS} runs after a warm-up.`);
   const cold = process.hrtime.bigint();
   await certificatesPdf([printable(1, HOLDERS[0][1], HOLDERS[0][2])], Language.EN, quiet);
   console.log(`first render in this process (reads the fonts): ${(Number(process.hrtime.bigint() - cold) / 1e6).toFixed(1)} ms\n`);
@@ -83,7 +72,7 @@ async function main(): Promise<void> {
   for (const [i, [script, name, administration]] of HOLDERS.entries()) {
     const certificate = printable(i + 1, name, administration);
     for (const language of [Language.EN, Language.FR]) {
-      const stats = await time(RUNS, () => certificatesPdf([certificate], language, quiet));
+      const stats = await timeRuns(RUNS, () => certificatesPdf([certificate], language, quiet));
       const bytes = await certificatesPdf([certificate], language, quiet);
       const again = await certificatesPdf([certificate], language, quiet);
       console.log(
@@ -93,7 +82,7 @@ async function main(): Promise<void> {
   }
 
   const ceremony = Array.from({ length: 12 }, (_, i) => printable(i + 1, HOLDERS[i % HOLDERS.length][1], HOLDERS[i % HOLDERS.length][2]));
-  const stats = await time(10, () => certificatesPdf(ceremony, Language.EN, quiet));
+  const stats = await timeRuns(10, () => certificatesPdf(ceremony, Language.EN, quiet));
   const bytes = await certificatesPdf(ceremony, Language.EN, quiet);
   console.log(`\nceremony of 12 in one PDF: median ${stats.median.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms (target <= 2000 ms); ${kb(bytes.length)}`);
 }
