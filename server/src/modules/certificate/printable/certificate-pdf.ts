@@ -173,10 +173,10 @@ function page(doc: Doc, certificate: PrintableCertificate, language: Language, m
   doc.text(certificate.verificationUrl, qrX - 260, qrY + qrSize - 18, { width: 250, align: 'right', lineBreak: false });
 
   if (certificate.revokedAt) {
-    // Level, so that the stamp reads as text (pdftotext, screen readers) and cannot be cropped off unnoticed.
+    // Level, so that the stamp reads as text (pdftotext, screen readers); the veil behind it is light, so what was certified stays legible.
     const top = HEIGHT / 2 - 62;
     doc.save();
-    doc.opacity(0.92).fillColor('#ffffff').rect(120, top, WIDTH - 240, 112).fill();
+    doc.opacity(0.6).fillColor('#ffffff').rect(120, top, WIDTH - 240, 112).fill();
     doc.restore();
     doc.lineWidth(4).strokeColor(RED).rect(120, top, WIDTH - 240, 112).stroke();
     centred(doc, t('certificate.revoked'), top + 12, { size: 48, weight: 'bold', color: RED }, miss);
