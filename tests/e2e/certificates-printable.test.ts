@@ -319,6 +319,27 @@ describeEachDatabase('certificates people hold: the PDF, the verification page',
       });
     });
 
+    it('shows UNKNOWN, with the reason, when the stored credential no longer matches its proof (as verifyCertificate answers BAD_PROOF)', async () => {
+      const repository = ds().getRepository(Certificate);
+      const certificate = await repository.findOneByOrFail({ serial: 'CDP-2024-002' });
+      const original = certificate.credential!;
+      const altered = structuredClone(original) as any;
+      altered.credentialSubject.name = 'Someone Else';
+      await repository.update({ uuid: certificate.uuid }, { credential: altered });
+      try {
+        const res = await get('/verify/CDP-2024-002');
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(html).toContain('<strong>UNKNOWN</strong>');
+        expect(html).toContain('BAD_PROOF');
+        expect(html).not.toContain('linkedin.com');
+        const { verifyCertificate } = await server.data('{ verifyCertificate(serial: "CDP-2024-002") { reason } }');
+        expect(verifyCertificate.reason).toBe('BAD_PROOF');
+      } finally {
+        await repository.update({ uuid: certificate.uuid }, { credential: original });
+      }
+    });
+
     it('shows no personal data beyond the name, the administration and the research title', async () => {
       const certificate = await ds().getRepository(Certificate).findOneOrFail({ where: { serial: serials.cyrillic }, relations: { associate: true } });
       const html = await (await get(`/verify/${serials.cyrillic}`)).text();
