@@ -37,6 +37,7 @@ import { trustedDocumentsGate, type TrustedDocumentsMode } from './graphql/persi
 import { DEFAULT_RESPONSE_CACHE_MB, responseCache as responseCachePlugins, type ResponseCacheSettings } from './graphql/cache';
 import { stringifyResult } from './graphql/cache/answer-text';
 import { credentialRouter } from './modules/certificate/credential/credential-routes';
+import { printableRouter } from './modules/certificate/printable/printable-routes';
 import type { CredentialSettings } from './modules/certificate/credential/credential-settings';
 import { SigningKeyRing } from './modules/certificate/credential/signing-keys';
 import { viewerFromHeader } from './modules/user/session.service';
@@ -131,7 +132,7 @@ function requestScope(req: express.Request, res: express.Response, next: express
 /**
  * Builds the HTTP app: GraphQL at /graphql (and the playground there for browsers when asked for), liveness at
  * /healthz, readiness at /readyz, the metrics at /metrics when given a token, the certificate keys, issuer,
- * status lists and credentials. Tests use it on a random port.
+ * status lists and credentials, the printable certificates and their public verification pages. Tests use it on a random port.
  */
 export async function createApp({
   database,
@@ -239,6 +240,8 @@ export async function createApp({
 
   if (playground) app.use(playgroundRouter('/graphql'));
 
+  // Before the credential routes, whose /certificates/:file answers 404 to anything but .json.
+  app.use(printableRouter(db, clock, auth, credentials));
   app.use(credentialRouter(db, clock, credentials));
 
   // The development mailbox exists only where configuration allows it: never in production (see loadConfig).

@@ -196,7 +196,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
     'audience cancellationReason cancelledAt cohort datePrecision id isCancelled isVirtual kind location officiantName officiantTitle programme startsAt title',
   ProfessionalAssociate:
     'administration alumniProfile certificates cohort directorate endDate fullName id isSampleData languages region startDate status supervisorName',
-  Certificate: 'associate ceremony credential id isValid issuedAt revocationReason revokedAt serial signatoryName signatoryTitle signature',
+  Certificate: 'associate ceremony credential id isValid issuedAt pdfUrl revocationReason revokedAt serial signatoryName signatoryTitle signature verificationUrl',
   CertificateVerification: 'certificate isValid reason',
   AlumniProfile: 'activities associate currentPosition id isLiaisonPoint',
   AlumniActivity: 'alumniProfile date description id kind title',

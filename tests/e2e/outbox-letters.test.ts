@@ -204,7 +204,7 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
     expect(sink.to(emails.focalB)).toHaveLength(1);
   });
 
-  it('certificates: the associate’s own user hears of the revocation and of the new certificate, with the credential’s link', async () => {
+  it('certificates: the associate’s own user hears of the revocation and of the new certificate, with the credential’s, the PDF’s and the verification page’s links', async () => {
     const { verifyCertificate } = await server.data('{ verifyCertificate(serial: "CDP-2024-001") { certificate { associate { id } ceremony { id } } } }');
     const { associate, ceremony } = verifyCertificate.certificate;
     await createUser(emails.associateFr, UserRole.ASSOCIATE, 'FR', { associateId: associate.id });
@@ -231,6 +231,12 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
     expect(issuance.text).toContain(credentialUrl);
     expect(issuance.html).toContain(`href="${credentialUrl}"`);
     expect(issuance.text).toContain(`${PUBLIC_URL}/.well-known/cdp-certificate-keys`);
+    // The printable certificate and its public verification page, both linked.
+    for (const url of [`${PUBLIC_URL}/certificates/${serial}.pdf`, `${PUBLIC_URL}/verify/${serial}`]) {
+      expect(issuance.text).toContain(url);
+      expect(issuance.html).toContain(`href="${url}"`);
+    }
+    expect(issuance.text).toContain('Imprimer votre certificat (PDF)');
     await settled();
     // The demo associate (another associate) hears of neither.
     expect(sink.to(DEMO_USERS.ASSOCIATE.email)).toEqual([]);

@@ -566,6 +566,8 @@ export type Certificate = Node & {
   readonly isValid: Scalars['Boolean']['output'];
   /** When the certificate was issued. */
   readonly issuedAt: Scalars['DateTime']['output'];
+  /** The printable certificate: an A4 landscape PDF made from the signed credential, with a QR code to verificationUrl; stamped REVOKED once revoked. In the holder's language where known, else English; add ?lang=en or ?lang=fr to choose. */
+  readonly pdfUrl: Scalars['String']['output'];
   /** Why the certificate was revoked. */
   readonly revocationReason: Maybe<Scalars['String']['output']>;
   /** When the certificate was revoked; null while valid. */
@@ -581,6 +583,8 @@ export type Certificate = Node & {
    * @deprecated Use credential: its proof.proofValue is this value.
    */
   readonly signature: Maybe<Scalars['String']['output']>;
+  /** The public verification page (no sign-in, no JavaScript, English or French): the holder, the achievement, the issuer and the status VALID, REVOKED or UNKNOWN by the same check as verifyCertificate. The printed QR code opens it. */
+  readonly verificationUrl: Scalars['String']['output'];
 };
 
 /** A certificate was issued. */

@@ -21,28 +21,10 @@ import { createLogger } from '../common/logger';
 import { openDatabase } from '../db/data-source';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/demo-users';
 import { seedIfEmpty } from '../db/seed/seed-if-empty';
+import { timeRuns, type Stats } from './harness/timing';
 
 const RUNS = 30;
 const PASSWORD = 'benchmark-passphrase-2026';
-
-interface Stats {
-  median: number;
-  p95: number;
-  perSecond: number;
-}
-
-async function time(runs: number, work: () => Promise<unknown>): Promise<Stats> {
-  await work(); // warm-up: first calls pay for loading and allocation
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await work();
-    ms.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  const total = ms.reduce((a, b) => a + b, 0);
-  return { median: ms[Math.floor(runs / 2)], p95: ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)], perSecond: (runs * 1000) / total };
-}
 
 const row = (label: string, s: Stats) =>
   `${label.padEnd(34)} | ${s.median.toFixed(1).padStart(9)} | ${s.p95.toFixed(1).padStart(6)} | ${s.perSecond.toFixed(1).padStart(7)}`;
@@ -57,10 +39,10 @@ async function main(): Promise<void> {
   console.log(`${'operation'.padEnd(34)} | median ms | p95 ms | per sec`);
 
   const hash = await hashPassword(PASSWORD);
-  console.log(row('hashPassword', await time(RUNS, () => hashPassword(PASSWORD))));
-  console.log(row('verifyPassword (right)', await time(RUNS, () => verifyPassword(hash, PASSWORD))));
-  console.log(row('verifyPassword (wrong)', await time(RUNS, () => verifyPassword(hash, `${PASSWORD}x`))));
-  console.log(row('verifyPassword (no account, dummy)', await time(RUNS, () => verifyPassword(null, PASSWORD))));
+  console.log(row('hashPassword', await timeRuns(RUNS, () => hashPassword(PASSWORD))));
+  console.log(row('verifyPassword (right)', await timeRuns(RUNS, () => verifyPassword(hash, PASSWORD))));
+  console.log(row('verifyPassword (wrong)', await timeRuns(RUNS, () => verifyPassword(hash, `${PASSWORD}x`))));
+  console.log(row('verifyPassword (no account, dummy)', await timeRuns(RUNS, () => verifyPassword(null, PASSWORD))));
 
   // Throughput when every CPU hashes at once; the per-call time then includes waiting for a thread.
   const batches = 5;
@@ -90,9 +72,9 @@ async function main(): Promise<void> {
     if (body.errors || Boolean(body.data?.login.token) !== expectToken) throw new Error(`unexpected login answer: ${JSON.stringify(body)}`);
   };
   console.log(`login mutation over HTTP (in-process server, SQLite, ${RUNS} runs each):`);
-  console.log(row('login, right password', await time(RUNS, login(DEMO_USERS.REVIEWER.email, DEMO_PASSWORD, true))));
-  console.log(row('login, wrong password', await time(RUNS, login(DEMO_USERS.REVIEWER.email, 'not-the-password', false))));
-  console.log(row('login, unknown e-mail', await time(RUNS, login('nobody@nowhere.example', DEMO_PASSWORD, false))));
+  console.log(row('login, right password', await timeRuns(RUNS, login(DEMO_USERS.REVIEWER.email, DEMO_PASSWORD, true))));
+  console.log(row('login, wrong password', await timeRuns(RUNS, login(DEMO_USERS.REVIEWER.email, 'not-the-password', false))));
+  console.log(row('login, unknown e-mail', await timeRuns(RUNS, login('nobody@nowhere.example', DEMO_PASSWORD, false))));
   await app.close();
   await bundle.database.close();
   fs.rmSync(path.dirname(file), { recursive: true, force: true });

@@ -14,6 +14,8 @@ export interface LetterContent {
   facts?: Array<[label: string, value: string]>;
   /** The one link the letter offers; always under CDP_PUBLIC_URL. */
   action?: { label: string; url: string };
+  /** Further links after the action (e.g. a certificate's PDF and verification page); also under CDP_PUBLIC_URL. */
+  links?: Array<{ label: string; url: string }>;
 }
 
 /** What composing a letter for one recipient may use. */

@@ -27,7 +27,7 @@ export function renderLetter(content: LetterContent, recipientName: string, lang
     greeting,
     ...content.paragraphs,
     ...(content.facts?.length ? [content.facts.map(([label, value]) => `${label}: ${value}`).join('\n')] : []),
-    ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
+    ...[...(content.action ? [content.action] : []), ...(content.links ?? [])].map((link) => `${link.label}: ${link.url}`),
     signOff,
     `-- \n${footer}`,
   ].join('\n\n');
@@ -39,9 +39,9 @@ export function renderLetter(content: LetterContent, recipientName: string, lang
         )
         .join('')}</table>`
     : '';
-  const action = content.action
-    ? `<p style="margin:0 0 16px"><a href="${escapeHtml(content.action.url)}" style="color:#0b5394">${escapeHtml(content.action.label)}</a></p>`
-    : '';
+  const action = [...(content.action ? [content.action] : []), ...(content.links ?? [])]
+    .map((link) => `<p style="margin:0 0 16px"><a href="${escapeHtml(link.url)}" style="color:#0b5394">${escapeHtml(link.label)}</a></p>`)
+    .join('');
   const paragraph = (text: string) => `<p style="margin:0 0 16px">${htmlLines(text)}</p>`;
   const html = `<!doctype html>
 <html lang="${LANGUAGE_TAGS[language]}">

@@ -272,7 +272,9 @@ mutation Shortlist($nominationId: ID!) {
 #    the events of their cohort.
 # 2. Copy the associate's id and the ceremony's id below and run
 #    IssueCertificate. Anyone can then check it with VerifyCertificate, or
-#    download it as a credential at /certificates/<serial>.json.
+#    download it as a credential at /certificates/<serial>.json; pdfUrl is
+#    the printable certificate and verificationUrl the public page its QR
+#    code opens.
 query CertificateCandidates {
   researchProjects(first: 10, filter: { statusIn: [PRESENTED] }) {
     nodes {
@@ -283,6 +285,8 @@ query CertificateCandidates {
         certificates {
           serial
           isValid
+          pdfUrl
+          verificationUrl
         }
         cohort {
           label
@@ -303,6 +307,8 @@ mutation IssueCertificate($input: IssueCertificateInput!) {
       serial
       issuedAt
       isValid
+      pdfUrl
+      verificationUrl
     }
     userErrors {
       code

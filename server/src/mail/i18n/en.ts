@@ -48,6 +48,8 @@ export const en = {
     serial: 'Serial number',
     credential: 'Your certificate is a verifiable credential. Download it and keep it:',
     download: 'Download the credential',
+    pdf: 'Print your certificate (PDF)',
+    verificationPage: 'Its public verification page (the address its QR code opens), to share with an employer or add to your profile',
     verify: 'Anyone can check it with CDP Hub’s verifyCertificate query and its serial number, or offline against the keys published at {{keysUrl}}.',
   },
   certificateRevoked: {

@@ -44,6 +44,8 @@ export const fr = {
     serial: 'Numéro de série',
     credential: 'Votre certificat est une attestation vérifiable. Téléchargez-la et conservez-la :',
     download: 'Télécharger l’attestation',
+    pdf: 'Imprimer votre certificat (PDF)',
+    verificationPage: 'Sa page de vérification publique (l’adresse qu’ouvre son code QR), à communiquer à un employeur ou à ajouter à votre profil',
     verify: 'Chacun peut le vérifier avec la requête verifyCertificate de CDP Hub et son numéro de série, ou hors ligne avec les clés publiées à l’adresse {{keysUrl}}.',
   },
   certificateRevoked: {

@@ -22,7 +22,7 @@ async function ownCertificate(ctx: Parameters<Letter<CertificateEvent>['compose'
   return found ? { certificate, ...found } : null;
 }
 
-/** A certificate was issued: the serial, the credential to download, and how anyone verifies it. */
+/** A certificate was issued: the serial, the credential to download, the printable PDF, and the page where anyone verifies it. */
 export const certificateIssued: Letter<'CertificateIssued'> = {
   recipients: holders,
   async compose(ctx) {
@@ -36,6 +36,10 @@ export const certificateIssued: Letter<'CertificateIssued'> = {
       paragraphs: [t('certificateIssued.body', values), t('certificateIssued.credential'), t('certificateIssued.verify', values)],
       facts: [[t('certificateIssued.serial'), own.certificate.serial]],
       action: { label: t('certificateIssued.download'), url: urls.certificate(own.certificate.serial) },
+      links: [
+        { label: t('certificateIssued.pdf'), url: urls.pdf(own.certificate.serial) },
+        { label: t('certificateIssued.verificationPage'), url: urls.verification(own.certificate.serial) },
+      ],
     };
   },
 };

@@ -3,7 +3,8 @@ import type { RequestContext } from '../../graphql/context';
 import { ProfessionalAssociate } from '../associate/associate.entity';
 import { Event } from '../event/event.entity';
 import { Certificate } from './certificate.entity';
-import { CertificateService } from './certificate.service';
+import { CertificateService, credentialSettingsOf } from './certificate.service';
+import { credentialUrls } from './credential/credential-settings';
 import { CertificateVerification } from './certificate.types';
 
 @Resolver(() => Certificate)
@@ -23,6 +24,22 @@ export class CertificateResolver {
   @FieldResolver(() => ProfessionalAssociate, { description: 'The associate the certificate was awarded to.' })
   associate(@Root() certificate: Certificate, @Ctx() ctx: RequestContext): Promise<ProfessionalAssociate> {
     return ctx.loaders.required(ProfessionalAssociate, certificate.associateId);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The printable certificate: an A4 landscape PDF made from the signed credential, with a QR code to verificationUrl; stamped REVOKED once revoked. In the holder's language where known, else English; add ?lang=en or ?lang=fr to choose.",
+  })
+  pdfUrl(@Root() certificate: Certificate, @Ctx() ctx: RequestContext): string {
+    return credentialUrls(credentialSettingsOf(ctx).publicUrl).pdf(certificate.serial);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The public verification page (no sign-in, no JavaScript, English or French): the holder, the achievement, the issuer and the status VALID, REVOKED or UNKNOWN by the same check as verifyCertificate. The printed QR code opens it.',
+  })
+  verificationUrl(@Root() certificate: Certificate, @Ctx() ctx: RequestContext): string {
+    return credentialUrls(credentialSettingsOf(ctx).publicUrl).verification(certificate.serial);
   }
 
   @FieldResolver(() => Event, { description: 'The certificate ceremony at which it was awarded.' })

@@ -1,4 +1,4 @@
-import { IsNull } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { lockForUpdate } from '../../db/database';
 import type { RequestContext } from '../../graphql/context';
 import { inputId } from '../../graphql/mutations/input-ids';
@@ -80,17 +80,26 @@ const CEREMONY: CohortEventRule = {
   notYetHeld: UserErrorCode.CEREMONY_NOT_HELD,
 };
 
+/**
+ * Is the certificate of this serial genuine and valid, by the server clock
+ * `now`: the one check behind verifyCertificate and the public verification
+ * page (/verify/<serial>).
+ */
+export async function checkCertificate(db: EntityManager, settings: CredentialSettings, now: Date, serial: string): Promise<CertificateVerification> {
+  const stored = serialOf(serial);
+  const certificate = stored ? await db.getRepository(Certificate).findOneBy({ serial: stored }) : null;
+  const answer = (reason: CertificateVerificationReason) => ({ isValid: reason === CertificateVerificationReason.VALID, reason, certificate });
+  if (!certificate) return { ...answer(CertificateVerificationReason.UNKNOWN_SERIAL), certificate: null };
+  if (certificate.revokedAt) return answer(CertificateVerificationReason.REVOKED);
+  if (!certificate.credential) return answer(CertificateVerificationReason.UNSIGNED);
+  if (!proofHolds(certificate, settings)) return answer(CertificateVerificationReason.BAD_PROOF);
+  if (!hasStarted(certificate.credential, now)) return answer(CertificateVerificationReason.NOT_YET_VALID);
+  return answer(CertificateVerificationReason.VALID);
+}
+
 export class CertificateService {
-  async verify(ctx: RequestContext, serial: string): Promise<CertificateVerification> {
-    const stored = serialOf(serial);
-    const certificate = stored ? await ctx.db.getRepository(Certificate).findOneBy({ serial: stored }) : null;
-    const answer = (reason: CertificateVerificationReason) => ({ isValid: reason === CertificateVerificationReason.VALID, reason, certificate });
-    if (!certificate) return { ...answer(CertificateVerificationReason.UNKNOWN_SERIAL), certificate: null };
-    if (certificate.revokedAt) return answer(CertificateVerificationReason.REVOKED);
-    if (!certificate.credential) return answer(CertificateVerificationReason.UNSIGNED);
-    if (!proofHolds(certificate, credentialSettingsOf(ctx))) return answer(CertificateVerificationReason.BAD_PROOF);
-    if (!hasStarted(certificate.credential, ctx.clock.now())) return answer(CertificateVerificationReason.NOT_YET_VALID);
-    return answer(CertificateVerificationReason.VALID);
+  verify(ctx: RequestContext, serial: string): Promise<CertificateVerification> {
+    return checkCertificate(ctx.db, credentialSettingsOf(ctx), ctx.clock.now(), serial);
   }
 
   /** All certificates of an associate, newest first (at most one of them is valid). */

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { Administration } from '../../administration/administration.entity';
 import type { ProfessionalAssociate } from '../../associate/associate.entity';
 import { Cohort } from '../../cohort/cohort.entity';
+import { ResearchProject } from '../../research/research-project.entity';
 import type { Event } from '../../event/event.entity';
 import type { Certificate } from '../certificate.entity';
 import type { CredentialSettings } from './credential-settings';
@@ -22,6 +23,8 @@ export async function signedCertificateCredential(
 ): Promise<JsonObject> {
   const administration = await db.findOneByOrFail(Administration, { uuid: associate.administrationId });
   const cohort = await db.findOneByOrFail(Cohort, { uuid: associate.cohortId });
+  // Issued only once the research is presented, so there is one.
+  const research = await db.findOneByOrFail(ResearchProject, { associateId: associate.uuid });
   const unsigned = certificateCredential(
     {
       serial: certificate.serial,
@@ -31,6 +34,8 @@ export async function signedCertificateCredential(
       cohortLabel: cohort.label,
       signatoryName: certificate.signatoryName,
       signatoryTitle: certificate.signatoryTitle,
+      researchTitle: research.title,
+      ceremonyPlace: ceremony.isVirtual ? null : ceremony.location,
       statusEntry: statusEntry(settings, certificate.statusListIndex),
     },
     settings,

@@ -24,5 +24,10 @@ export function credentialUrls(publicUrl: string) {
     verificationMethod: (kid: string) => `${keys}#${kid}`,
     statusList: (list: number) => `${base}/credentials/status/${list}`,
     certificate: (serial: string) => `${base}/certificates/${encodeURIComponent(serial)}.json`,
+    /** The printable certificate; in its holder's language (else English) unless `lang` names one. */
+    pdf: (serial: string, lang?: 'en' | 'fr') => `${base}/certificates/${encodeURIComponent(serial)}.pdf${lang ? `?lang=${lang}` : ''}`,
+    /** The public verification page, which the printed QR code opens. */
+    verification: (serial: string) => `${base}/verify/${encodeURIComponent(serial)}`,
+    ceremonyPdf: (eventId: string) => `${base}/ceremonies/${encodeURIComponent(eventId)}/certificates.pdf`,
   };
 }

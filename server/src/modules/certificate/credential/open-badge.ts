@@ -29,6 +29,10 @@ export interface CertificateFacts {
   cohortLabel: string;
   signatoryName: string;
   signatoryTitle: string;
+  /** The title of the holder's research project, presented before the certificate is issued. */
+  researchTitle: string;
+  /** Where the ceremony took place; null when it was held online or its place is not recorded. */
+  ceremonyPlace: string | null;
   /** The certificate's status index (see status-list.ts). */
   statusEntry: JsonObject;
 }
@@ -49,7 +53,14 @@ export function achievement(settings: CredentialSettings): JsonObject {
   };
 }
 
-/** The unsigned credential; sign it with signAsIssuer. */
+/**
+ * The unsigned credential; sign it with signAsIssuer. Besides Open Badges'
+ * own terms it states, in plain CDP fields of the subject, what the printed
+ * certificate shows (cohort, ceremony place, signatory): the PDF and the
+ * verification page are made from the signed credential alone, so they
+ * never say what the signature does not cover. The research is Open Badges
+ * evidence.
+ */
 export function certificateCredential(facts: CertificateFacts, settings: CredentialSettings): JsonObject {
   const validFrom = xsdDateTime(facts.ceremonyAt);
   return {
@@ -72,7 +83,11 @@ export function certificateCredential(facts: CertificateFacts, settings: Credent
         address: { type: ['Address'], addressCountryCode: facts.administration.iso2 },
       },
       achievement: achievement(settings),
+      cohort: facts.cohortLabel,
+      ceremony: { date: validFrom, ...(facts.ceremonyPlace ? { place: facts.ceremonyPlace } : {}) },
+      signatory: { name: facts.signatoryName, title: facts.signatoryTitle },
     },
+    evidence: [{ type: ['Evidence'], genre: 'Research project', name: facts.researchTitle }],
     credentialStatus: facts.statusEntry,
   };
 }
