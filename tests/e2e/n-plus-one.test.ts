@@ -26,6 +26,8 @@ const NESTED = `query Nested($size: Int!) {
  * bound, so they must not split a batch): administrations → invitations (open
  * ones), nominations (by status) with the associate each created, focal
  * points, alumni (associates by status); users → review queue, reviews, the ADMIN's counts.
+ * No loader is read by two sibling lists here: on PostgreSQL siblings answer at
+ * moments that vary, and one loader's batches would then vary from run to run.
  */
 const DASHBOARDS = `query Dashboards($size: Int!) {
   administrations(first: $size) {
@@ -39,7 +41,7 @@ const DASHBOARDS = `query Dashboards($size: Int!) {
   }
   users(first: $size, filter: { roleIn: [REVIEWER, ADMIN] }) {
     nodes {
-      reviewQueue(first: $size) { totalCount nodes { id cohort { label } } }
+      reviewQueue(first: $size) { totalCount nodes { id candidateFullName } }
       reviews(first: $size) { totalCount nodes { score } }
       actionCounts { deadOutboxMessages }
     }
