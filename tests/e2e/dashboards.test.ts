@@ -146,9 +146,22 @@ async function deadMessages(ds: DataSource, recipient: User, count: number): Pro
 
 type Screen = 'FocalPointDashboard' | 'ReviewQueue' | 'AssociateHome' | 'AdminInbox';
 
-/** Each screen: its role, the call with every page at `size`, and how many list items an answer holds. */
-const SCREENS: Record<Screen, { role: UserRole; run: (client: CdpClient, size: number) => Promise<unknown>; items: (data: any) => number }> = {
+/**
+ * Each screen: its role, the call with every page at `size`, how many list
+ * items an answer holds, and its sibling lists that read one loader (the
+ * cohorts of invitations, nominations and associates). SQLite answers each
+ * statement at once, so a request's DataLoader batches are the same on every
+ * run. On PostgreSQL sibling lists answer at moments that vary, and a loader
+ * batches what is asked in one moment: the cohorts of two lists are read in
+ * one statement or in two, whatever the page size. An N+1 would add a
+ * statement per row (about a hundred at full pages), far beyond these.
+ */
+const SCREENS: Record<
+  Screen,
+  { role: UserRole; run: (client: CdpClient, size: number) => Promise<unknown>; items: (data: any) => number; siblings: number }
+> = {
   FocalPointDashboard: {
+    siblings: 5,
     role: UserRole.FOCAL_POINT,
     run: (c, size) => c.focalPointDashboard({ invitationsFirst: size, nominationsFirst: size, associatesFirst: size, alumniFirst: size }),
     items: (d) => {
@@ -157,16 +170,19 @@ const SCREENS: Record<Screen, { role: UserRole; run: (client: CdpClient, size: n
     },
   },
   ReviewQueue: {
+    siblings: 2,
     role: UserRole.REVIEWER,
     run: (c, size) => c.reviewQueue({ first: size, reviewsFirst: size }),
     items: (d) => d.viewer.reviewQueue.nodes.length + d.viewer.reviews.nodes.length,
   },
   AssociateHome: {
+    siblings: 1,
     role: UserRole.ASSOCIATE,
     run: (c, size) => c.associateHome({ activitiesFirst: size }),
     items: (d) => d.viewer.associate.alumniProfile.activities.nodes.length,
   },
   AdminInbox: {
+    siblings: 3,
     role: UserRole.ADMIN,
     run: (c, size) => c.adminInbox({ cohortsFirst: size, researchFirst: size, deadFirst: size }),
     items: (d) => d.cohorts.nodes.length + d.researchProjects.nodes.length + d.outboxMessages.nodes.length,
@@ -192,9 +208,9 @@ describeEachDatabase('role dashboards', (kind) => {
   });
 
   it.each(Object.keys(SCREENS) as Screen[])(
-    '%s answers its role with full pages within the default limits, in the same number of SQL statements at every page size',
+    '%s answers its role with full pages within the default limits, in a number of SQL statements that does not grow with the page sizes',
     async (screen) => {
-      const { role, run, items } = SCREENS[screen];
+      const { role, run, items, siblings } = SCREENS[screen];
       const measure = async (size: number) => {
         const before = server.database.statements.count;
         const data = await run(clients[role], size);
@@ -202,10 +218,15 @@ describeEachDatabase('role dashboards', (kind) => {
       };
       const small = await measure(SMALL);
       const full = await measure(FULL);
-      // The full pages really hold more, so the equal counts mean something.
+      // The full pages really hold more, so the comparison means something.
       expect(full.items).toBeGreaterThan(small.items);
-      expect({ statements: full.statements }).toEqual({ statements: small.statements });
-      counts.push(`${screen} (${role}) ${full.statements} at pages of ${SMALL} and ${FULL} (${small.items} and ${full.items} items)`);
+      if (kind.name === 'sqlite') {
+        expect({ statements: full.statements }).toEqual({ statements: small.statements });
+      } else {
+        // At most one more batch per sibling list beyond the first, either way (see SCREENS).
+        expect(Math.abs(full.statements - small.statements)).toBeLessThanOrEqual(siblings - 1);
+      }
+      counts.push(`${screen} (${role}) ${small.statements} at pages of ${SMALL}, ${full.statements} at pages of ${FULL} (${small.items} and ${full.items} items)`);
     },
   );
 
@@ -231,6 +252,26 @@ describeEachDatabase('role dashboards', (kind) => {
     expect(administration.alumni.totalCount).toBeGreaterThanOrEqual(3);
     expect(administration.alumni.nodes.every((a) => a.alumniProfile !== null)).toBe(true);
     expect(administration.associates.totalCount).toBeGreaterThan(administration.alumni.totalCount);
+  });
+
+  it("the administration's lists agree with the root lists, and keep to the policy", async () => {
+    const LINKS = `query ($id: ID!) {
+      node(id: $id) { ... on Administration {
+        invitations(first: 100, filter: { open: true }) { totalCount nodes { id } }
+        focalPoints(first: 10) { nodes { email role } }
+        ranked: nominations(first: 5, orderBy: { field: MEAN_SCORE, direction: DESC }) { totalCount }
+      } }
+      invitations(first: 100, filter: { administrationId: $id, open: true }) { totalCount nodes { id } }
+    }`;
+    const admin = await (await server.as(UserRole.ADMIN)).data(LINKS, { id: volume.focalAdministrationId });
+    expect(admin.node.invitations).toEqual(admin.invitations);
+    expect(admin.node.focalPoints.nodes).toContainEqual({ email: DEMO_USERS.FOCAL_POINT.email, role: 'FOCAL_POINT' });
+    // A focal point: no user accounts, and no ranking by the blind scores (the refusal nulls the administration).
+    const focalPoint = await server.as(UserRole.FOCAL_POINT);
+    const focal = await focalPoint.data(LINKS.replace(/ranked: .*\n/, ''), { id: volume.focalAdministrationId });
+    expect(focal.node).toEqual({ invitations: admin.invitations, focalPoints: null });
+    const ranked = await focalPoint.graphql(LINKS, { id: volume.focalAdministrationId });
+    expect(ranked.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['FORBIDDEN', 'node.ranked']]);
   });
 
   it('ReviewQueue lists what awaits my score, oldest deadline first, and drops a nomination once I score it', async () => {

@@ -25,7 +25,9 @@ const NESTED = `query Nested($size: Int!) {
  * The dashboards' nested pages, with their filters (a filter's values are
  * bound, so they must not split a batch): administrations → invitations (open
  * ones), nominations (by status) with the associate each created, focal
- * points; users → review queue, reviews, the ADMIN's counts.
+ * points, alumni (associates by status); users → review queue, reviews, the ADMIN's counts.
+ * No loader is read by two sibling lists here: on PostgreSQL siblings answer at
+ * moments that vary, and one loader's batches would then vary from run to run.
  */
 const DASHBOARDS = `query Dashboards($size: Int!) {
   administrations(first: $size) {
@@ -34,11 +36,12 @@ const DASHBOARDS = `query Dashboards($size: Int!) {
       invitations(first: $size, filter: { open: true }) { totalCount nodes { isOpen nominationDeadline cohort { seatsTaken seatsLeft } } }
       nominations(first: $size, filter: { statusIn: [SUBMITTED, SHORTLISTED] }) { totalCount nodes { id associate { id nomination { id } } } }
       focalPoints(first: $size) { totalCount nodes { id } }
+      alumni: associates(first: $size, filter: { statusIn: [COMPLETED] }) { totalCount nodes { alumniProfile { currentPosition } } }
     }
   }
   users(first: $size, filter: { roleIn: [REVIEWER, ADMIN] }) {
     nodes {
-      reviewQueue(first: $size) { totalCount nodes { id cohort { label } } }
+      reviewQueue(first: $size) { totalCount nodes { id candidateFullName } }
       reviews(first: $size) { totalCount nodes { score } }
       actionCounts { deadOutboxMessages }
     }
