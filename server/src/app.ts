@@ -45,6 +45,8 @@ import { devMailboxRouter } from './mail/dev-mailbox-route';
 import type { OutboxDispatcher } from './outbox/dispatcher';
 import { createOutboxWorker, type OutboxOptions } from './outbox/outbox-worker';
 import { outboxMessageCounts } from './outbox/outbox-counts';
+import { ReminderTick } from './outbox/reminders';
+import { DEFAULT_REMINDER_TICK_SECONDS } from './outbox/reminders-settings';
 
 /** How long shutdown lets the outbox finish the deliveries in flight before it hands their messages back. */
 const OUTBOX_SHUTDOWN_GRACE_MS = 5_000;
@@ -104,6 +106,8 @@ export interface CdpApp {
   close(): Promise<void>;
   /** The outbox worker, when this app runs one. */
   outbox?: OutboxDispatcher;
+  /** The reminder tick, which runs with the outbox worker. */
+  reminders?: ReminderTick;
 }
 
 /**
@@ -289,12 +293,18 @@ export async function createApp({
     });
   });
 
-  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, outboxOptions) : undefined;
+  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, { pepper: auth.pepper, ...outboxOptions }) : undefined;
   await outbox?.start();
+  // The instance that delivers also looks for reminders; every instance may, the unique keys record each reminder once.
+  const reminders = outboxOptions
+    ? new ReminderTick({ database: db, clock, logger, auth, intervalMs: outboxOptions.reminderTickMs ?? DEFAULT_REMINDER_TICK_SECONDS * 1000 })
+    : undefined;
+  reminders?.start();
 
   return {
     httpServer,
     outbox,
+    reminders,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -315,6 +325,7 @@ export async function createApp({
       await apollo.stop();
       if (drain.inFlight > 0) logger.info({ requestsInFlight: drain.inFlight }, 'connections closed; waiting for the requests whose client has gone');
       await drain.idle();
+      await reminders?.stop();
       await outbox?.stop(OUTBOX_SHUTDOWN_GRACE_MS);
     },
   };

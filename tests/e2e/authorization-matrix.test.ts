@@ -140,7 +140,7 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
     // Once the nomination is decided a reviewer reads the others' scores, but not who gave them.
     reviewer: { secondReviewersDecidedReview: [H, A, N, H, H] },
   },
-  User: followRows('administration associate displayName email id isActive lastLoginAt preferredLanguage role'),
+  User: followRows('administration associate displayName email id invitationPending isActive lastLoginAt preferredLanguage role'),
   AuditEntry: followRows('actor actorLabel after before entityId entityType id occurredAt operation requestId'),
   OutboxMessage: followRows('attempts channel createdAt eventType id idempotencyKey lastError nextAttemptAt occurredAt recipient sentAt status updatedAt'),
   ProfessionalAssociate: {
@@ -160,7 +160,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   Administration: 'associates id isEligible iso2 name region',
   Programme: 'code cohorts description eligibility formerName id launchedYear name organiser partner placementMonths',
   Cohort:
-    'associates capacity endDate events id invitationDate invitations label nominationDeadline note notificationDate programme selectionDate startDate startDatePrecision status',
+    'associates capacity endDate events id invitationDate invitations label nominationDeadline note notificationDate outcomesPublishedAt programme selectionDate startDate startDatePrecision status',
   Invitation: 'administration cohort id sentAt',
   Event:
     'audience cancellationReason cancelledAt cohort datePrecision id isCancelled isVirtual kind location officiantName officiantTitle programme startsAt title',
@@ -213,6 +213,11 @@ const PUBLIC_FIELDS: Record<string, string> = {
   IssueCertificatePayload: 'certificate userErrors',
   RevokeCertificatePayload: 'certificate userErrors',
   ResendOutboxMessagePayload: 'message userErrors',
+  InviteUserPayload: 'invitationExpiresAt user userErrors',
+  ResendInvitationPayload: 'invitationExpiresAt user userErrors',
+  AcceptInvitationPayload: 'expiresAt token user userErrors',
+  RequestPasswordResetPayload: 'requestedAt retryAfterSeconds userErrors',
+  ResetPasswordPayload: 'endedSessionCount userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -282,6 +287,12 @@ const MUTATION: Record<string, Row> = {
   issueCertificate: ADMIN_ONLY,
   revokeCertificate: ADMIN_ONLY,
   resendOutboxMessage: ADMIN_ONLY,
+  inviteUser: ADMIN_ONLY,
+  resendInvitation: ADMIN_ONLY,
+  // The link's token is the credential (or, for a reset request, nothing but the e-mail): anyone may call these.
+  acceptInvitation: EVERYONE,
+  requestPasswordReset: EVERYONE,
+  resetPassword: EVERYONE,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -939,6 +950,42 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.resendOutboxMessage.userErrors[0]?.code === 'OUTBOX_MESSAGE_NOT_DEAD' };
       },
+      async inviteUser(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { id } userErrors { code } } }',
+          { input: { email: `invited.by.${who.toLowerCase()}@example.org`, displayName: `Invited by ${who}`, role: 'REVIEWER' } },
+        );
+        return { result, ran: (d) => d.inviteUser.user !== null };
+      },
+      async resendInvitation(who) {
+        // The throwaway user was made with a password (and is deactivated by now): ADMIN reaches a rule that refuses it.
+        const result = await callers[who].graphql(
+          'mutation ($input: ResendInvitationInput!) { resendInvitation(input: $input) { user { id } userErrors { code } } }',
+          { input: { userId: throwawayId } },
+        );
+        return { result, ran: (d) => ['USER_INACTIVE', 'INVITATION_NOT_PENDING'].includes(d.resendInvitation.userErrors[0]?.code) };
+      },
+      async acceptInvitation(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token userErrors { code } } }',
+          { input: { token: `cdpl_${'A'.repeat(43)}`, password: 'a-brand-new-passphrase-2026' } },
+        );
+        return { result, ran: (d) => d.acceptInvitation.userErrors[0]?.code === 'ACCOUNT_LINK_INVALID' };
+      },
+      async requestPasswordReset(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { requestedAt userErrors { code } } }',
+          { input: { email: `nobody.${who.toLowerCase()}@example.org` } },
+        );
+        return { result, ran: (d) => d.requestPasswordReset.requestedAt !== null };
+      },
+      async resetPassword(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { endedSessionCount userErrors { code } } }',
+          { input: { token: `cdpl_${'B'.repeat(43)}`, newPassword: 'a-brand-new-passphrase-2026' } },
+        );
+        return { result, ran: (d) => d.resetPassword.userErrors[0]?.code === 'ACCOUNT_LINK_INVALID' };
+      },
       // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
       // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
       ...workflowCalls(),
@@ -966,6 +1013,11 @@ describeEachDatabase('authorization matrix', (kind) => {
       'issueCertificate',
       'revokeCertificate',
       'resendOutboxMessage',
+      'inviteUser',
+      'resendInvitation',
+      'acceptInvitation',
+      'requestPasswordReset',
+      'resetPassword',
       'assignPlacement',
       'completePlacement',
       'proposeResearch',
@@ -1000,8 +1052,8 @@ describeEachDatabase('authorization matrix', (kind) => {
     // The workflow steps ran for the associate and ADMIN only: one milestone and one activity each.
     expect(await fx.ownDraftMilestoneCount()).toBe(milestonesBefore + 2);
     expect(await fx.ownActivityCount()).toBe(activitiesBefore + 2);
-    // The refused calls left no trace: one user more (ADMIN's), renamed and deactivated only by ADMIN.
-    expect(await fx.userCount()).toBe(usersBefore + 1);
+    // The refused calls left no trace: two users more (ADMIN's createUser and inviteUser), renamed and deactivated only by ADMIN.
+    expect(await fx.userCount()).toBe(usersBefore + 2);
     const throwaway = await callers.ADMIN.data('query ($id: ID!) { node(id: $id) { ... on User { displayName isActive } } }', {
       id: throwawayId,
     });

@@ -20,6 +20,7 @@ import type { ReleasedOperation } from '../../server/src/graphql/persisted/relea
 import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
 import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
 import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
+import type { ReminderTick } from '../../server/src/outbox/reminders';
 import type { Metrics } from '../../server/src/metrics/metrics';
 import type { DatabaseKind, TestDatabase } from './databases';
 
@@ -62,6 +63,8 @@ export interface TestServer extends Caller {
   withToken(token: string | null): Caller;
   /** The outbox worker, when started with `outbox`. */
   outbox?: OutboxDispatcher;
+  /** The reminder tick, when started with `outbox` (it looks at start, then every `outbox.reminderTickMs`). */
+  reminders?: ReminderTick;
   close(): Promise<void>;
 }
 
@@ -179,6 +182,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     database: started,
     databaseConfig: db.config,
     outbox: app.outbox,
+    reminders: app.reminders,
     clock,
     logger,
     beginShutdown: () => app.beginShutdown(),

@@ -14,6 +14,12 @@ export interface LetterContent {
   facts?: Array<[label: string, value: string]>;
   /** The one link the letter offers; always under CDP_PUBLIC_URL. */
   action?: { label: string; url: string };
+  /**
+   * The address to write to when it is not the recipient's current one: the
+   * notice of an e-mail change goes to the previous address, the account's
+   * own until the change.
+   */
+  to?: string;
 }
 
 /** What composing a letter for one recipient may use. */
@@ -30,6 +36,10 @@ export interface LetterContext<T extends EventType> {
   t: TFunction;
   /** CDP_PUBLIC_URL, without a trailing slash. */
   publicUrl: string;
+  /** The token of an account link (invitation, reset) from the ID its event carries: derived under the pepper, never stored. */
+  linkToken(linkId: string): string;
+  /** The server's token pepper, to find a link's row by the digest of its token. */
+  pepper: string;
 }
 
 /**

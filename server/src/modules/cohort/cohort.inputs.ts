@@ -107,3 +107,9 @@ export class InviteAdministrationsInput {
   @Field(() => Boolean, { defaultValue: false, description: 'Invite every eligible administration not invited yet, instead of administrationIds.' })
   allEligible: boolean;
 }
+
+@InputType({ description: 'The cohort whose outcomes are published. ADMIN only.' })
+export class PublishOutcomesInput {
+  @Field(() => ID, { description: 'The Cohort: in SELECTION or IN_PROGRESS, on or after its notificationDate, with every nomination decided or withdrawn.' })
+  cohortId: string;
+}

@@ -3,14 +3,27 @@ import type { RequestContext } from '../../graphql/context';
 import { InputArg } from '../../graphql/mutations/input-arg';
 import { runMutation } from '../../graphql/mutations/run-mutation';
 import { CohortWorkflowService } from './cohort-workflow.service';
-import { CreateCohortInput, InviteAdministrationsInput, TransitionCohortInput } from './cohort.inputs';
-import { CreateCohortPayload, InviteAdministrationsPayload, TransitionCohortPayload } from './cohort.payloads';
+import { CreateCohortInput, InviteAdministrationsInput, PublishOutcomesInput, TransitionCohortInput } from './cohort.inputs';
+import { CreateCohortPayload, InviteAdministrationsPayload, PublishOutcomesPayload, TransitionCohortPayload } from './cohort.payloads';
+import { OutcomesService } from './outcomes.service';
 import { InvitationService } from './invitation.service';
 
 @Resolver()
 export class CohortMutations {
   private readonly workflow = new CohortWorkflowService();
   private readonly invitations = new InvitationService();
+  private readonly outcomes = new OutcomesService();
+
+  @Mutation(() => PublishOutcomesPayload, {
+    description:
+      'Publishes the selection’s outcomes: the focal points of each administration with nominations are told by e-mail of their own candidates’ outcomes. Once per cohort, in SELECTION or IN_PROGRESS, from its notificationDate, with every nomination decided or withdrawn.',
+  })
+  publishOutcomes(
+    @InputArg(PublishOutcomesInput, 'The cohort.') input: PublishOutcomesInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublishOutcomesPayload> {
+    return runMutation(ctx, input, (c, i) => this.outcomes.publish(c, i), { cohort: null });
+  }
 
   @Mutation(() => CreateCohortPayload, { description: 'Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates.' })
   createCohort(@InputArg(CreateCohortInput, 'The new cohort.') input: CreateCohortInput, @Ctx() ctx: RequestContext): Promise<CreateCohortPayload> {

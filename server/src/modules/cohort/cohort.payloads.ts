@@ -13,6 +13,9 @@ abstract class CohortChangePayload extends MutationPayload {
 @ObjectType({ description: 'The result of createCohort.' })
 export class CreateCohortPayload extends CohortChangePayload {}
 
+@ObjectType({ description: 'The result of publishOutcomes.' })
+export class PublishOutcomesPayload extends CohortChangePayload {}
+
 @ObjectType({ description: 'The result of transitionCohort.' })
 export class TransitionCohortPayload extends CohortChangePayload {}
 
