@@ -190,6 +190,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   DeactivateUserPayload: 'user userErrors',
   CreateCohortPayload: 'cohort userErrors',
   TransitionCohortPayload: 'cohort userErrors',
+  PublishOutcomesPayload: 'cohort userErrors',
   InviteAdministrationsPayload: 'alreadyInvited cohort ineligible invited userErrors',
   ScheduleEventPayload: 'event userErrors',
   RescheduleEventPayload: 'event userErrors',
@@ -199,6 +200,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   ProposeResearchPayload: 'research userErrors',
   UpdateResearchPayload: 'research userErrors',
   ApproveResearchPayload: 'research userErrors',
+  ReturnResearchPayload: 'research userErrors',
   AddMilestonePayload: 'milestone research userErrors',
   CompleteMilestonePayload: 'milestone userErrors',
   SubmitResearchPayload: 'research userErrors',
@@ -264,6 +266,7 @@ const MUTATION: Record<string, Row> = {
   createCohort: ADMIN_ONLY,
   inviteAdministrations: ADMIN_ONLY,
   transitionCohort: ADMIN_ONLY,
+  publishOutcomes: ADMIN_ONLY,
   scheduleEvent: ADMIN_ONLY,
   rescheduleEvent: ADMIN_ONLY,
   cancelEvent: ADMIN_ONLY,
@@ -272,6 +275,7 @@ const MUTATION: Record<string, Row> = {
   proposeResearch: ADMIN_OR_ASSOCIATE,
   updateResearch: ADMIN_OR_ASSOCIATE,
   approveResearch: ADMIN_ONLY,
+  returnResearch: ADMIN_ONLY,
   addMilestone: ADMIN_OR_ASSOCIATE,
   completeMilestone: ADMIN_OR_ASSOCIATE,
   submitResearch: ADMIN_OR_ASSOCIATE,
@@ -747,6 +751,12 @@ describeEachDatabase('authorization matrix', (kind) => {
           (p, who) => p.research?.abstract === `Abstract revised by ${who}.`,
         ),
         approveResearch: workflowCall('approveResearch', 'research { id }', research, refusedWith('INVALID_RESEARCH_STATUS')),
+        returnResearch: workflowCall(
+          'returnResearch',
+          'research { id }',
+          () => ({ ...research(), comment: 'Narrow the scope.' }),
+          refusedWith('INVALID_RESEARCH_STATUS'),
+        ),
         addMilestone: workflowCall(
           'addMilestone',
           'milestone { title }',
@@ -866,6 +876,14 @@ describeEachDatabase('authorization matrix', (kind) => {
           { input: { cohortId, to: 'NOMINATIONS_OPEN' } },
         );
         return { result, ran: (d) => d.transitionCohort.cohort?.status === 'NOMINATIONS_OPEN' };
+      },
+      async publishOutcomes(who) {
+        // ADMIN's new cohort is far from its selection: ADMIN reaches the rule that refuses it.
+        const result = await callers[who].graphql(
+          'mutation ($input: PublishOutcomesInput!) { publishOutcomes(input: $input) { cohort { id } userErrors { code } } }',
+          { input: { cohortId } },
+        );
+        return { result, ran: (d) => d.publishOutcomes.userErrors[0]?.code === 'COHORT_NOT_DECIDING' };
       },
       async scheduleEvent(who) {
         const result = await callers[who].graphql(
@@ -1003,6 +1021,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       'createCohort',
       'inviteAdministrations',
       'transitionCohort',
+      'publishOutcomes',
       'scheduleEvent',
       'rescheduleEvent',
       'cancelEvent',
@@ -1023,6 +1042,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       'proposeResearch',
       'updateResearch',
       'approveResearch',
+      'returnResearch',
       'addMilestone',
       'completeMilestone',
       'submitResearch',
