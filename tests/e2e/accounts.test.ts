@@ -16,6 +16,7 @@ import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
 import { In } from 'typeorm';
 import { settableClock } from '../support/clocks';
 import { describeEachDatabase } from '../support/databases';
+import { outboxSettled } from '../support/outbox-settled';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink';
 
@@ -47,18 +48,7 @@ describeEachDatabase('accounts: invitations, resets and security notices', (kind
     await sink.waitFor((r) => r.filter((m) => m.to === address).length >= count, 15_000, `${count} mail(s) to ${address}`);
     return sink.to(address);
   };
-  /** Waits until the outbox has nothing left to route or deliver, so "nothing else arrived" means something. */
-  const settled = async () => {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const [{ open }] = await server.database.dataSource.query(
-        `SELECT (SELECT COUNT(*) FROM "outbox_routing" WHERE "routedAt" IS NULL) + (SELECT COUNT(*) FROM "outbox_message" WHERE "status" IN ('PENDING', 'SENDING')) AS "open"`,
-      );
-      if (Number(open) === 0) return;
-      if (Date.now() > deadline) throw new Error('the outbox did not settle');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const settled = () => outboxSettled(server);
 
   beforeAll(async () => {
     sink = await startSmtpSink();

@@ -20,6 +20,7 @@ import { focalAdministration, gid, MOTIVATION, uninvitedEligible } from '../supp
 import { settableClock } from '../support/clocks';
 import { freshLabel, yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
+import { outboxSettled } from '../support/outbox-settled';
 import { startTestServer, TEST_NOW, type TestServer } from '../support/server';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
@@ -59,17 +60,7 @@ describeEachDatabase('the programme’s letters: reminders, outcomes and researc
     await sink.waitFor((r) => r.filter((m) => m.to === address).length >= count, 15_000, `${count} mail(s) to ${address}`);
     return sink.to(address);
   };
-  const settled = async () => {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const [{ open }] = await server.database.dataSource.query(
-        `SELECT (SELECT COUNT(*) FROM "outbox_routing" WHERE "routedAt" IS NULL) + (SELECT COUNT(*) FROM "outbox_message" WHERE "status" IN ('PENDING', 'SENDING')) AS "open"`,
-      );
-      if (Number(open) === 0) return;
-      if (Date.now() > deadline) throw new Error('the outbox did not settle');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const settled = () => outboxSettled(server);
   const reminderKeys = async () =>
     (await server.database.dataSource.getRepository(OutboxEvent).findBy({ type: 'NominationDeadlineApproaching' }))
       .map((e) => e.dedupeKey)

@@ -13,7 +13,7 @@ describe('the playground example operations', () => {
     schema = await buildCdpSchema();
   });
 
-  it('cover a cohort page, research search, certificate verification, statistics, a nomination, a decision, a certificate and sign-in', () => {
+  it('cover a cohort page, research search, certificate verification, statistics, a nomination, a decision, a certificate, an invitation and sign-in', () => {
     const rootFields = EXAMPLE_OPERATIONS.map((op) =>
       operationsOf(op).flatMap((operation) => operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind))),
     );
@@ -25,6 +25,7 @@ describe('the playground example operations', () => {
       ['viewer', 'cohorts', 'submitNomination'],
       ['nominations', 'transitionCohort', 'decideNomination'],
       ['researchProjects', 'issueCertificate'],
+      ['administrations', 'inviteUser'],
       ['login'],
     ]);
   });
@@ -48,6 +49,7 @@ describe('the playground example operations', () => {
       ['OpenCohorts', 'FOCAL_POINT'],
       ['RankNominations', 'ADMIN'],
       ['CertificateCandidates', 'ADMIN'],
+      ['FocalPointAdministrations', 'ADMIN'],
     ]);
     expect(EXAMPLE_OPERATIONS.filter((op) => !needsRole.includes(op)).map((op) => op.role)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });

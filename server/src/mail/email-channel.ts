@@ -7,6 +7,7 @@ import { User } from '../modules/user/user.entity';
 import type { Viewer } from '../modules/user/viewer';
 import { LANGUAGE_TAGS } from '../modules/user/language';
 import { linkToken } from '../auth/account-links';
+import { tokenDigest } from '../auth/tokens';
 import { translator } from './i18n/i18n';
 import { letterFor } from './letters';
 import type { LetterContext } from './letter';
@@ -72,8 +73,10 @@ export class EmailChannel implements ChannelHandler {
       language: recipient.preferredLanguage,
       t,
       publicUrl,
-      pepper: this.pepper,
-      linkToken: (linkId) => linkToken(this.pepper, linkId),
+      accountLink: (linkId) => {
+        const token = linkToken(this.pepper, linkId);
+        return { token, digest: tokenDigest(this.pepper, token) };
+      },
     };
     const content = await letter.compose(context as never);
     if (!content) return { status: 'skipped', reason: 'the recipient may no longer be told about this' };

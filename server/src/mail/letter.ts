@@ -36,10 +36,12 @@ export interface LetterContext<T extends EventType> {
   t: TFunction;
   /** CDP_PUBLIC_URL, without a trailing slash. */
   publicUrl: string;
-  /** The token of an account link (invitation, reset) from the ID its event carries: derived under the pepper, never stored. */
-  linkToken(linkId: string): string;
-  /** The server's token pepper, to find a link's row by the digest of its token. */
-  pepper: string;
+  /**
+   * The token of an account link (invitation, reset) from the ID its event
+   * carries, derived under the pepper (never stored), and the digest its
+   * row is found by.
+   */
+  accountLink(linkId: string): { token: string; digest: string };
 }
 
 /**

@@ -18,11 +18,12 @@ async function ownUser(db: Parameters<Letter<LinkEvent>['recipients']>[0], userI
  * replaced (a resent invitation's earlier letter, not yet sent, is skipped).
  */
 async function liveLink(ctx: LetterContext<LinkEvent>, purpose: AccountLinkPurpose) {
-  const { event, viewer, db, pepper, linkToken, publicUrl } = ctx;
+  const { event, viewer, db, publicUrl } = ctx;
   if (!event.payload.userId || viewer.userId !== uuidOf(event.payload.userId, 'User')) return null;
-  const link = await accountLinks.unused(db, pepper, event.payload.linkId);
+  const { token, digest } = ctx.accountLink(event.payload.linkId);
+  const link = await accountLinks.unused(db, digest);
   if (!link || link.purpose !== purpose || link.userId !== viewer.userId) return null;
-  return { url: linkUrl(publicUrl, purpose, linkToken(event.payload.linkId)), expiresAt: link.expiresAt };
+  return { url: linkUrl(publicUrl, purpose, token), expiresAt: link.expiresAt };
 }
 
 /** An ADMIN invited the user: the one-time link to choose a first password. */

@@ -76,37 +76,33 @@ async function ownResearch(ctx: LetterContext<ResearchEvent>): Promise<ResearchP
   return research;
 }
 
+/** A research decision told to its associate: `texts` names the letter; a returned proposal carries the Secretariat's comment. */
+function researchDecision<T extends 'ResearchApproved' | 'ResearchReturned'>(
+  texts: 'researchApproved' | 'researchReturned',
+  comment: (payload: LetterContext<T>['event']['payload']) => string | null,
+): Letter<T> {
+  return {
+    recipients: associateUsers,
+    async compose(ctx) {
+      const research = await ownResearch(ctx);
+      if (!research) return null;
+      const { t, event, publicUrl } = ctx;
+      const values = { title: research.title, at: event.occurredAt };
+      const said = comment(event.payload);
+      return {
+        subject: t(`${texts}.subject`, values),
+        paragraphs: [t(`${texts}.body`, values), ...(said ? [said] : []), t(`${texts}.next`)],
+        action: { label: t('common.openHub'), url: publicUrl },
+      };
+    },
+  };
+}
+
 /** The research proposal was approved: what comes next. */
-export const researchApproved: Letter<'ResearchApproved'> = {
-  recipients: associateUsers,
-  async compose(ctx) {
-    const research = await ownResearch(ctx);
-    if (!research) return null;
-    const { t, event, publicUrl } = ctx;
-    const values = { title: research.title, at: event.occurredAt };
-    return {
-      subject: t('researchApproved.subject', values),
-      paragraphs: [t('researchApproved.body', values), t('researchApproved.next')],
-      action: { label: t('common.openHub'), url: publicUrl },
-    };
-  },
-};
+export const researchApproved = researchDecision<'ResearchApproved'>('researchApproved', () => null);
 
 /** The research proposal was returned: the Secretariat's comment, and what to do. */
-export const researchReturned: Letter<'ResearchReturned'> = {
-  recipients: associateUsers,
-  async compose(ctx) {
-    const research = await ownResearch(ctx);
-    if (!research) return null;
-    const { t, event, publicUrl } = ctx;
-    const values = { title: research.title, at: event.occurredAt };
-    return {
-      subject: t('researchReturned.subject', values),
-      paragraphs: [t('researchReturned.body', values), event.payload.comment, t('researchReturned.next')],
-      action: { label: t('common.openHub'), url: publicUrl },
-    };
-  },
-};
+export const researchReturned = researchDecision<'ResearchReturned'>('researchReturned', (payload) => payload.comment);
 
 /** A milestone due within 7 days, or overdue: while it is still open. */
 export const milestoneDue: Letter<'MilestoneDue'> = {

@@ -82,12 +82,12 @@ export const accountLinks = {
   },
 
   /**
-   * The link of this ID while it is neither used nor revoked: a letter is
+   * The link of this token digest while it is neither used nor revoked: a letter is
    * not sent for a link replaced meanwhile. Expiry is left to `use` (the
    * request clock), since the delivery worker keeps its own time.
    */
-  async unused(db: RequestContext['db'], pepper: string, linkId: string): Promise<AccountLink | null> {
-    const link = await db.findOneBy(AccountLink, { tokenHash: tokenDigest(pepper, linkToken(pepper, linkId)) });
+  async unused(db: RequestContext['db'], tokenHash: string): Promise<AccountLink | null> {
+    const link = await db.findOneBy(AccountLink, { tokenHash });
     return link && !link.usedAt && !link.revokedAt ? link : null;
   },
 };

@@ -3,8 +3,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../../graphql/mutations/payload';
 import { User } from './user.entity';
 
-@ObjectType({ description: 'The result of login.' })
-export class LoginPayload extends MutationPayload {
+/** A session just started: login's answer, and acceptInvitation's. */
+@ObjectType()
+abstract class SessionPayload extends MutationPayload {
   @Field(() => String, {
     nullable: true,
     description: 'The bearer token: send it as "Authorization: Bearer <token>". Shown once; keep it secret. Null on failure.',
@@ -16,7 +17,10 @@ export class LoginPayload extends MutationPayload {
 
   @Field(() => User, { nullable: true, description: 'The signed-in user.' })
   user: User | null;
+}
 
+@ObjectType({ description: 'The result of login.' })
+export class LoginPayload extends SessionPayload {
   @Field(() => Int, {
     nullable: true,
     description: 'With TOO_MANY_ATTEMPTS: the seconds to wait before trying again (also sent as the Retry-After header).',
@@ -64,19 +68,7 @@ export class InviteUserPayload extends UserChangePayload {
 export class ResendInvitationPayload extends InviteUserPayload {}
 
 @ObjectType({ description: 'The result of acceptInvitation: the user is signed in, as by login.' })
-export class AcceptInvitationPayload extends MutationPayload {
-  @Field(() => String, {
-    nullable: true,
-    description: 'The bearer token: send it as "Authorization: Bearer <token>". Shown once; keep it secret. Null on failure.',
-  })
-  token: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the token stops working; sign in again then.' })
-  expiresAt: Date | null;
-
-  @Field(() => User, { nullable: true, description: 'The signed-in user.' })
-  user: User | null;
-}
+export class AcceptInvitationPayload extends SessionPayload {}
 
 @ObjectType({ description: 'The result of requestPasswordReset: the same whether or not an account has the e-mail.' })
 export class RequestPasswordResetPayload extends MutationPayload {
