@@ -49,6 +49,8 @@ import { outboxMessageCounts } from './outbox/outbox-counts';
 import { InProcessBus, RedisBus } from './live/live-bus';
 import { LiveServer } from './live/live-server';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/live-settings';
+import { ReminderTick } from './outbox/reminders';
+import { DEFAULT_REMINDER_TICK_SECONDS } from './outbox/reminders-settings';
 
 /** How long shutdown lets the outbox finish the deliveries in flight before it hands their messages back. */
 const OUTBOX_SHUTDOWN_GRACE_MS = 5_000;
@@ -115,6 +117,8 @@ export interface CdpApp {
   outbox?: OutboxDispatcher;
   /** The WebSocket endpoint of subscriptions. */
   live: LiveServer;
+  /** The reminder tick, which runs with the outbox worker. */
+  reminders?: ReminderTick;
 }
 
 /**
@@ -303,8 +307,13 @@ export async function createApp({
     });
   });
 
-  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, outboxOptions) : undefined;
+  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, { pepper: auth.pepper, ...outboxOptions }) : undefined;
   await outbox?.start();
+  // The instance that delivers also looks for reminders; every instance may, the unique keys record each reminder once.
+  const reminders = outboxOptions
+    ? new ReminderTick({ database: db, clock, logger, auth, intervalMs: outboxOptions.reminderTickMs ?? DEFAULT_REMINDER_TICK_SECONDS * 1000 })
+    : undefined;
+  reminders?.start();
 
   const live = new LiveServer({
     httpServer,
@@ -326,6 +335,7 @@ export async function createApp({
     httpServer,
     outbox,
     live,
+    reminders,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -348,6 +358,7 @@ export async function createApp({
       await apollo.stop();
       if (drain.inFlight > 0) logger.info({ requestsInFlight: drain.inFlight }, 'connections closed; waiting for the requests whose client has gone');
       await drain.idle();
+      await reminders?.stop();
       await outbox?.stop(OUTBOX_SHUTDOWN_GRACE_MS);
     },
   };

@@ -6,6 +6,8 @@ import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/pe
 import { DEFAULT_MAIL_FROM, type MailSettings } from './mail/mail-settings';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox/outbox-settings';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/live-settings';
+import { DEFAULT_REMINDER_TICK_SECONDS } from './outbox/reminders-settings';
+import { DEFAULT_INVITATION_TTL_HOURS, DEFAULT_PASSWORD_RESET_TTL_MINUTES } from './auth/setup';
 import { defaultSeedProfile, SEED_PROFILES, type SeedProfile } from './db/seed/seed-profile';
 
 /** The server's own data folder: the embedded SQLite database and the development secrets. */
@@ -68,6 +70,12 @@ const envSchema = z.object({
   /** Secret mixed into stored session-token digests; required in production. */
   CDP_TOKEN_PEPPER: z.string().min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
   SESSION_TTL_HOURS: wholeNumber(1, 24 * 30).default(12),
+  /** How long an invitation link (inviteUser, resendInvitation) works. */
+  INVITATION_TTL_HOURS: wholeNumber(1, 24 * 30).default(DEFAULT_INVITATION_TTL_HOURS),
+  /** How long a password-reset link (requestPasswordReset) works. */
+  PASSWORD_RESET_TTL_MINUTES: wholeNumber(5, 24 * 60).default(DEFAULT_PASSWORD_RESET_TTL_MINUTES),
+  /** Seconds between two looks for the reminders that came due (deadline and milestone letters). */
+  REMINDER_TICK_SECONDS: wholeNumber(10, 86_400).default(DEFAULT_REMINDER_TICK_SECONDS),
   REDIS_URL: z.string().trim().regex(/^rediss?:\/\/.+/, 'must be redis://host:port or rediss://...').optional(),
   /** Whole answers of read queries: `off`, in each instance's `memory`, or in `redis` (REDIS_URL) shared by all. */
   RESPONSE_CACHE: z.enum(['off', 'memory', 'redis']).default('memory'),
@@ -159,6 +167,8 @@ export interface Config {
     /** Unset outside production: a development pepper is generated and kept under ./data/. */
     tokenPepper?: string;
     sessionTtlHours: number;
+    invitationTtlHours: number;
+    passwordResetTtlMinutes: number;
     loginLimits: { perAccountAndAddress: number; perAddress: number; windowSeconds: number };
     bootstrapAdmin?: { email: string; password: string };
   };
@@ -175,6 +185,8 @@ export interface Config {
   mail: MailSettings;
   /** How the outbox's delivery worker paces itself (the rest are DEFAULT_OUTBOX_SETTINGS). */
   outbox: Pick<OutboxSettings, 'maxAttempts' | 'pollIntervalMs' | 'leaseMs' | 'deliveryTimeoutMs'>;
+  /** How often this instance looks for reminders that came due (REMINDER_TICK_SECONDS). */
+  reminderTickMs: number;
   /** Prometheus metrics, collected only when served: on a port of their own, and/or on the public port with a token. */
   metrics?: { port?: number; host: string; token?: string };
   shutdown: { delayMs: number; graceMs: number };
@@ -276,6 +288,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: {
       tokenPepper: v.CDP_TOKEN_PEPPER,
       sessionTtlHours: v.SESSION_TTL_HOURS,
+      invitationTtlHours: v.INVITATION_TTL_HOURS,
+      passwordResetTtlMinutes: v.PASSWORD_RESET_TTL_MINUTES,
       loginLimits: {
         perAccountAndAddress: v.LOGIN_MAX_FAILURES,
         perAddress: v.LOGIN_MAX_FAILURES_PER_ADDRESS,
@@ -294,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // A delivery that outlives its lease could be taken over and sent twice.
       deliveryTimeoutMs: Math.min(DEFAULT_OUTBOX_SETTINGS.deliveryTimeoutMs, (v.OUTBOX_LEASE_SECONDS * 1000) / 2),
     },
+    reminderTickMs: v.REMINDER_TICK_SECONDS * 1000,
     metrics:
       v.METRICS_PORT !== undefined || v.METRICS_TOKEN
         ? { port: v.METRICS_PORT, host: v.METRICS_HOST ?? v.HOST, token: v.METRICS_TOKEN }

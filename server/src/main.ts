@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     credentials,
     trustedDocuments: config.trustedDocuments,
     responseCache,
-    outbox: { mail: config.mail, settings: config.outbox },
+    outbox: { mail: config.mail, settings: config.outbox, reminderTickMs: config.reminderTickMs },
     metrics,
     metricsToken: config.metrics?.token,
     shutdownGraceMs: config.shutdown.graceMs,

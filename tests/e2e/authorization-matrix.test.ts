@@ -151,7 +151,7 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
     reviewer: { secondReviewersDecidedReview: [H, A, N, H, H] },
   },
   User: {
-    ...followRows('administration associate displayName email id isActive lastLoginAt preferredLanguage reviews role'),
+    ...followRows('administration associate displayName email id invitationPending isActive lastLoginAt preferredLanguage reviews role'),
     // A queue is a reviewer's (and ADMIN's): a focal point or an associate on its own user gets null.
     reviewQueue: { focalPointUser: [H, A, H, N, H], associateUser: [H, A, H, H, N] },
     // The secretariat's inbox is ADMIN's, under whichever user it is asked.
@@ -188,7 +188,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   Administration: 'associates id invitations isEligible iso2 name region',
   Programme: 'code cohorts description eligibility formerName id launchedYear name organiser partner placementMonths',
   Cohort:
-    'associates capacity endDate events id invitationDate invitations label nominationDeadline note notificationDate programme seatsLeft seatsTaken selectionDate startDate startDatePrecision status',
+    'associates capacity endDate events id invitationDate invitations label nominationDeadline note notificationDate outcomesPublishedAt programme seatsLeft seatsTaken selectionDate startDate startDatePrecision status',
   Invitation: 'administration cohort id isOpen nominationDeadline sentAt',
   // Reached only through User.actionCounts, whose rule is ADMIN's (GUARDED_FIELDS.User).
   AdminActionCounts: 'deadOutboxMessages nominationsToDecide placementsToAssign researchToApprove',
@@ -222,6 +222,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   UpdateCohortPayload: 'cohort userErrors',
   UpdateAdministrationPayload: 'administration userErrors',
   TransitionCohortPayload: 'cohort userErrors',
+  PublishOutcomesPayload: 'cohort userErrors',
   InviteAdministrationsPayload: 'alreadyInvited cohort ineligible invited userErrors',
   ScheduleEventPayload: 'event userErrors',
   RescheduleEventPayload: 'event userErrors',
@@ -231,6 +232,7 @@ const PUBLIC_FIELDS: Record<string, string> = {
   ProposeResearchPayload: 'research userErrors',
   UpdateResearchPayload: 'research userErrors',
   ApproveResearchPayload: 'research userErrors',
+  ReturnResearchPayload: 'research userErrors',
   AddMilestonePayload: 'milestone research userErrors',
   CompleteMilestonePayload: 'milestone userErrors',
   SubmitResearchPayload: 'research userErrors',
@@ -254,6 +256,11 @@ const PUBLIC_FIELDS: Record<string, string> = {
   Notification: 'action eventType facts occurredAt paragraphs subject',
   NotificationFact: 'label value',
   NotificationAction: 'label url',
+  InviteUserPayload: 'invitationExpiresAt user userErrors',
+  ResendInvitationPayload: 'invitationExpiresAt user userErrors',
+  AcceptInvitationPayload: 'expiresAt token user userErrors',
+  RequestPasswordResetPayload: 'requestedAt retryAfterSeconds userErrors',
+  ResetPasswordPayload: 'endedSessionCount userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -303,6 +310,7 @@ const MUTATION: Record<string, Row> = {
   updateAdministration: ADMIN_ONLY,
   inviteAdministrations: ADMIN_ONLY,
   transitionCohort: ADMIN_ONLY,
+  publishOutcomes: ADMIN_ONLY,
   scheduleEvent: ADMIN_ONLY,
   rescheduleEvent: ADMIN_ONLY,
   cancelEvent: ADMIN_ONLY,
@@ -311,6 +319,7 @@ const MUTATION: Record<string, Row> = {
   proposeResearch: ADMIN_OR_ASSOCIATE,
   updateResearch: ADMIN_OR_ASSOCIATE,
   approveResearch: ADMIN_ONLY,
+  returnResearch: ADMIN_ONLY,
   addMilestone: ADMIN_OR_ASSOCIATE,
   completeMilestone: ADMIN_OR_ASSOCIATE,
   submitResearch: ADMIN_OR_ASSOCIATE,
@@ -326,6 +335,12 @@ const MUTATION: Record<string, Row> = {
   issueCertificate: ADMIN_ONLY,
   revokeCertificate: ADMIN_ONLY,
   resendOutboxMessage: ADMIN_ONLY,
+  inviteUser: ADMIN_ONLY,
+  resendInvitation: ADMIN_ONLY,
+  // The link's token is the credential (or, for a reset request, nothing but the e-mail): anyone may call these.
+  acceptInvitation: EVERYONE,
+  requestPasswordReset: EVERYONE,
+  resetPassword: EVERYONE,
 };
 
 /**
@@ -853,6 +868,12 @@ describeEachDatabase('authorization matrix', (kind) => {
           (p, who) => p.research?.abstract === `Abstract revised by ${who}.`,
         ),
         approveResearch: workflowCall('approveResearch', 'research { id }', research, refusedWith('INVALID_RESEARCH_STATUS')),
+        returnResearch: workflowCall(
+          'returnResearch',
+          'research { id }',
+          () => ({ ...research(), comment: 'Narrow the scope.' }),
+          refusedWith('INVALID_RESEARCH_STATUS'),
+        ),
         addMilestone: workflowCall(
           'addMilestone',
           'milestone { title }',
@@ -987,6 +1008,14 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.updateAdministration.administration?.focalPointPhone === `+250 788 000 00${WHO.indexOf(who)}` };
       },
+      async publishOutcomes(who) {
+        // ADMIN's new cohort is far from its selection: ADMIN reaches the rule that refuses it.
+        const result = await callers[who].graphql(
+          'mutation ($input: PublishOutcomesInput!) { publishOutcomes(input: $input) { cohort { id } userErrors { code } } }',
+          { input: { cohortId } },
+        );
+        return { result, ran: (d) => d.publishOutcomes.userErrors[0]?.code === 'COHORT_NOT_DECIDING' };
+      },
       async scheduleEvent(who) {
         const result = await callers[who].graphql(
           'mutation ($input: ScheduleEventInput!) { scheduleEvent(input: $input) { event { id } userErrors { code } } }',
@@ -1070,6 +1099,42 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.resendOutboxMessage.userErrors[0]?.code === 'OUTBOX_MESSAGE_NOT_DEAD' };
       },
+      async inviteUser(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { id } userErrors { code } } }',
+          { input: { email: `invited.by.${who.toLowerCase()}@example.org`, displayName: `Invited by ${who}`, role: 'REVIEWER' } },
+        );
+        return { result, ran: (d) => d.inviteUser.user !== null };
+      },
+      async resendInvitation(who) {
+        // The throwaway user was made with a password (and is deactivated by now): ADMIN reaches a rule that refuses it.
+        const result = await callers[who].graphql(
+          'mutation ($input: ResendInvitationInput!) { resendInvitation(input: $input) { user { id } userErrors { code } } }',
+          { input: { userId: throwawayId } },
+        );
+        return { result, ran: (d) => ['USER_INACTIVE', 'INVITATION_NOT_PENDING'].includes(d.resendInvitation.userErrors[0]?.code) };
+      },
+      async acceptInvitation(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token userErrors { code } } }',
+          { input: { token: `cdpl_${'A'.repeat(43)}`, password: 'a-brand-new-passphrase-2026' } },
+        );
+        return { result, ran: (d) => d.acceptInvitation.userErrors[0]?.code === 'ACCOUNT_LINK_INVALID' };
+      },
+      async requestPasswordReset(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { requestedAt userErrors { code } } }',
+          { input: { email: `nobody.${who.toLowerCase()}@example.org` } },
+        );
+        return { result, ran: (d) => d.requestPasswordReset.requestedAt !== null };
+      },
+      async resetPassword(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) { endedSessionCount userErrors { code } } }',
+          { input: { token: `cdpl_${'B'.repeat(43)}`, newPassword: 'a-brand-new-passphrase-2026' } },
+        );
+        return { result, ran: (d) => d.resetPassword.userErrors[0]?.code === 'ACCOUNT_LINK_INVALID' };
+      },
       // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
       // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
       ...workflowCalls(),
@@ -1089,6 +1154,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       'transitionCohort',
       'updateCohort',
       'updateAdministration',
+      'publishOutcomes',
       'scheduleEvent',
       'rescheduleEvent',
       'cancelEvent',
@@ -1099,11 +1165,17 @@ describeEachDatabase('authorization matrix', (kind) => {
       'issueCertificate',
       'revokeCertificate',
       'resendOutboxMessage',
+      'inviteUser',
+      'resendInvitation',
+      'acceptInvitation',
+      'requestPasswordReset',
+      'resetPassword',
       'assignPlacement',
       'completePlacement',
       'proposeResearch',
       'updateResearch',
       'approveResearch',
+      'returnResearch',
       'addMilestone',
       'completeMilestone',
       'submitResearch',
@@ -1133,8 +1205,8 @@ describeEachDatabase('authorization matrix', (kind) => {
     // The workflow steps ran for the associate and ADMIN only: one milestone and one activity each.
     expect(await fx.ownDraftMilestoneCount()).toBe(milestonesBefore + 2);
     expect(await fx.ownActivityCount()).toBe(activitiesBefore + 2);
-    // The refused calls left no trace: one user more (ADMIN's), renamed and deactivated only by ADMIN.
-    expect(await fx.userCount()).toBe(usersBefore + 1);
+    // The refused calls left no trace: two users more (ADMIN's createUser and inviteUser), renamed and deactivated only by ADMIN.
+    expect(await fx.userCount()).toBe(usersBefore + 2);
     const throwaway = await callers.ADMIN.data('query ($id: ID!) { node(id: $id) { ... on User { displayName isActive } } }', {
       id: throwawayId,
     });

@@ -254,7 +254,7 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
     expect(notice.text).toContain(`The password of your CDP Hub account ${emails.focalB} was changed on November 26, 2026 at 12:00 PM UTC.`);
   });
 
-  it('records the events whose letters come later, with their facts, and sends nothing for them', async () => {
+  it('records the events with their facts; only the e-mail change reaches anyone here (the approved research’s associate has no user)', async () => {
     const before = sink.received.length;
     const ds = server.database.dataSource;
     // NominationDecided: the cohort is in SELECTION now.
@@ -277,7 +277,7 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
       input: { researchId: gid('ResearchProject', research.uuid) },
     });
     expect(approved.approveResearch.userErrors).toEqual([]);
-    // UserEmailChanged: the previous address is kept for the notice to it (a later letter).
+    // UserEmailChanged: the previous address is kept for the notice sent to it (accounts.test.ts reads that letter).
     const focalB = (await ds.getRepository(User).findOneByOrFail({ email: emails.focalB })).uuid;
     const changed = await admin.data(`mutation ($input: UpdateUserInput!) { updateUser(input: $input) { userErrors { code } } }`, {
       input: { id: gid('User', focalB), email: `moved.${emails.focalB}` },
@@ -294,10 +294,17 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
       UserEmailChanged: { userId: gid('User', focalB), previousEmail: emails.focalB },
     });
     expect(events.every((e) => e.actorLabel === 'user:ADMIN' && e.requestId)).toBe(true);
-    // Routed (to nobody by e-mail, so far), and nothing sent.
+    // Routed: to nobody by e-mail, but for the notice of the e-mail change, which goes to the previous address.
     const routing = await ds.getRepository(OutboxRouting).findBy({ eventId: In(events.map((e) => e.uuid)) });
-    expect(routing.map((r) => [r.channel, r.messageCount, r.routedAt !== null])).toEqual(events.map(() => ['EMAIL', 0, true]));
-    expect(sink.received.length).toBe(before);
+    const typeOf = new Map(events.map((e) => [e.uuid, e.type]));
+    expect(Object.fromEntries(routing.map((r) => [typeOf.get(r.eventId), [r.channel, r.messageCount, r.routedAt !== null]]))).toEqual({
+      CohortOpened: ['EMAIL', 0, true],
+      NominationDecided: ['EMAIL', 0, true],
+      ResearchApproved: ['EMAIL', 0, true],
+      UserEmailChanged: ['EMAIL', 1, true],
+    });
+    expect(sink.received.length).toBe(before + 1);
+    expect(sink.received.at(-1)!.to).toBe(emails.focalB);
   });
 
   it('lists every message for ADMIN, SENT, each with its key; the Message-ID is made from the key and differs per message', async () => {

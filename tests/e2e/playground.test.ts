@@ -171,6 +171,22 @@ describe('the GraphiQL playground over HTTP', () => {
     await server.database.dataSource.getRepository(Nomination).delete({ candidateEmail: 'live.playground@customs.example' });
   });
 
+  it('invites a focal point with the demo ADMIN, as the FocalPointAdministrations tab says', async () => {
+    const tab = example('FocalPointAdministrations');
+    const { data: found } = await runExample(server, tab, 'FocalPointAdministrations');
+    const [administration] = found!.administrations.nodes;
+    const variables = filled('FocalPointAdministrations', { administrationId: administration.id });
+    const { data } = await runExample(server, tab, 'InviteUser', variables);
+    expect(data!.inviteUser).toMatchObject({
+      userErrors: [],
+      invitationExpiresAt: expect.any(String),
+      user: { email: 'new.focal.point@customs.example', role: 'FOCAL_POINT', invitationPending: true, administration: { name: administration.name } },
+    });
+    // The account has no password until the link is used: signing in fails like a wrong password.
+    const { login } = await server.data(example('SignIn').query, { input: { email: 'new.focal.point@customs.example', password: 'any-passphrase-at-all' } });
+    expect(login.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+  });
+
   it('nominates with the demo FOCAL_POINT on the demonstration cohort, as the OpenCohorts tab says', async () => {
     const tab = example('OpenCohorts');
     const { data: found } = await runExample(server, tab, 'OpenCohorts');

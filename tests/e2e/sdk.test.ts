@@ -18,6 +18,7 @@ import {
   type SubmitNominationInput,
   type UserRole,
 } from '@cdp-hub/sdk';
+import { linkToken } from '../../server/src/auth/account-links';
 import { tokenDigest } from '../../server/src/auth/tokens';
 import history from '../../server/src/db/seed/cdp-history.json';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
@@ -262,6 +263,64 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     expect((await reviewer.logout({ input: { reason: 'sdk-test' } })).logout).toEqual({ endedAt: expect.any(String), userErrors: [] });
     await expect(reviewer.viewer()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
   },
+  inviteUser: async (c, _ids, f) => {
+    const input = { email: uniqueEmail('invited'), displayName: 'Invited Person', role: 'REVIEWER' as const, preferredLanguage: 'FR' as const };
+    await expect(c.inviteUser({ input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const { inviteUser } = await (await f.as('ADMIN')).inviteUser({ input });
+    expect(inviteUser).toMatchObject({ userErrors: [], invitationExpiresAt: expect.any(String), user: { email: input.email, invitationPending: true } });
+    const taken = await (await f.as('ADMIN')).inviteUser({ input });
+    expect(codesOf(taken.inviteUser.userErrors)).toEqual([['EMAIL_TAKEN', ['input', 'email']]]);
+  },
+  resendInvitation: async (_c, _ids, f) => {
+    const admin = await f.as('ADMIN');
+    const { inviteUser } = await admin.inviteUser({ input: { email: uniqueEmail('resent'), displayName: 'Resent', role: 'REVIEWER' } });
+    const { resendInvitation } = await admin.resendInvitation({ input: { userId: inviteUser.user!.id } });
+    expect(resendInvitation).toMatchObject({ userErrors: [], user: { id: inviteUser.user!.id, invitationPending: true } });
+    const signedUp = await f.newUser();
+    const refused = await admin.resendInvitation({ input: { userId: signedUp.id } });
+    expect(codesOf(refused.resendInvitation.userErrors)).toEqual([['INVITATION_NOT_PENDING', ['input', 'userId']]]);
+  },
+  acceptInvitation: async (c, _ids, f) => {
+    const { inviteUser } = await (await f.as('ADMIN')).inviteUser({ input: { email: uniqueEmail('accepting'), displayName: 'Accepting', role: 'REVIEWER' } });
+    const token = await linkTokenOf(f.server, 'UserInvited', inviteUser.user!.id);
+    const { acceptInvitation } = await c.acceptInvitation({ input: { token, password: NEW_PASSWORD } });
+    expect(acceptInvitation).toMatchObject({ userErrors: [], token: expect.stringMatching(/^cdp_/), user: { id: inviteUser.user!.id } });
+    const own = createCdpClient({ url: f.server.url, token: acceptInvitation.token! });
+    expect((await own.viewer()).viewer).toMatchObject({ id: inviteUser.user!.id });
+    const again = await c.acceptInvitation({ input: { token, password: NEW_PASSWORD } });
+    expect(codesOf(again.acceptInvitation.userErrors)).toEqual([['ACCOUNT_LINK_INVALID', ['input', 'token']]]);
+  },
+  requestPasswordReset: async (c, _ids, f) => {
+    const user = await f.newUser();
+    const known = await c.requestPasswordReset({ input: { email: user.email } });
+    const unknown = await c.requestPasswordReset({ input: { email: uniqueEmail('nobody') } });
+    expect(known).toEqual(unknown);
+    expect(known.requestPasswordReset).toEqual({ requestedAt: TEST_NOW, retryAfterSeconds: null, userErrors: [] });
+  },
+  resetPassword: async (c, _ids, f) => {
+    const user = await f.newUser();
+    await c.requestPasswordReset({ input: { email: user.email } });
+    const token = await linkTokenOf(f.server, 'PasswordResetRequested', user.id);
+    expect((await c.resetPassword({ input: { token, newPassword: `${NEW_PASSWORD}!` } })).resetPassword).toEqual({ endedSessionCount: 0, userErrors: [] });
+    expect((await c.login({ input: { email: user.email, password: `${NEW_PASSWORD}!` } })).login.userErrors).toEqual([]);
+  },
+  publishOutcomes: async (c, ids, f) => {
+    await expect((await f.as('REVIEWER')).publishOutcomes({ input: { cohortId: ids.cohort } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The 2023-2024 cohort is over: its outcomes were told long ago, outside CDP Hub.
+    const { publishOutcomes } = await (await f.as('ADMIN')).publishOutcomes({ input: { cohortId: ids.cohort } });
+    expect(codesOf(publishOutcomes.userErrors)).toEqual([['COHORT_NOT_DECIDING', ['input', 'cohortId']]]);
+    expect(publishOutcomes.cohort).toBeNull();
+    void c;
+  },
+  returnResearch: async (c, ids, f) => {
+    await expect(c.returnResearch({ input: { researchId: ids.research, comment: 'Narrow the scope.' } })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const admin = await f.as('ADMIN');
+    const blank = await admin.returnResearch({ input: { researchId: ids.research, comment: '   ' } });
+    expect(codesOf(blank.returnResearch.userErrors)).toEqual([['INVALID_VALUE', ['input', 'comment']]]);
+    // Seeded research of a past cohort is past PROPOSED.
+    const { returnResearch } = await admin.returnResearch({ input: { researchId: ids.research, comment: 'Narrow the scope.' } });
+    expect(codesOf(returnResearch.userErrors)).toEqual([['INVALID_RESEARCH_STATUS', ['input', 'researchId']]]);
+  },
   changePassword: async (c, _ids, f) => {
     const user = await f.newUser();
     const { login } = await c.login({ input: { email: user.email, password: NEW_PASSWORD } });
@@ -498,6 +557,18 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     expect(codesOf(again.revokeCertificate.userErrors)).toEqual([['ALREADY_REVOKED', ['input', 'certificateId']]]);
   },
 };
+
+/**
+ * The token of the newest account link of this kind for the user, as its
+ * letter would carry it: this server runs no outbox worker, so the test
+ * derives it from the event's link ID under the server's pepper.
+ */
+async function linkTokenOf(server: TestServer, type: 'UserInvited' | 'PasswordResetRequested', userId: string): Promise<string> {
+  const events = await server.database.dataSource.getRepository(OutboxEvent).find({ where: { type }, order: { occurredAt: 'DESC' } });
+  const event = events.find((e) => (e.payload as { userId: string | null }).userId === userId);
+  if (!event) throw new Error(`no ${type} event for ${userId}`);
+  return linkToken(server.auth.pepper, (event.payload as { linkId: string }).linkId);
+}
 
 /** A new PLANNED cohort made through the SDK as ADMIN. */
 async function sdkCohort(admin: CdpClient, label: string) {

@@ -20,6 +20,7 @@ import type { ReleasedOperation } from '../../server/src/graphql/persisted/relea
 import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
 import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
 import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
+import type { ReminderTick } from '../../server/src/outbox/reminders';
 import type { Metrics } from '../../server/src/metrics/metrics';
 import type { LiveServer } from '../../server/src/live/live-server';
 import type { LiveSettings } from '../../server/src/live/live-settings';
@@ -66,6 +67,8 @@ export interface TestServer extends Caller {
   outbox?: OutboxDispatcher;
   /** The WebSocket endpoint of subscriptions, and its hub. */
   live: LiveServer;
+  /** The reminder tick, when started with `outbox` (it looks at start, then every `outbox.reminderTickMs`). */
+  reminders?: ReminderTick;
   close(): Promise<void>;
 }
 
@@ -187,6 +190,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     databaseConfig: db.config,
     outbox: app.outbox,
     live: app.live,
+    reminders: app.reminders,
     clock,
     logger,
     beginShutdown: () => app.beginShutdown(),

@@ -13,7 +13,7 @@ describe('the playground example operations', () => {
     schema = await buildCdpSchema();
   });
 
-  it('cover a cohort page, research search, certificate verification, statistics, a nomination, a decision, a certificate, subscriptions and sign-in', () => {
+  it('cover a cohort page, research search, certificate verification, statistics, a nomination, a decision, a certificate, an invitation, subscriptions and sign-in', () => {
     const rootFields = EXAMPLE_OPERATIONS.map((op) =>
       operationsOf(op).flatMap((operation) => operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind))),
     );
@@ -26,6 +26,7 @@ describe('the playground example operations', () => {
       ['nominations', 'transitionCohort', 'decideNomination'],
       ['researchProjects', 'issueCertificate'],
       ['nominationChanged', 'cohorts', 'viewerNotifications'],
+      ['administrations', 'inviteUser'],
       ['login'],
     ]);
   });
@@ -50,6 +51,7 @@ describe('the playground example operations', () => {
       ['RankNominations', 'ADMIN'],
       ['CertificateCandidates', 'ADMIN'],
       ['LiveNominations', 'FOCAL_POINT'],
+      ['FocalPointAdministrations', 'ADMIN'],
     ]);
     expect(EXAMPLE_OPERATIONS.filter((op) => !needsRole.includes(op)).map((op) => op.role)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });

@@ -22,6 +22,27 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
+/** An invitation accepted: the token of its link and the password the user chooses. */
+export type AcceptInvitationInput = {
+  /** The password the user chooses: 12 to 128 characters, not a common password. */
+  readonly password: Scalars['String']['input'];
+  /** The token of the invitation link (after "#token=" in the link the letter gave). */
+  readonly token: Scalars['String']['input'];
+};
+
+/** The result of acceptInvitation: the user is signed in, as by login. */
+export type AcceptInvitationPayload = {
+  readonly __typename?: 'AcceptInvitationPayload';
+  /** When the token stops working; sign in again then. */
+  readonly expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The bearer token: send it as "Authorization: Bearer <token>". Shown once; keep it secret. Null on failure. */
+  readonly token: Maybe<Scalars['String']['output']>;
+  /** The signed-in user. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A new milestone of an APPROVED or IN_PROGRESS research project. */
 export type AddMilestoneInput = {
   /** When it is due. */
@@ -666,6 +687,8 @@ export type Cohort = Node & {
   readonly note: Maybe<Scalars['String']['output']>;
   /** When candidates are notified of the results. */
   readonly notificationDate: Maybe<Scalars['Date']['output']>;
+  /** When an ADMIN published the outcomes (publishOutcomes): each administration’s focal points were told of their candidates’ outcomes. Null until then. */
+  readonly outcomesPublishedAt: Maybe<Scalars['DateTime']['output']>;
   /** The programme this cohort belongs to. */
   readonly programme: Programme;
   /** Seats still free: capacity minus seatsTaken (never below 0); null when the capacity is not known. */
@@ -879,7 +902,7 @@ export type CreateCohortPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
-/** A new user account. ADMIN only. */
+/** A new user account. ADMIN only. Prefer inviteUser, which never lets anyone but the user know the password. */
 export type CreateUserInput = {
   /** For a FOCAL_POINT (required, and only for one): the Administration it acts for. */
   readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
@@ -889,8 +912,11 @@ export type CreateUserInput = {
   readonly displayName: Scalars['String']['input'];
   /** The e-mail the user signs in with; unique, stored in lower case (see the EmailAddress scalar for the form). */
   readonly email: Scalars['String']['input'];
-  /** The initial password: 12 to 128 characters, not a common password. The user should change it with changePassword. */
-  readonly password: Scalars['String']['input'];
+  /**
+   * The initial password: 12 to 128 characters, not a common password. When omitted, the account is created without one and the user is invited by e-mail, as with inviteUser.
+   * @deprecated A password typed by an ADMIN is a shared secret. Use inviteUser: the user chooses their own password through a one-time link.
+   */
+  readonly password?: InputMaybe<Scalars['String']['input']>;
   /** The language CDP Hub writes to the user in; EN when omitted. */
   readonly preferredLanguage?: InputMaybe<Language>;
   /** What the user may do. */
@@ -1146,6 +1172,33 @@ export type InviteAdministrationsPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A new user account, invited by e-mail to choose its password. ADMIN only. */
+export type InviteUserInput = {
+  /** For a FOCAL_POINT (required, and only for one): the Administration it acts for. */
+  readonly administrationId?: InputMaybe<Scalars['ID']['input']>;
+  /** For an ASSOCIATE (required, and only for one): its ProfessionalAssociate record. */
+  readonly associateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Name shown in the interface, 1 to 200 characters. */
+  readonly displayName: Scalars['String']['input'];
+  /** The e-mail the user signs in with; unique, stored in lower case (see the EmailAddress scalar for the form). */
+  readonly email: Scalars['String']['input'];
+  /** The language CDP Hub writes to the user in; EN when omitted. */
+  readonly preferredLanguage?: InputMaybe<Language>;
+  /** What the user may do. */
+  readonly role: UserRole;
+};
+
+/** The result of inviteUser. */
+export type InviteUserPayload = {
+  readonly __typename?: 'InviteUserPayload';
+  /** When the mailed link stops working (INVITATION_TTL_HOURS after the call); null on failure. */
+  readonly invitationExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The user as it now is; null on failure. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A certificate to award at a certificate ceremony. ADMIN only. */
 export type IssueCertificateInput = {
   /** The ProfessionalAssociate awarded the certificate; their research must be PRESENTED or PUBLISHED. */
@@ -1232,6 +1285,8 @@ export type Milestone = Node & {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type Mutation = {
   readonly __typename?: 'Mutation';
+  /** Sets the first password of an invited account with the token of its link, and signs the user in (the answer is login’s). The link works once. */
+  readonly acceptInvitation: AcceptInvitationPayload;
   /** Adds a milestone to APPROVED or IN_PROGRESS research (at most 50); the first one starts the research (APPROVED → IN_PROGRESS). Only for ADMIN, ASSOCIATE. */
   readonly addMilestone: AddMilestonePayload;
   /** Approves a PROPOSED research project (PROPOSED → APPROVED). Only for ADMIN. */
@@ -1248,7 +1303,7 @@ export type Mutation = {
   readonly completePlacement: CompletePlacementPayload;
   /** Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates. Only for ADMIN. */
   readonly createCohort: CreateCohortPayload;
-  /** Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link. Only for ADMIN. */
+  /** Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link. Without a password the user is invited by e-mail, as by inviteUser (prefer that). Only for ADMIN. */
   readonly createUser: CreateUserPayload;
   /** Deactivates a user: they can no longer sign in, and their sessions end at once. Only for ADMIN. */
   readonly deactivateUser: DeactivateUserPayload;
@@ -1256,6 +1311,8 @@ export type Mutation = {
   readonly decideNomination: DecideNominationPayload;
   /** Sends invitation letters for a cohort to eligible administrations. Administrations invited before and ineligible ones are reported, not invited, and do not fail the call. Only for ADMIN. */
   readonly inviteAdministrations: InviteAdministrationsPayload;
+  /** Creates a user account without a password and mails the user a one-time link (under CDP_PUBLIC_URL) to choose one with acceptInvitation. The link works once, until invitationExpiresAt. Only for ADMIN. */
+  readonly inviteUser: InviteUserPayload;
   /** Awards a certificate at a certificate ceremony of the associate's cohort, once their research is PRESENTED or PUBLISHED. Allocates the next serial CDP-<ceremony year>-<nnn> and issues the signed credential. Only for ADMIN. */
   readonly issueCertificate: IssueCertificatePayload;
   /** Signs in with e-mail and password and returns a bearer token. Repeated failures are throttled (TOO_MANY_ATTEMPTS). */
@@ -1264,16 +1321,26 @@ export type Mutation = {
   readonly logout: LogoutPayload;
   /** Proposes the research of an ASSIGNED or ACTIVE associate (one per associate); it starts PROPOSED. Only for ADMIN, ASSOCIATE. */
   readonly proposeResearch: ProposeResearchPayload;
+  /** Publishes the selection’s outcomes: the focal points of each administration with nominations are told by e-mail of their own candidates’ outcomes. Once per cohort, in SELECTION or IN_PROGRESS, from its notificationDate, with every nomination decided or withdrawn. Only for ADMIN. */
+  readonly publishOutcomes: PublishOutcomesPayload;
   /** Publishes presented research with the address of its report (PRESENTED → PUBLISHED); from then on everyone can read and search it. Only for ADMIN. */
   readonly publishResearch: PublishResearchPayload;
   /** Records something an alumnus (a COMPLETED placement) did, dated today or earlier: the alumnus themself, or ADMIN. Only for ADMIN, ASSOCIATE. */
   readonly recordAlumniActivity: RecordAlumniActivityPayload;
   /** Records that submitted research was presented at a reporting session of the associate’s cohort (SUBMITTED → PRESENTED). Only for ADMIN. */
   readonly recordPresentation: RecordPresentationPayload;
+  /** Mails a one-time link to choose a new password to the account with this e-mail, if an active one has it. The answer is the same either way; repeated requests are throttled (TOO_MANY_ATTEMPTS). */
+  readonly requestPasswordReset: RequestPasswordResetPayload;
   /** Changes the start, place, format or officiant of an event that is not cancelled. Only for ADMIN. */
   readonly rescheduleEvent: RescheduleEventPayload;
+  /** Mails an invited user a new one-time link; the earlier link stops working. Only while the user has not chosen a password. Only for ADMIN. */
+  readonly resendInvitation: ResendInvitationPayload;
   /** Sends a DEAD outbox message again: it becomes PENDING with no attempts and goes out with the same key (the same e-mail Message-ID). Only for ADMIN. */
   readonly resendOutboxMessage: ResendOutboxMessagePayload;
+  /** Sets a new password with the token of a reset link (once, within its lifetime) and ends every session of the user; they are told by e-mail. */
+  readonly resetPassword: ResetPasswordPayload;
+  /** Returns a PROPOSED research project to its associate with a comment on what to change; it stays PROPOSED, and the associate is told by e-mail. Only for ADMIN. */
+  readonly returnResearch: ReturnResearchPayload;
   /** Scores a nomination, or changes the caller's own score of it, until it is decided. The nomination's mean score and review count follow at once. Only for ADMIN, REVIEWER. */
   readonly reviewNomination: ReviewNominationPayload;
   /** Revokes a certificate: it keeps its record and serial, verifyCertificate answers REVOKED, and its bit is set in the published status list. Only for ADMIN. */
@@ -1298,6 +1365,12 @@ export type Mutation = {
   readonly updateUser: UpdateUserPayload;
   /** Withdraws a SUBMITTED or SHORTLISTED nomination. A FOCAL_POINT withdraws its own administration's only. Only for ADMIN, FOCAL_POINT. */
   readonly withdrawNomination: WithdrawNominationPayload;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
 };
 
 
@@ -1374,6 +1447,12 @@ export type MutationInviteAdministrationsArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationInviteUserArgs = {
+  input: InviteUserInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationIssueCertificateArgs = {
   input: IssueCertificateInput;
 };
@@ -1398,6 +1477,12 @@ export type MutationProposeResearchArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationPublishOutcomesArgs = {
+  input: PublishOutcomesInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationPublishResearchArgs = {
   input: PublishResearchInput;
 };
@@ -1416,14 +1501,38 @@ export type MutationRecordPresentationArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationRequestPasswordResetArgs = {
+  input: RequestPasswordResetInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationRescheduleEventArgs = {
   input: RescheduleEventInput;
 };
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationResendInvitationArgs = {
+  input: ResendInvitationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationResendOutboxMessageArgs = {
   input: ResendOutboxMessageInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationReturnResearchArgs = {
+  input: ReturnResearchInput;
 };
 
 
@@ -2003,6 +2112,21 @@ export type ProposeResearchPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** The cohort whose outcomes are published. ADMIN only. */
+export type PublishOutcomesInput = {
+  /** The Cohort: in SELECTION or IN_PROGRESS, on or after its notificationDate, with every nomination decided or withdrawn. */
+  readonly cohortId: Scalars['ID']['input'];
+};
+
+/** The result of publishOutcomes. */
+export type PublishOutcomesPayload = {
+  readonly __typename?: 'PublishOutcomesPayload';
+  /** The cohort as it now is; null on failure. */
+  readonly cohort: Maybe<Cohort>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** The publication of presented research. ADMIN only. */
 export type PublishResearchInput = {
   /** Where the report can be read: an http or https address of at most 500 characters. */
@@ -2398,6 +2522,23 @@ export type RegionOrderField =
   /** Order by region name. */
   | 'NAME';
 
+/** The e-mail of the account whose password is forgotten. */
+export type RequestPasswordResetInput = {
+  /** The e-mail the account signs in with (case and surrounding spaces do not matter). */
+  readonly email: Scalars['String']['input'];
+};
+
+/** The result of requestPasswordReset: the same whether or not an account has the e-mail. */
+export type RequestPasswordResetPayload = {
+  readonly __typename?: 'RequestPasswordResetPayload';
+  /** When the request was taken. If an active account signs in with the e-mail, a one-time link is on its way to it; null on failure. */
+  readonly requestedAt: Maybe<Scalars['DateTime']['output']>;
+  /** With TOO_MANY_ATTEMPTS: the seconds to wait before asking again (also sent as the Retry-After header). */
+  readonly retryAfterSeconds: Maybe<Scalars['Int']['output']>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** Changes to an event that is not cancelled; omitted fields stay as they are, null clears a text. ADMIN only. */
 export type RescheduleEventInput = {
   /** The Event to change. */
@@ -2527,6 +2668,23 @@ export type ResearchStatus =
   /** Final report submitted. */
   | 'SUBMITTED';
 
+/** The invited user whose invitation is sent again. ADMIN only. */
+export type ResendInvitationInput = {
+  /** The User, invited and not yet signed up; their earlier invitation link stops working. */
+  readonly userId: Scalars['ID']['input'];
+};
+
+/** The result of resendInvitation. */
+export type ResendInvitationPayload = {
+  readonly __typename?: 'ResendInvitationPayload';
+  /** When the mailed link stops working (INVITATION_TTL_HOURS after the call); null on failure. */
+  readonly invitationExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The user as it now is; null on failure. */
+  readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** The DEAD outbox message to send again. ADMIN only. */
 export type ResendOutboxMessageInput = {
   /** The OutboxMessage (its id from outboxMessages); it must be DEAD. */
@@ -2538,6 +2696,40 @@ export type ResendOutboxMessagePayload = {
   readonly __typename?: 'ResendOutboxMessagePayload';
   /** The message, PENDING again with no attempts; null on failure. */
   readonly message: Maybe<OutboxMessage>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** A new password chosen through a password-reset link. */
+export type ResetPasswordInput = {
+  /** The new password: 12 to 128 characters, not a common password. */
+  readonly newPassword: Scalars['String']['input'];
+  /** The token of the reset link (after "#token=" in the link the letter gave). */
+  readonly token: Scalars['String']['input'];
+};
+
+/** The result of resetPassword. */
+export type ResetPasswordPayload = {
+  readonly __typename?: 'ResetPasswordPayload';
+  /** How many of the user's sessions ended: every one; sign in with the new password. Null on failure. */
+  readonly endedSessionCount: Maybe<Scalars['Int']['output']>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** A research proposal returned to its associate for changes. ADMIN only. */
+export type ReturnResearchInput = {
+  /** What the associate should change, told to them by e-mail (1 to 2,000 characters; line breaks allowed). */
+  readonly comment: Scalars['String']['input'];
+  /** The ResearchProject. */
+  readonly researchId: Scalars['ID']['input'];
+};
+
+/** The result of returnResearch. */
+export type ReturnResearchPayload = {
+  readonly __typename?: 'ReturnResearchPayload';
+  /** The research project as it now is; null on failure. */
+  readonly research: Maybe<ResearchProject>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
 };
@@ -2913,6 +3105,8 @@ export type User = Node & {
   readonly email: Scalars['EmailAddress']['output'];
   /** Globally unique, opaque identifier of this object. Do not parse it; pass it back as is. */
   readonly id: Scalars['ID']['output'];
+  /** True while the user was invited and has not chosen a password yet (acceptInvitation); resendInvitation sends a new link. */
+  readonly invitationPending: Scalars['Boolean']['output'];
   /** False once an ADMIN deactivated the user: they can no longer sign in, and their sessions ended. */
   readonly isActive: Scalars['Boolean']['output'];
   /** When the user last signed in; null if never. */
@@ -2982,6 +3176,10 @@ export type UserError = {
 
 /** Why a mutation refused its input. Each value is one rule; the message says it in words for people. */
 export type UserErrorCode =
+  /** The invitation or password-reset link has expired (by default an invitation after 72 hours, a reset after one hour); ask for a new one. */
+  | 'ACCOUNT_LINK_EXPIRED'
+  /** The invitation or password-reset token is unknown, was used already, or was replaced by a newer link (resendInvitation, another requestPasswordReset); ask for a new one. */
+  | 'ACCOUNT_LINK_INVALID'
   /** The administration is not eligible for the programme (only developing-country WCO Members are). */
   | 'ADMINISTRATION_NOT_ELIGIBLE'
   /** No administration has this ID. */
@@ -3034,6 +3232,8 @@ export type UserErrorCode =
   | 'COHORT_LABEL_INVALID'
   /** The programme already has a cohort with this label. */
   | 'COHORT_LABEL_TAKEN'
+  /** Outcomes are published while the cohort is in SELECTION or IN_PROGRESS. */
+  | 'COHORT_NOT_DECIDING'
   /** No cohort has this ID. */
   | 'COHORT_NOT_FOUND'
   /** Invitations go out only while the cohort is PLANNED or NOMINATIONS_OPEN. */
@@ -3082,6 +3282,8 @@ export type UserErrorCode =
   | 'INVALID_TRANSITION'
   /** A field has a value of the wrong form (see the message), e.g. an empty name or a malformed e-mail. */
   | 'INVALID_VALUE'
+  /** The user has chosen a password already, so there is no invitation to send again; they can use requestPasswordReset. */
+  | 'INVITATION_NOT_PENDING'
   /** Give either administrationIds (at least one) or allEligible: true, not both and not neither. */
   | 'INVITEES_UNSPECIFIED'
   /** The change would leave CDP Hub without an active ADMIN. */
@@ -3112,6 +3314,12 @@ export type UserErrorCode =
   | 'OUTBOX_MESSAGE_NOT_DEAD'
   /** No outbox message has this ID. */
   | 'OUTBOX_MESSAGE_NOT_FOUND'
+  /** The cohort's outcomes were published already (Cohort.outcomesPublishedAt). */
+  | 'OUTCOMES_ALREADY_PUBLISHED'
+  /** Outcomes are published no earlier than the cohort's notificationDate (UTC), by the server clock. */
+  | 'OUTCOMES_TOO_EARLY'
+  /** Some nominations of the cohort are still SUBMITTED or SHORTLISTED; decide them (SELECTED, RESERVE or NOT_SELECTED) before publishing the outcomes. */
+  | 'OUTCOMES_UNDECIDED'
   /** The new password is in a list of common passwords; choose a less guessable one. */
   | 'PASSWORD_TOO_COMMON'
   /** The new password has more than 128 characters. */

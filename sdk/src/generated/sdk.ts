@@ -71,6 +71,13 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -92,6 +99,15 @@ export function getSdk<C>(requester: Requester<C>) {
     ChangePassword(variables: Operations.ChangePasswordMutationVariables, options?: C): Promise<Operations.ChangePasswordMutation> {
       return requester<Operations.ChangePasswordMutation, Operations.ChangePasswordMutationVariables>(Operations.ChangePasswordDocument, variables, options) as Promise<Operations.ChangePasswordMutation>;
     },
+    AcceptInvitation(variables: Operations.AcceptInvitationMutationVariables, options?: C): Promise<Operations.AcceptInvitationMutation> {
+      return requester<Operations.AcceptInvitationMutation, Operations.AcceptInvitationMutationVariables>(Operations.AcceptInvitationDocument, variables, options) as Promise<Operations.AcceptInvitationMutation>;
+    },
+    RequestPasswordReset(variables: Operations.RequestPasswordResetMutationVariables, options?: C): Promise<Operations.RequestPasswordResetMutation> {
+      return requester<Operations.RequestPasswordResetMutation, Operations.RequestPasswordResetMutationVariables>(Operations.RequestPasswordResetDocument, variables, options) as Promise<Operations.RequestPasswordResetMutation>;
+    },
+    ResetPassword(variables: Operations.ResetPasswordMutationVariables, options?: C): Promise<Operations.ResetPasswordMutation> {
+      return requester<Operations.ResetPasswordMutation, Operations.ResetPasswordMutationVariables>(Operations.ResetPasswordDocument, variables, options) as Promise<Operations.ResetPasswordMutation>;
+    },
     IssueCertificate(variables: Operations.IssueCertificateMutationVariables, options?: C): Promise<Operations.IssueCertificateMutation> {
       return requester<Operations.IssueCertificateMutation, Operations.IssueCertificateMutationVariables>(Operations.IssueCertificateDocument, variables, options) as Promise<Operations.IssueCertificateMutation>;
     },
@@ -109,6 +125,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     UpdateCohort(variables: Operations.UpdateCohortMutationVariables, options?: C): Promise<Operations.UpdateCohortMutation> {
       return requester<Operations.UpdateCohortMutation, Operations.UpdateCohortMutationVariables>(Operations.UpdateCohortDocument, variables, options) as Promise<Operations.UpdateCohortMutation>;
+    },
+    PublishOutcomes(variables: Operations.PublishOutcomesMutationVariables, options?: C): Promise<Operations.PublishOutcomesMutation> {
+      return requester<Operations.PublishOutcomesMutation, Operations.PublishOutcomesMutationVariables>(Operations.PublishOutcomesDocument, variables, options) as Promise<Operations.PublishOutcomesMutation>;
     },
     ScheduleEvent(variables: Operations.ScheduleEventMutationVariables, options?: C): Promise<Operations.ScheduleEventMutation> {
       return requester<Operations.ScheduleEventMutation, Operations.ScheduleEventMutationVariables>(Operations.ScheduleEventDocument, variables, options) as Promise<Operations.ScheduleEventMutation>;
@@ -164,6 +183,9 @@ export function getSdk<C>(requester: Requester<C>) {
     PublishResearch(variables: Operations.PublishResearchMutationVariables, options?: C): Promise<Operations.PublishResearchMutation> {
       return requester<Operations.PublishResearchMutation, Operations.PublishResearchMutationVariables>(Operations.PublishResearchDocument, variables, options) as Promise<Operations.PublishResearchMutation>;
     },
+    ReturnResearch(variables: Operations.ReturnResearchMutationVariables, options?: C): Promise<Operations.ReturnResearchMutation> {
+      return requester<Operations.ReturnResearchMutation, Operations.ReturnResearchMutationVariables>(Operations.ReturnResearchDocument, variables, options) as Promise<Operations.ReturnResearchMutation>;
+    },
     CreateUser(variables: Operations.CreateUserMutationVariables, options?: C): Promise<Operations.CreateUserMutation> {
       return requester<Operations.CreateUserMutation, Operations.CreateUserMutationVariables>(Operations.CreateUserDocument, variables, options) as Promise<Operations.CreateUserMutation>;
     },
@@ -172,6 +194,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     DeactivateUser(variables: Operations.DeactivateUserMutationVariables, options?: C): Promise<Operations.DeactivateUserMutation> {
       return requester<Operations.DeactivateUserMutation, Operations.DeactivateUserMutationVariables>(Operations.DeactivateUserDocument, variables, options) as Promise<Operations.DeactivateUserMutation>;
+    },
+    InviteUser(variables: Operations.InviteUserMutationVariables, options?: C): Promise<Operations.InviteUserMutation> {
+      return requester<Operations.InviteUserMutation, Operations.InviteUserMutationVariables>(Operations.InviteUserDocument, variables, options) as Promise<Operations.InviteUserMutation>;
+    },
+    ResendInvitation(variables: Operations.ResendInvitationMutationVariables, options?: C): Promise<Operations.ResendInvitationMutation> {
+      return requester<Operations.ResendInvitationMutation, Operations.ResendInvitationMutationVariables>(Operations.ResendInvitationDocument, variables, options) as Promise<Operations.ResendInvitationMutation>;
     },
     Administration(variables: Operations.AdministrationQueryVariables, options?: C): Promise<Operations.AdministrationQuery> {
       return requester<Operations.AdministrationQuery, Operations.AdministrationQueryVariables>(Operations.AdministrationDocument, variables, options) as Promise<Operations.AdministrationQuery>;

@@ -16,6 +16,7 @@ import { Region } from '../modules/region/region.entity';
 import { Milestone } from '../modules/research/milestone.entity';
 import { ResearchProject } from '../modules/research/research-project.entity';
 import { ResearchTheme } from '../modules/research/research-theme.entity';
+import { AccountLink } from '../modules/user/account-link.entity';
 import { Session } from '../modules/user/session.entity';
 import { User } from '../modules/user/user.entity';
 import { DevMail } from '../mail/dev-mail.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   AlumniActivity,
   User,
   Session,
+  AccountLink,
   AuditEntry,
   CertificateCounter,
   DataVersion,

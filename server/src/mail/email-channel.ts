@@ -6,6 +6,8 @@ import type { OutboxMessage } from '../outbox/outbox-message.entity';
 import { User } from '../modules/user/user.entity';
 import type { Viewer } from '../modules/user/viewer';
 import { LANGUAGE_TAGS } from '../modules/user/language';
+import { linkToken } from '../auth/account-links';
+import { tokenDigest } from '../auth/tokens';
 import { translator } from './i18n/i18n';
 import { letterFor } from './letters';
 import type { LetterContext } from './letter';
@@ -28,6 +30,8 @@ export interface EmailChannelOptions {
   transport: MailTransport | null;
   from: string;
   publicUrl: string;
+  /** CDP_TOKEN_PEPPER: the tokens of account links are derived under it when their letter is composed (none: such letters fail). */
+  pepper?: string;
   /** Reads committed data: the recipient, and what the letter tells. */
   reader: () => EntityManager;
 }
@@ -41,6 +45,11 @@ export class EmailChannel implements ChannelHandler {
   readonly channel = OutboxChannel.EMAIL;
 
   constructor(private readonly options: EmailChannelOptions) {}
+
+  private get pepper(): string {
+    if (!this.options.pepper) throw new Error('this e-mail channel has no token pepper, so it cannot write account links');
+    return this.options.pepper;
+  }
 
   recipients(db: EntityManager, event: RecordedEvent): Promise<string[]> {
     return letterFor(event.type)?.recipients(db, event as never) ?? Promise.resolve([]);
@@ -64,13 +73,17 @@ export class EmailChannel implements ChannelHandler {
       language: recipient.preferredLanguage,
       t,
       publicUrl,
+      accountLink: (linkId) => {
+        const token = linkToken(this.pepper, linkId);
+        return { token, digest: tokenDigest(this.pepper, token) };
+      },
     };
     const content = await letter.compose(context as never);
     if (!content) return { status: 'skipped', reason: 'the recipient may no longer be told about this' };
     const rendered = renderLetter(content, recipient.displayName || recipient.email, recipient.preferredLanguage, t);
     await transport.send({
       from,
-      to: { name: recipient.displayName, address: recipient.email },
+      to: { name: recipient.displayName, address: content.to ?? recipient.email },
       ...rendered,
       messageId: messageIdOf(message.idempotencyKey, publicUrl),
       language: LANGUAGE_TAGS[recipient.preferredLanguage],

@@ -16,6 +16,12 @@ export interface LetterContent {
   action?: { label: string; url: string };
   /** Further links after the action (e.g. a certificate's PDF and verification page); also under CDP_PUBLIC_URL. */
   links?: Array<{ label: string; url: string }>;
+  /**
+   * The address to write to when it is not the recipient's current one: the
+   * notice of an e-mail change goes to the previous address, the account's
+   * own until the change.
+   */
+  to?: string;
 }
 
 /** What composing a letter for one recipient may use. */
@@ -32,6 +38,12 @@ export interface LetterContext<T extends EventType> {
   t: TFunction;
   /** CDP_PUBLIC_URL, without a trailing slash. */
   publicUrl: string;
+  /**
+   * The token of an account link (invitation, reset) from the ID its event
+   * carries, derived under the pepper (never stored), and the digest its
+   * row is found by.
+   */
+  accountLink(linkId: string): { token: string; digest: string };
 }
 
 /**

@@ -14,7 +14,7 @@ export const OTHER_OPERATION = 'other';
 export type RequestOutcome = 'ok' | 'client_error' | 'server_error' | 'aborted';
 
 /** The sign-in operations whose refusals are counted. */
-export type SignInOperation = 'login' | 'changePassword';
+export type SignInOperation = 'login' | 'changePassword' | 'requestPasswordReset';
 
 /** Seconds: from a cached answer (about a millisecond) to a request near the grace period. */
 const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

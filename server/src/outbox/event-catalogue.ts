@@ -38,9 +38,38 @@ export interface EventPayloads {
   PasswordChanged: { userId: string };
   /**
    * updateUser changed the user's sign-in e-mail. The previous address is the
-   * user's own, kept for the security notice sent to it (that notice comes later).
+   * user's own, kept for the security notice sent to it.
    */
   UserEmailChanged: { userId: string; previousEmail: string };
+  /**
+   * inviteUser, resendInvitation (or createUser without a password): the
+   * account waits for its first password. `linkId` names the one-time link;
+   * the link's token is derived from it under the pepper when the letter is
+   * composed (auth/account-links.ts), so the event holds no usable token.
+   */
+  UserInvited: { userId: string; linkId: string };
+  /**
+   * requestPasswordReset. `userId` is null when no active account has the
+   * e-mail: the request does the same work either way, and such an event is
+   * routed to nobody. `linkId` as for UserInvited.
+   */
+  PasswordResetRequested: { userId: string | null; linkId: string };
+  /** publishOutcomes: the cohort's decided nominations are told to their administrations. */
+  OutcomesPublished: { cohortId: string };
+  /** returnResearch: a PROPOSED research project goes back to its associate with the Secretariat's comment. */
+  ResearchReturned: { researchId: string; associateId: string; comment: string };
+  /**
+   * The reminder tick: the cohort's nomination deadline (its last day, YYYY-MM-DD)
+   * is `daysBefore` (7 or 1) days away. Recorded once per cohort, deadline and
+   * reminder (a unique key).
+   */
+  NominationDeadlineApproaching: { cohortId: string; deadline: string; daysBefore: number };
+  /**
+   * The reminder tick: an open milestone is due within 7 days (`overdue`
+   * false) or its due date has passed (true). Recorded once per milestone,
+   * due date and kind (a unique key).
+   */
+  MilestoneDue: { milestoneId: string; researchId: string; associateId: string; dueDate: string; overdue: boolean };
 }
 
 export type EventType = keyof EventPayloads;
@@ -61,6 +90,12 @@ export const EVENT_TYPES = [
   'CertificateRevoked',
   'PasswordChanged',
   'UserEmailChanged',
+  'UserInvited',
+  'PasswordResetRequested',
+  'OutcomesPublished',
+  'ResearchReturned',
+  'NominationDeadlineApproaching',
+  'MilestoneDue',
 ] as const satisfies readonly EventType[];
 
 type Missing = Exclude<EventType, (typeof EVENT_TYPES)[number]>;

@@ -370,6 +370,59 @@ subscription Notifications {
     role: UserRole.FOCAL_POINT,
   },
   {
+    name: 'FocalPointAdministrations',
+    role: UserRole.ADMIN,
+    query: `# Invite a user, as the demo ADMIN (the SignIn tab's token in Headers):
+# CDP Hub creates the account without a password and mails the person a
+# one-time link to choose one (acceptInvitation); nobody else ever knows it.
+# Without MAIL_URL the letter lands in the development mailbox, /dev/mailbox.
+# 1. Run FocalPointAdministrations and copy the id of the administration the
+#    new focal point acts for (a REVIEWER or an ADMIN needs none: leave
+#    administrationId out and change the role).
+# 2. Paste it below, set the person's e-mail and name, and run InviteUser.
+#    invitationPending stays true until the link is used; resendInvitation
+#    sends a new link (the old one stops working).
+query FocalPointAdministrations {
+  administrations(first: 20, filter: { isEligible: true }) {
+    nodes {
+      id
+      iso2
+      name
+    }
+  }
+}
+
+mutation InviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    invitationExpiresAt
+    user {
+      id
+      email
+      role
+      invitationPending
+      administration {
+        name
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+    }
+  }
+}
+`,
+    variables: {
+      input: {
+        email: 'new.focal.point@customs.example',
+        displayName: 'New Focal Point',
+        role: 'FOCAL_POINT',
+        preferredLanguage: 'FR',
+        administrationId: PASTE_ID('FocalPointAdministrations'),
+      },
+    },
+  },
+  {
     // Last, so the cohort page stays the tab the playground opens on. The
     // credentials are the development seed's demo ADMIN: production refuses
     // to start while demo users are active, so there they simply fail.

@@ -14,6 +14,7 @@ import { AuditGlobalIds1795950000000 } from './1795950000000-AuditGlobalIds';
 import { DemonstrationProgramme1796000000000 } from './1796000000000-DemonstrationProgramme';
 import { OutboxAndMail1796588583160 } from './1796588583160-OutboxAndMail';
 import { AdministrationContact1796600000000 } from './1796600000000-AdministrationContact';
+import { AccountLinksAndOutcomes1796597772385 } from './1796597772385-AccountLinksAndOutcomes';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DemonstrationProgramme1796000000000,
   OutboxAndMail1796588583160,
   AdministrationContact1796600000000,
+  AccountLinksAndOutcomes1796597772385,
 ];

@@ -95,6 +95,14 @@ export const USER_ERROR_CODES = {
   CAPACITY_BELOW_SEATS_TAKEN: "The new capacity is below the seats taken: the cohort's associates who have not DECLINED already hold more seats.",
   NOTHING_TO_UPDATE: 'The input names no change: give at least one field to correct.',
   OUTBOX_MESSAGE_NOT_DEAD: 'Only a DEAD outbox message is sent again; this one is still on its way, or was sent or skipped.',
+  ACCOUNT_LINK_INVALID:
+    'The invitation or password-reset token is unknown, was used already, or was replaced by a newer link (resendInvitation, another requestPasswordReset); ask for a new one.',
+  ACCOUNT_LINK_EXPIRED: 'The invitation or password-reset link has expired (by default an invitation after 72 hours, a reset after one hour); ask for a new one.',
+  INVITATION_NOT_PENDING: 'The user has chosen a password already, so there is no invitation to send again; they can use requestPasswordReset.',
+  OUTCOMES_TOO_EARLY: "Outcomes are published no earlier than the cohort's notificationDate (UTC), by the server clock.",
+  OUTCOMES_ALREADY_PUBLISHED: "The cohort's outcomes were published already (Cohort.outcomesPublishedAt).",
+  OUTCOMES_UNDECIDED: 'Some nominations of the cohort are still SUBMITTED or SHORTLISTED; decide them (SELECTED, RESERVE or NOT_SELECTED) before publishing the outcomes.',
+  COHORT_NOT_DECIDING: 'Outcomes are published while the cohort is in SELECTION or IN_PROGRESS.',
 } as const;
 
 export type UserErrorCodeName = keyof typeof USER_ERROR_CODES;

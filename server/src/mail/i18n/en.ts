@@ -63,6 +63,71 @@ export const en = {
     body: 'The password of your CDP Hub account {{email}} was changed on {{at, instant}}. Your other sessions were signed out.',
     notYou: 'If you did not change it, contact the WCO Secretariat at once: someone else may know your password.',
   },
+  outcomes: {
+    subject: 'Outcomes of the selection for the {{cohort}} cohort',
+    body_one: 'The selection for the {{cohort}} cohort of the {{programme}} is complete. Here is the outcome for the candidate {{administration}} nominated:',
+    body_other: 'The selection for the {{cohort}} cohort of the {{programme}} is complete. Here are the outcomes for the {{count}} candidates {{administration}} nominated:',
+    selected_one: 'The selected candidate becomes a Professional Associate: the WCO Secretariat will write about the placement.',
+    selected_other: 'The selected candidates become Professional Associates: the WCO Secretariat will write about their placements.',
+    reserve: 'A candidate on the reserve list may be called if a selected candidate withdraws. Thank you for your nominations.',
+    status: {
+      SELECTED: 'Selected',
+      RESERVE: 'Reserve list',
+      NOT_SELECTED: 'Not selected',
+    },
+  },
+  researchApproved: {
+    subject: 'Your research proposal was approved: {{title}}',
+    body: 'The WCO Secretariat approved your research proposal “{{title}}” on {{at, instant}}.',
+    next: 'Next, plan the work: add its milestones in CDP Hub with the addMilestone operation (the first one starts the research), and complete each one when it is done.',
+  },
+  researchReturned: {
+    subject: 'Your research proposal needs changes: {{title}}',
+    body: 'The WCO Secretariat returned your research proposal “{{title}}” on {{at, instant}} with this comment:',
+    next: 'Change the proposal in CDP Hub with the updateResearch operation; the Secretariat reviews it again.',
+  },
+  milestoneDue: {
+    subject: 'Milestone due on {{due, day}}: {{milestone}}',
+    body: 'The milestone “{{milestone}}” of your research “{{research}}” is due on {{due, day}}.',
+    next: 'When it is done, mark it completed in CDP Hub with the completeMilestone operation.',
+  },
+  milestoneOverdue: {
+    subject: 'Milestone overdue: {{milestone}}',
+    body: 'The milestone “{{milestone}}” of your research “{{research}}” was due on {{due, day}} and is not completed yet.',
+  },
+  deadlineReminder: {
+    subject_one: 'Reminder: nominations for the {{cohort}} cohort close in {{count}} day',
+    subject_other: 'Reminder: nominations for the {{cohort}} cohort close in {{count}} days',
+    body: 'Nominations for the {{cohort}} cohort of the {{programme}} are accepted until the end of {{deadline, day}} (UTC).',
+    sofar_zero: 'So far, {{administration}} has nominated no candidate.',
+    sofar_one: 'So far, {{administration}} has nominated {{count}} candidate.',
+    sofar_other: 'So far, {{administration}} has nominated {{count}} candidates.',
+  },
+  roles: {
+    ADMIN: 'an administrator (ADMIN) of the WCO Secretariat',
+    REVIEWER: 'a reviewer of nominations (REVIEWER)',
+    FOCAL_POINT: 'the focal point of your administration (FOCAL_POINT)',
+    ASSOCIATE: 'a Professional Associate (ASSOCIATE)',
+  },
+  userInvited: {
+    subject: 'Your CDP Hub account: choose your password',
+    body: 'The WCO Secretariat opened a CDP Hub account for you, {{email}}, as {{role}}.',
+    link: 'Choose your password with the link below before {{expiresAt, instant}}. It has at least 12 characters; nobody else ever knows it.',
+    once: 'The link works once. If it has expired, ask the WCO Secretariat to send the invitation again.',
+    action: 'Choose your password',
+  },
+  passwordReset: {
+    subject: 'Reset your CDP Hub password',
+    body: 'A new password was asked for the CDP Hub account {{email}} on {{at, instant}}.',
+    link: 'Choose it with the link below before {{expiresAt, instant}}. The link works once, and every session of the account is signed out when it is used.',
+    notYou: 'If you did not ask for it, ignore this message: your password stays as it is.',
+    action: 'Choose a new password',
+  },
+  emailChanged: {
+    subject: 'The e-mail of your CDP Hub account was changed',
+    body: 'On {{at, instant}}, the sign-in e-mail of your CDP Hub account was changed from this address, {{previous}}, to another one. CDP Hub writes to the new address from now on.',
+    notYou: 'If you did not ask for this change, contact the WCO Secretariat at once.',
+  },
 };
 
 /** The shape every language's texts have (fr.ts is checked against it). */

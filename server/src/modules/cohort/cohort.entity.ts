@@ -1,4 +1,4 @@
-import { DateScalar } from '../../graphql/scalars/dates';
+import { DateScalar, DateTimeScalar } from '../../graphql/scalars/dates';
 import { Field, Int } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, Unique, type Relation } from 'typeorm';
 import { DatePrecision } from '../../common/dates';
@@ -67,4 +67,11 @@ export class Cohort extends Node {
   @Field(() => String, { nullable: true, description: 'Remarks about the record, e.g. what is not known.' })
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When an ADMIN published the outcomes (publishOutcomes): each administration’s focal points were told of their candidates’ outcomes. Null until then.',
+  })
+  @Column({ type: Date, nullable: true })
+  outcomesPublishedAt: Date | null;
 }

@@ -162,3 +162,9 @@ export class UpdateCohortInput {
   @Text({ max: 2000, min: 0, multiline: true, optional: true })
   note?: string | null;
 }
+
+@InputType({ description: 'The cohort whose outcomes are published. ADMIN only.' })
+export class PublishOutcomesInput {
+  @Field(() => ID, { description: 'The Cohort: in SELECTION or IN_PROGRESS, on or after its notificationDate, with every nomination decided or withdrawn.' })
+  cohortId: string;
+}

@@ -4,8 +4,9 @@ import { InputArg } from '../../graphql/mutations/input-arg';
 import { runMutation } from '../../graphql/mutations/run-mutation';
 import { CohortWorkflowService } from './cohort-workflow.service';
 import { CohortCorrectionService } from './cohort-correction.service';
-import { CreateCohortInput, InviteAdministrationsInput, TransitionCohortInput, UpdateCohortInput } from './cohort.inputs';
-import { CreateCohortPayload, InviteAdministrationsPayload, TransitionCohortPayload, UpdateCohortPayload } from './cohort.payloads';
+import { CreateCohortInput, InviteAdministrationsInput, PublishOutcomesInput, TransitionCohortInput, UpdateCohortInput } from './cohort.inputs';
+import { CreateCohortPayload, InviteAdministrationsPayload, PublishOutcomesPayload, TransitionCohortPayload, UpdateCohortPayload } from './cohort.payloads';
+import { OutcomesService } from './outcomes.service';
 import { InvitationService } from './invitation.service';
 
 @Resolver()
@@ -20,6 +21,19 @@ export class CohortMutations {
   })
   updateCohort(@InputArg(UpdateCohortInput, 'The cohort and the corrections.') input: UpdateCohortInput, @Ctx() ctx: RequestContext): Promise<UpdateCohortPayload> {
     return runMutation(ctx, input, (c, i) => this.corrections.update(c, i), { cohort: null });
+  }
+
+  private readonly outcomes = new OutcomesService();
+
+  @Mutation(() => PublishOutcomesPayload, {
+    description:
+      'Publishes the selection’s outcomes: the focal points of each administration with nominations are told by e-mail of their own candidates’ outcomes. Once per cohort, in SELECTION or IN_PROGRESS, from its notificationDate, with every nomination decided or withdrawn.',
+  })
+  publishOutcomes(
+    @InputArg(PublishOutcomesInput, 'The cohort.') input: PublishOutcomesInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PublishOutcomesPayload> {
+    return runMutation(ctx, input, (c, i) => this.outcomes.publish(c, i), { cohort: null });
   }
 
   @Mutation(() => CreateCohortPayload, { description: 'Creates a cohort (a programme year) in status PLANNED, with its capacity and six dates.' })

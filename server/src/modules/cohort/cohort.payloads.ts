@@ -15,6 +15,8 @@ export class CreateCohortPayload extends CohortChangePayload {}
 
 @ObjectType({ description: 'The result of updateCohort.' })
 export class UpdateCohortPayload extends CohortChangePayload {}
+@ObjectType({ description: 'The result of publishOutcomes.' })
+export class PublishOutcomesPayload extends CohortChangePayload {}
 
 @ObjectType({ description: 'The result of transitionCohort.' })
 export class TransitionCohortPayload extends CohortChangePayload {}

@@ -115,9 +115,16 @@ export const certificateIssued: LiveFeed<Record<string, never>, CertificateIssua
  * be for them: the letter's own recipients (worked out once per event) and
  * its own composition, which tells only what the recipient may read.
  */
+/**
+ * Letters whose link is a credential (an invitation, a password reset) go by
+ * e-mail only: a session, which a subscription rides on, must not be enough
+ * to obtain a link that sets the account's password.
+ */
+const MAIL_ONLY: readonly EventType[] = ['UserInvited', 'PasswordResetRequested'];
+
 export const viewerNotifications: LiveFeed<Record<string, never>, Notification> = {
   name: 'viewerNotifications',
-  types: Object.keys(LETTERS) as EventType[],
+  types: (Object.keys(LETTERS) as EventType[]).filter((type) => !MAIL_ONLY.includes(type)),
   matches: () => true,
   async admit(ctx, _args, event, batch) {
     const viewer = ctx.viewer!;
@@ -136,6 +143,9 @@ export const viewerNotifications: LiveFeed<Record<string, never>, Notification> 
       language: recipient.preferredLanguage,
       t: translator(recipient.preferredLanguage),
       publicUrl: (ctx.credentials?.publicUrl ?? 'http://localhost:4000').replace(/\/$/, ''),
+      accountLink: () => {
+        throw new Error('an account link is never composed for a subscription (MAIL_ONLY)');
+      },
     };
     const content = await letter.compose(context as never);
     if (!content) return null;

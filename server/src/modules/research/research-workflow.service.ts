@@ -22,6 +22,7 @@ import type {
   ProposeResearchInput,
   PublishResearchInput,
   RecordPresentationInput,
+  ReturnResearchInput,
   SubmitResearchInput,
   UpdateResearchInput,
 } from './research.inputs';
@@ -108,6 +109,27 @@ export class ResearchWorkflowService {
         associateId: toGlobalId('ProfessionalAssociate', research.associateId),
       }).then(() => undefined),
     );
+  }
+
+  /**
+   * Sends a PROPOSED research project back to its associate with the
+   * Secretariat's comment: it stays PROPOSED, the associate changes it with
+   * updateResearch, and ADMIN approves (or returns) it again. The comment is
+   * the letter's (ResearchReturned); the audit log records that it was given.
+   */
+  returnForChanges(ctx: RequestContext, input: ReturnResearchInput): ResearchResult {
+    const uuid = inputId(input.researchId, 'ResearchProject', 'researchId');
+    return withTransaction(ctx, async (tx) => {
+      const research = await lockResearch(tx, uuid);
+      assertStatus(research, ResearchStatus.PROPOSED, 'returnResearch');
+      await audit(tx, { operation: 'returnResearch', entityType: 'ResearchProject', entityId: research.uuid, after: { status: research.status, comment: input.comment } });
+      await recordEvent(tx, 'ResearchReturned', {
+        researchId: toGlobalId('ResearchProject', research.uuid),
+        associateId: toGlobalId('ProfessionalAssociate', research.associateId),
+        comment: input.comment,
+      });
+      return { research };
+    });
   }
 
   /** IN_PROGRESS → SUBMITTED once there are milestones and every one is completed. */

@@ -84,6 +84,13 @@ export abstract class ResearchIdInput {
 @InputType({ description: 'The research proposal to approve. ADMIN only.' })
 export class ApproveResearchInput extends ResearchIdInput {}
 
+@InputType({ description: 'A research proposal returned to its associate for changes. ADMIN only.' })
+export class ReturnResearchInput extends ResearchIdInput {
+  @Field(() => String, { description: 'What the associate should change, told to them by e-mail (1 to 2,000 characters; line breaks allowed).' })
+  @Text({ max: 2000, multiline: true, blankMessage: 'Say what should change.' })
+  comment: string;
+}
+
 @InputType({ description: 'The research to submit: IN_PROGRESS with every milestone completed.' })
 export class SubmitResearchInput extends ResearchIdInput {}
 

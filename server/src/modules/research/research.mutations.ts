@@ -10,6 +10,7 @@ import {
   ProposeResearchInput,
   PublishResearchInput,
   RecordPresentationInput,
+  ReturnResearchInput,
   SubmitResearchInput,
   UpdateResearchInput,
 } from './research.inputs';
@@ -20,6 +21,7 @@ import {
   ProposeResearchPayload,
   PublishResearchPayload,
   RecordPresentationPayload,
+  ReturnResearchPayload,
   SubmitResearchPayload,
   UpdateResearchPayload,
 } from './research.payloads';
@@ -49,6 +51,13 @@ export class ResearchMutations {
   @Mutation(() => ApproveResearchPayload, { description: 'Approves a PROPOSED research project (PROPOSED → APPROVED).' })
   approveResearch(@InputArg(ApproveResearchInput, 'The proposal to approve.') input: ApproveResearchInput, @Ctx() ctx: RequestContext): Promise<ApproveResearchPayload> {
     return runMutation(ctx, input, (c, i) => this.workflow.approve(c, i), NO_RESEARCH);
+  }
+
+  @Mutation(() => ReturnResearchPayload, {
+    description: 'Returns a PROPOSED research project to its associate with a comment on what to change; it stays PROPOSED, and the associate is told by e-mail.',
+  })
+  returnResearch(@InputArg(ReturnResearchInput, 'The proposal and the comment.') input: ReturnResearchInput, @Ctx() ctx: RequestContext): Promise<ReturnResearchPayload> {
+    return runMutation(ctx, input, (c, i) => this.workflow.returnForChanges(c, i), NO_RESEARCH);
   }
 
   @Mutation(() => AddMilestonePayload, {

@@ -18,6 +18,9 @@ export class UpdateResearchPayload extends ResearchChangePayload {}
 @ObjectType({ description: 'The result of approveResearch.' })
 export class ApproveResearchPayload extends ResearchChangePayload {}
 
+@ObjectType({ description: 'The result of returnResearch.' })
+export class ReturnResearchPayload extends ResearchChangePayload {}
+
 @ObjectType({ description: 'The result of submitResearch.' })
 export class SubmitResearchPayload extends ResearchChangePayload {}
 

@@ -7,7 +7,18 @@ import { toGlobalId } from '../../graphql/relay/global-id';
 import { recordEvent } from '../../outbox/record-event';
 import { audit } from '../audit/audit.service';
 import { sessions } from './session.service';
-import type { ChangePasswordInput, LoginInput, LogoutInput } from './user.inputs';
+import type {
+  AcceptInvitationInput,
+  ChangePasswordInput,
+  LoginInput,
+  LogoutInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+} from './user.inputs';
+import { AccountLinkPurpose } from '../../auth/account-links';
+import type { ThrottledOperation } from '../../auth/auth-settings';
+import { accountLinks, invalidLink, NO_PASSWORD } from './account-link.service';
+
 import { User } from './user.entity';
 
 /** Sign-in, sign-out and the user's own password. */
@@ -24,7 +35,8 @@ export class AuthService {
     await this.refuseWhileThrottled(ctx, email, 'login');
     const user = await ctx.db.findOneBy(User, { email });
     const usable = user?.isActive ? user : null;
-    if (!(await verifyPassword(usable?.passwordHash ?? null, input.password)) || !usable) {
+    // An invited account without a password yet (NO_PASSWORD) is verified against the dummy hash, like an unknown e-mail.
+    if (!(await verifyPassword(usable?.passwordHash || null, input.password)) || !usable) {
       // The attempt reserved above stays counted as a failure.
       ctx.auth.events?.failed('login');
       await withTransaction(ctx, (tx) =>
@@ -83,9 +95,83 @@ export class AuthService {
     });
   }
 
+  /**
+   * The invited user chooses their password with the link's token and is
+   * signed in: the answer is login's. The password is hashed before the
+   * transaction (slow, needs no lock); the link is used inside it, once.
+   */
+  async acceptInvitation(ctx: RequestContext, input: AcceptInvitationInput): Promise<{ token: string; expiresAt: Date; user: User }> {
+    const passwordHash = await hashPassword(input.password);
+    return withTransaction(ctx, async (tx) => {
+      const link = await accountLinks.use(tx, input.token, AccountLinkPurpose.INVITATION);
+      const user = await tx.db.findOneByOrFail(User, { uuid: link.userId });
+      // A deactivated account's links were revoked; a password set meanwhile (by a reset) ends the invitation too.
+      if (!user.isActive || user.passwordHash !== NO_PASSWORD) invalidLink();
+      user.passwordHash = passwordHash;
+      const { token, session } = await sessions.start(tx, tx.auth, user.uuid);
+      user.lastLoginAt = session.createdAt;
+      await tx.db.save(user);
+      await accountLinks.revokeAll(tx, user.uuid);
+      const actor = { actorId: user.uuid, actorLabel: `user:${user.role}` };
+      await audit(tx, { operation: 'acceptInvitation', entityType: 'User', entityId: user.uuid, after: { passwordHash }, ...actor });
+      return { token, expiresAt: session.expiresAt, user };
+    });
+  }
+
+  /**
+   * Mails a one-time reset link to the account with this e-mail, if an
+   * active one has it. Whether it does is never told: the answer is the
+   * same, and so is the work (the link's token and digest, one transaction
+   * with an event and an audit entry), so the time does not tell either.
+   * Throttled like sign-in (its own counts, per e-mail and address).
+   */
+  async requestPasswordReset(ctx: RequestContext, input: RequestPasswordResetInput): Promise<{ requestedAt: Date; retryAfterSeconds: null }> {
+    const { email } = input;
+    await this.refuseWhileThrottled(ctx, email, 'requestPasswordReset', ctx.auth.resetThrottle);
+    return withTransaction(ctx, async (tx) => {
+      const user = await tx.db.findOneBy(User, { email, isActive: true });
+      const { linkId } = user
+        ? await accountLinks.issue(tx, user.uuid, AccountLinkPurpose.PASSWORD_RESET)
+        : await accountLinks.issueForNobody(tx);
+      await audit(tx, { operation: 'requestPasswordReset', entityType: 'User', entityId: user?.uuid ?? null });
+      await recordEvent(tx, 'PasswordResetRequested', { userId: user ? toGlobalId('User', user.uuid) : null, linkId });
+      return { requestedAt: tx.clock.now(), retryAfterSeconds: null };
+    });
+  }
+
+  /**
+   * A new password through a reset link: single-use, short-lived, and every
+   * session of the user ends (whoever knew the old password is signed out).
+   * The user hears of it (PasswordChanged).
+   */
+  async resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<{ endedSessionCount: number }> {
+    const passwordHash = await hashPassword(input.newPassword);
+    return withTransaction(ctx, async (tx) => {
+      const link = await accountLinks.use(tx, input.token, AccountLinkPurpose.PASSWORD_RESET);
+      const user = await tx.db.findOneByOrFail(User, { uuid: link.userId });
+      if (!user.isActive) invalidLink();
+      const before = { passwordHash: user.passwordHash };
+      user.passwordHash = passwordHash;
+      await tx.db.save(user);
+      const endedSessionCount = await sessions.endAll(tx, user.uuid, 'PASSWORD_CHANGED');
+      await accountLinks.revokeAll(tx, user.uuid);
+      await audit(tx, {
+        operation: 'resetPassword',
+        entityType: 'User',
+        entityId: user.uuid,
+        before,
+        after: { passwordHash, endedSessionCount },
+        actorId: user.uuid,
+        actorLabel: `user:${user.role}`,
+      });
+      await recordEvent(tx, 'PasswordChanged', { userId: toGlobalId('User', user.uuid) });
+      return { endedSessionCount };
+    });
+  }
+
   /** Reserves this attempt with the throttle (so parallel guesses count at once), or refuses it while the limit is reached. */
-  private async refuseWhileThrottled(ctx: RequestContext, email: string, operation: 'login' | 'changePassword'): Promise<void> {
-    const wait = await ctx.auth.throttle.attempt(email, ctx.request.ip);
+  private async refuseWhileThrottled(ctx: RequestContext, email: string, operation: ThrottledOperation, throttle = ctx.auth.throttle): Promise<void> {
+    const wait = await throttle.attempt(email, ctx.request.ip);
     if (wait > 0) {
       ctx.auth.events?.throttled(operation);
       ctx.request.responseHeaders.set('Retry-After', String(wait));

@@ -6,6 +6,8 @@ import { Language } from './language';
 import { UserRole } from './user-role';
 
 const NAME_MAX = 200;
+/** Bounds a link token before anything looks at it; CDP Hub's have 48 characters. */
+const LINK_TOKEN_MAX = 100;
 const DISPLAY_NAME = { max: NAME_MAX, blankMessage: 'Enter a display name.' };
 
 @InputType({ description: 'Credentials to sign in with.' })
@@ -19,8 +21,9 @@ export class LoginInput {
   password: string;
 }
 
-@InputType({ description: 'A new user account. ADMIN only.' })
-export class CreateUserInput {
+/** What every new account states: shared by createUser and inviteUser. */
+@InputType()
+export abstract class NewUserFields {
   @Field(() => String, { description: 'The e-mail the user signs in with; unique, stored in lower case (see the EmailAddress scalar for the form).' })
   @Email()
   email: string;
@@ -31,12 +34,6 @@ export class CreateUserInput {
 
   @Field(() => UserRole, { description: 'What the user may do.' })
   role: UserRole;
-
-  @Field(() => String, {
-    description: 'The initial password: 12 to 128 characters, not a common password. The user should change it with changePassword.',
-  })
-  @IsAcceptablePassword()
-  password: string;
 
   @Field(() => Language, { nullable: true, description: 'The language CDP Hub writes to the user in; EN when omitted.' })
   @IsOptional()
@@ -49,6 +46,57 @@ export class CreateUserInput {
   @Field(() => ID, { nullable: true, description: 'For an ASSOCIATE (required, and only for one): its ProfessionalAssociate record.' })
   @IsOptional()
   associateId?: string | null;
+}
+
+@InputType({ description: 'A new user account. ADMIN only. Prefer inviteUser, which never lets anyone but the user know the password.' })
+export class CreateUserInput extends NewUserFields {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The initial password: 12 to 128 characters, not a common password. When omitted, the account is created without one and the user is invited by e-mail, as with inviteUser.',
+    deprecationReason: 'A password typed by an ADMIN is a shared secret. Use inviteUser: the user chooses their own password through a one-time link.',
+  })
+  @IsOptional()
+  @IsAcceptablePassword()
+  password?: string | null;
+}
+
+@InputType({ description: 'A new user account, invited by e-mail to choose its password. ADMIN only.' })
+export class InviteUserInput extends NewUserFields {}
+
+@InputType({ description: 'The invited user whose invitation is sent again. ADMIN only.' })
+export class ResendInvitationInput {
+  @Field(() => ID, { description: 'The User, invited and not yet signed up; their earlier invitation link stops working.' })
+  userId: string;
+}
+
+@InputType({ description: 'An invitation accepted: the token of its link and the password the user chooses.' })
+export class AcceptInvitationInput {
+  @Field(() => String, { description: 'The token of the invitation link (after "#token=" in the link the letter gave).' })
+  @Secret(LINK_TOKEN_MAX, { message: 'This is not a token CDP Hub issued.' })
+  token: string;
+
+  @Field(() => String, { description: 'The password the user chooses: 12 to 128 characters, not a common password.' })
+  @IsAcceptablePassword()
+  password: string;
+}
+
+@InputType({ description: 'The e-mail of the account whose password is forgotten.' })
+export class RequestPasswordResetInput {
+  @Field(() => String, { description: 'The e-mail the account signs in with (case and surrounding spaces do not matter).' })
+  @Email({ lookup: true })
+  email: string;
+}
+
+@InputType({ description: 'A new password chosen through a password-reset link.' })
+export class ResetPasswordInput {
+  @Field(() => String, { description: 'The token of the reset link (after "#token=" in the link the letter gave).' })
+  @Secret(LINK_TOKEN_MAX, { message: 'This is not a token CDP Hub issued.' })
+  token: string;
+
+  @Field(() => String, { description: 'The new password: 12 to 128 characters, not a common password.' })
+  @IsAcceptablePassword()
+  newPassword: string;
 }
 
 @InputType({ description: 'Changes to a user; omitted fields stay as they are. ADMIN only.' })

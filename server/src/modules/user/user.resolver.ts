@@ -6,10 +6,28 @@ import { runMutation } from '../../graphql/mutations/run-mutation';
 import { ConnectionArgs } from '../../graphql/relay/connection';
 import { Administration } from '../administration/administration.entity';
 import { ProfessionalAssociate } from '../associate/associate.entity';
+import { NO_PASSWORD } from './account-link.service';
 import { AuthService } from './auth.service';
-import { ChangePasswordInput, CreateUserInput, DeactivateUserInput, LoginInput, LogoutInput, UpdateUserInput } from './user.inputs';
 import {
+  AcceptInvitationInput,
+  ChangePasswordInput,
+  CreateUserInput,
+  DeactivateUserInput,
+  InviteUserInput,
+  LoginInput,
+  LogoutInput,
+  RequestPasswordResetInput,
+  ResendInvitationInput,
+  ResetPasswordInput,
+  UpdateUserInput,
+} from './user.inputs';
+import {
+  AcceptInvitationPayload,
   ChangePasswordPayload,
+  InviteUserPayload,
+  RequestPasswordResetPayload,
+  ResendInvitationPayload,
+  ResetPasswordPayload,
   CreateUserPayload,
   DeactivateUserPayload,
   LoginPayload,
@@ -43,6 +61,13 @@ export class UserResolver {
   @FieldResolver(() => EmailAddressScalar, { description: 'The e-mail the user signs in with.' })
   email(@Root() user: User): string {
     return user.email;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True while the user was invited and has not chosen a password yet (acceptInvitation); resendInvitation sends a new link.',
+  })
+  invitationPending(@Root() user: User): boolean {
+    return user.passwordHash === NO_PASSWORD;
   }
 
   @FieldResolver(() => Administration, { nullable: true, description: 'For a FOCAL_POINT: the administration it acts for.' })
@@ -80,9 +105,58 @@ export class UserResolver {
     return runMutation(ctx, input, (c, i) => this.authService.changePassword(c, i), { user: null, endedSessionCount: null });
   }
 
-  @Mutation(() => CreateUserPayload, { description: 'Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link.' })
+  @Mutation(() => CreateUserPayload, {
+    description:
+      'Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link. Without a password the user is invited by e-mail, as by inviteUser (prefer that).',
+  })
   createUser(@InputArg(CreateUserInput, 'The new account.') input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<CreateUserPayload> {
     return runMutation(ctx, input, (c, i) => this.userService.create(c, i), { user: null });
+  }
+
+  @Mutation(() => InviteUserPayload, {
+    description:
+      'Creates a user account without a password and mails the user a one-time link (under CDP_PUBLIC_URL) to choose one with acceptInvitation. The link works once, until invitationExpiresAt.',
+  })
+  inviteUser(@InputArg(InviteUserInput, 'The new account.') input: InviteUserInput, @Ctx() ctx: RequestContext): Promise<InviteUserPayload> {
+    return runMutation(ctx, input, (c, i) => this.userService.create(c, i, 'inviteUser'), { user: null, invitationExpiresAt: null });
+  }
+
+  @Mutation(() => ResendInvitationPayload, {
+    description: 'Mails an invited user a new one-time link; the earlier link stops working. Only while the user has not chosen a password.',
+  })
+  resendInvitation(
+    @InputArg(ResendInvitationInput, 'The invited user.') input: ResendInvitationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ResendInvitationPayload> {
+    return runMutation(ctx, input, (c, i) => this.userService.resendInvitation(c, i), { user: null, invitationExpiresAt: null });
+  }
+
+  @Mutation(() => AcceptInvitationPayload, {
+    description: 'Sets the first password of an invited account with the token of its link, and signs the user in (the answer is login’s). The link works once.',
+  })
+  acceptInvitation(
+    @InputArg(AcceptInvitationInput, 'The token and the chosen password.') input: AcceptInvitationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AcceptInvitationPayload> {
+    return runMutation(ctx, input, (c, i) => this.authService.acceptInvitation(c, i), { token: null, expiresAt: null, user: null });
+  }
+
+  @Mutation(() => RequestPasswordResetPayload, {
+    description:
+      'Mails a one-time link to choose a new password to the account with this e-mail, if an active one has it. The answer is the same either way; repeated requests are throttled (TOO_MANY_ATTEMPTS).',
+  })
+  requestPasswordReset(
+    @InputArg(RequestPasswordResetInput, 'The e-mail of the account.') input: RequestPasswordResetInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RequestPasswordResetPayload> {
+    return runMutation(ctx, input, (c, i) => this.authService.requestPasswordReset(c, i), { requestedAt: null, retryAfterSeconds: null });
+  }
+
+  @Mutation(() => ResetPasswordPayload, {
+    description: "Sets a new password with the token of a reset link (once, within its lifetime) and ends every session of the user; they are told by e-mail.",
+  })
+  resetPassword(@InputArg(ResetPasswordInput, 'The token and the new password.') input: ResetPasswordInput, @Ctx() ctx: RequestContext): Promise<ResetPasswordPayload> {
+    return runMutation(ctx, input, (c, i) => this.authService.resetPassword(c, i), { endedSessionCount: null });
   }
 
   @Mutation(() => UpdateUserPayload, { description: "Changes a user's e-mail, name, role or links; a role change applies from the user's next request." })

@@ -15,7 +15,9 @@ import { audit, changedFields } from '../audit/audit.service';
 import { Language } from './language';
 import { sessions } from './session.service';
 import { linksForRole } from './user-links';
-import type { CreateUserInput, DeactivateUserInput, UpdateUserInput } from './user.inputs';
+import type { CreateUserInput, DeactivateUserInput, InviteUserInput, ResendInvitationInput, UpdateUserInput } from './user.inputs';
+import { accountLinks, NO_PASSWORD } from './account-link.service';
+import { AccountLinkPurpose } from '../../auth/account-links';
 import { User } from './user.entity';
 import { UserRole } from './user-role';
 import { userOrder, type UserFilter, type UserOrder } from './user.types';
@@ -51,8 +53,15 @@ export class UserService {
       .load(administrationId);
   }
 
-  async create(ctx: RequestContext, input: CreateUserInput): Promise<{ user: User }> {
-    const passwordHash = await hashPassword(input.password);
+  /**
+   * A new account. With a password (the deprecated createUser argument, the
+   * CLI and CDP_ADMIN_*), it can sign in at once; without one it is invited:
+   * no password is set, and a one-time link to choose one is mailed
+   * (UserInvited), as inviteUser does.
+   */
+  async create(ctx: RequestContext, input: CreateUserInput | InviteUserInput, operation = 'createUser'): Promise<{ user: User; invitationExpiresAt: Date | null }> {
+    const password = 'password' in input ? input.password : null;
+    const passwordHash = password != null ? await hashPassword(password) : NO_PASSWORD;
     return withTransaction(ctx, async (tx) => {
       const { email } = input;
       await this.assertEmailFree(tx, email);
@@ -69,9 +78,30 @@ export class UserService {
         isDemo: false,
       });
       await this.saveUnique(tx, user);
-      await audit(tx, { operation: 'createUser', entityType: 'User', entityId: user.uuid, after: audited(user) });
-      return { user };
+      await audit(tx, { operation, entityType: 'User', entityId: user.uuid, after: { ...audited(user), invited: passwordHash === NO_PASSWORD } });
+      const invitationExpiresAt = passwordHash === NO_PASSWORD ? await this.invite(tx, user) : null;
+      return { user, invitationExpiresAt };
     });
+  }
+
+  /** Sends the invitation again with a new link; the earlier link stops working. */
+  async resendInvitation(ctx: RequestContext, input: ResendInvitationInput): Promise<{ user: User; invitationExpiresAt: Date }> {
+    return withTransaction(ctx, async (tx) => {
+      const { user } = await this.lock(tx, input.userId, () => false, 'userId');
+      if (!user.isActive) fail(UserErrorCode.USER_INACTIVE, 'This user is deactivated.', 'userId');
+      if (user.passwordHash !== NO_PASSWORD) {
+        fail(UserErrorCode.INVITATION_NOT_PENDING, 'This user has chosen a password already; they can ask for a reset with requestPasswordReset.', 'userId');
+      }
+      await audit(tx, { operation: 'resendInvitation', entityType: 'User', entityId: user.uuid });
+      return { user, invitationExpiresAt: await this.invite(tx, user) };
+    });
+  }
+
+  /** A new invitation link for the user (older ones stop working), mailed through the outbox. */
+  private async invite(tx: RequestContext, user: User): Promise<Date> {
+    const { linkId, expiresAt } = await accountLinks.issue(tx, user.uuid, AccountLinkPurpose.INVITATION);
+    await recordEvent(tx, 'UserInvited', { userId: toGlobalId('User', user.uuid), linkId });
+    return expiresAt;
   }
 
   async update(ctx: RequestContext, input: UpdateUserInput): Promise<{ user: User }> {
@@ -107,6 +137,7 @@ export class UserService {
       user.isActive = false;
       await tx.db.save(user);
       const endedSessions = await sessions.endAll(tx, user.uuid, 'DEACTIVATED');
+      await accountLinks.revokeAll(tx, user.uuid);
       await audit(tx, {
         operation: 'deactivateUser',
         entityType: 'User',
@@ -126,9 +157,14 @@ export class UserService {
    * each other at once used to lock their targets first and then each
    * other's, and PostgreSQL killed one of them as a deadlock.
    */
-  private async lock(tx: RequestContext, globalId: string, guardsAdmins: (user: User) => boolean): Promise<{ user: User; activeAdmins: User[] | null }> {
-    const uuid = inputId(globalId, 'User', 'id');
-    const notFound = () => fail(UserErrorCode.USER_NOT_FOUND, 'No user has this ID.', 'id');
+  private async lock(
+    tx: RequestContext,
+    globalId: string,
+    guardsAdmins: (user: User) => boolean,
+    field = 'id',
+  ): Promise<{ user: User; activeAdmins: User[] | null }> {
+    const uuid = inputId(globalId, 'User', field);
+    const notFound = () => fail(UserErrorCode.USER_NOT_FOUND, 'No user has this ID.', field);
     const seen = (await tx.db.findOne(User, { where: { uuid } })) ?? notFound();
     const withAdmins = guardsAdmins(seen);
     const rows = await tx.db.find(User, {
