@@ -460,5 +460,57 @@ if (!chromiumInstalled && process.env.CI) {
       },
       BROWSER_TIMEOUT,
     );
+
+    it(
+      "follows a cohort's nominations live in the browser, with the SDK's ESM build over graphql-ws's browser build",
+      async () => {
+        const origin = new URL(server.url).origin;
+        const context = await browser.newContext();
+        await context.route(`${origin}/sdk/**`, (route) => {
+          const file = path.join(SDK_ESM, new URL(route.request().url()).pathname.slice('/sdk/'.length));
+          if (!file.startsWith(SDK_ESM) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
+          return route.fulfill({ status: 200, contentType: 'text/javascript', body: fs.readFileSync(file, 'utf8') });
+        });
+        // The app's own copy of graphql-ws (the SDK's optional peer), as a bundler would ship it.
+        await context.route(`${origin}/vendor/graphql-ws.js`, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/javascript', body: fs.readFileSync(path.join(path.dirname(require.resolve('graphql-ws')), '..', 'umd', 'graphql-ws.js'), 'utf8') }),
+        );
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('pageerror', (err) => problems.push(err.message));
+        await page.goto(`${origin}/healthz`);
+        await page.addScriptTag({ url: `${origin}/vendor/graphql-ws.js` });
+        const focalPoint = await server.as(UserRole.FOCAL_POINT);
+        const { data: found } = await runExample(server, example('LiveNominations'), 'OpenCohortsToWatch');
+        const demo = found!.cohorts.nodes.find((c: { label: string }) => c.label === '2027-2028');
+        const before = server.live.hub.subscriptionCount;
+        const received = page.evaluate(
+          async ({ token, cohortId }) => {
+            const sdk = await new Function('url', 'return import(url)')('/sdk/index.js');
+            const { createClient } = (globalThis as any).graphqlWs;
+            const client = createClient({ url: (globalThis as any).location.origin.replace(/^http/, 'ws') + '/graphql', connectionParams: { authorization: `Bearer ${token}` } });
+            const live = sdk.createCdpSubscriptions(client);
+            const changes = live.nominationChanged({ cohortId });
+            const { value } = await changes.next();
+            await changes.return();
+            await client.dispose();
+            return value.nominationChanged;
+          },
+          { token: focalPoint.token, cohortId: demo.id },
+        );
+        await waitUntil(() => server.live.hub.subscriptionCount > before, 'the browser subscribed');
+        const nominate = example('OpenCohorts');
+        const input = (nominate.variables as any).input;
+        const { data } = await runExample(server, nominate, 'Nominate', {
+          input: { ...input, cohortId: demo.id, candidate: { ...input.candidate, email: 'live.browser@customs.example' } },
+        });
+        expect(data!.submitNomination.userErrors).toEqual([]);
+        expect(await received).toMatchObject({ eventType: 'NominationSubmitted', nomination: { id: data!.submitNomination.nomination.id, status: 'SUBMITTED' } });
+        expect(problems).toEqual([]);
+        await server.database.dataSource.getRepository(Nomination).delete({ candidateEmail: 'live.browser@customs.example' });
+        await context.close();
+      },
+      BROWSER_TIMEOUT,
+    );
   });
 }
