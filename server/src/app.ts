@@ -45,6 +45,7 @@ import { devMailboxRouter } from './mail/dev-mailbox-route';
 import type { OutboxDispatcher } from './outbox/dispatcher';
 import { createOutboxWorker, type OutboxOptions } from './outbox/outbox-worker';
 import { outboxMessageCounts } from './outbox/outbox-counts';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhook/webhook-settings';
 
 /** How long shutdown lets the outbox finish the deliveries in flight before it hands their messages back. */
 const OUTBOX_SHUTDOWN_GRACE_MS = 5_000;
@@ -87,6 +88,8 @@ export interface AppDependencies {
   migrationCheckMs?: number;
   /** How long close() lets requests in flight finish before it closes their connections. */
   shutdownGraceMs?: number;
+  /** Where webhooks may go and how they are sent (WEBHOOK_*); the production rules and DEFAULT_WEBHOOK_SETTINGS when not given. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface CdpApp {
@@ -137,11 +140,13 @@ export async function createApp({
   releasedOperations = readReleasedOperations(),
   responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
   outbox: outboxOptions,
+  webhooks: webhookOptions,
   metrics,
   metricsToken,
   migrationCheckMs,
   shutdownGraceMs,
 }: AppDependencies): Promise<CdpApp> {
+  const webhooks: WebhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, ...webhookOptions };
   const { database: db } = database;
   const schema = await buildCdpSchema();
   // Clients of earlier SDK releases send their own documents: those that still validate run like the current SDK's.
@@ -247,6 +252,7 @@ export async function createApp({
           log: () => req.log,
           auth: requestAuth,
           credentials,
+          webhooks,
           request: { ip: req.ip ?? 'unknown' },
           scope: res.locals.scope as RequestScope,
         });
@@ -289,7 +295,7 @@ export async function createApp({
     });
   });
 
-  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, outboxOptions) : undefined;
+  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, outboxOptions, { auth, settings: webhooks }) : undefined;
   await outbox?.start();
 
   return {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE_MB } from './graphql/cache/cache-settings';
@@ -5,6 +6,7 @@ import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits/query-l
 import { TRUSTED_DOCUMENTS_MODES, type TrustedDocumentsMode } from './graphql/persisted/trusted-documents';
 import { DEFAULT_MAIL_FROM, type MailSettings } from './mail/mail-settings';
 import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox/outbox-settings';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhook/webhook-settings';
 import { defaultSeedProfile, SEED_PROFILES, type SeedProfile } from './db/seed/seed-profile';
 
 /** The server's own data folder: the embedded SQLite database and the development secrets. */
@@ -103,6 +105,17 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100).default(DEFAULT_OUTBOX_SETTINGS.maxAttempts),
   OUTBOX_POLL_INTERVAL_MS: wholeNumber(50, 60_000).default(DEFAULT_OUTBOX_SETTINGS.pollIntervalMs),
   OUTBOX_LEASE_SECONDS: wholeNumber(5, 3_600).default(DEFAULT_OUTBOX_SETTINGS.leaseMs / 1000),
+  /** Host names webhooks may reach although they resolve to private addresses (comma-separated, exact). */
+  WEBHOOK_ALLOWED_HOSTS: z.string().trim().optional(),
+  /** Private address ranges webhooks may reach (comma-separated CIDRs, e.g. "10.20.0.0/16,fd00:1::/64"). */
+  WEBHOOK_ALLOWED_CIDRS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((c) => isCidr(c.trim())), { message: 'must be comma-separated CIDRs, e.g. 10.20.0.0/16' })
+    .optional(),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(500, 30_000).default(DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
+  WEBHOOK_DISABLE_AFTER_FAILURES: wholeNumber(1, 10_000).default(DEFAULT_WEBHOOK_SETTINGS.disableAfterFailures),
+  WEBHOOK_ROTATION_OVERLAP_HOURS: wholeNumber(0, 24 * 30).default(DEFAULT_WEBHOOK_SETTINGS.rotationOverlapMs / 3_600_000),
   /** A second listener serving only GET /metrics (off when unset). */
   METRICS_PORT: wholeNumber(0, 65_535).optional(),
   /** Its interface; HOST's when unset. */
@@ -114,6 +127,13 @@ const envSchema = z.object({
   /** Seconds from SIGTERM to a forced exit (code 1) when requests in flight have not finished. */
   SHUTDOWN_GRACE_SECONDS: wholeNumber(1, 3600).default(10),
 });
+
+function isCidr(value: string): boolean {
+  const [network, bits, extra] = value.split('/');
+  const family = net.isIP(network);
+  const max = family === 4 ? 32 : 128;
+  return family !== 0 && extra === undefined && /^\d{1,3}$/.test(bits ?? '') && Number(bits) <= max;
+}
 
 function parsedUrl(value: string): URL | null {
   try {
@@ -165,6 +185,8 @@ export interface Config {
   mail: MailSettings;
   /** How the outbox's delivery worker paces itself (the rest are DEFAULT_OUTBOX_SETTINGS). */
   outbox: Pick<OutboxSettings, 'maxAttempts' | 'pollIntervalMs' | 'leaseMs' | 'deliveryTimeoutMs'>;
+  /** Where webhooks may go and how they are sent; http to localhost and loopback addresses only in development. */
+  webhooks: WebhookSettings;
   /** Prometheus metrics, collected only when served: on a port of their own, and/or on the public port with a token. */
   metrics?: { port?: number; host: string; token?: string };
   shutdown: { delayMs: number; graceMs: number };
@@ -282,6 +304,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // A delivery that outlives its lease could be taken over and sent twice.
       deliveryTimeoutMs: Math.min(DEFAULT_OUTBOX_SETTINGS.deliveryTimeoutMs, (v.OUTBOX_LEASE_SECONDS * 1000) / 2),
     },
+    webhooks: {
+      allowLocalhost: v.NODE_ENV === 'development',
+      allowedHosts: listOf(v.WEBHOOK_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
+      allowedCidrs: listOf(v.WEBHOOK_ALLOWED_CIDRS),
+      timeoutMs: v.WEBHOOK_TIMEOUT_MS,
+      disableAfterFailures: v.WEBHOOK_DISABLE_AFTER_FAILURES,
+      rotationOverlapMs: v.WEBHOOK_ROTATION_OVERLAP_HOURS * 3_600_000,
+    },
     metrics:
       v.METRICS_PORT !== undefined || v.METRICS_TOKEN
         ? { port: v.METRICS_PORT, host: v.METRICS_HOST ?? v.HOST, token: v.METRICS_TOKEN }
@@ -289,6 +319,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdown: { delayMs: v.SHUTDOWN_DELAY_SECONDS * 1000, graceMs: v.SHUTDOWN_GRACE_SECONDS * 1000 },
   };
 }
+
+const listOf = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 function mailSettings(url: string | undefined, from: string, off: boolean): MailSettings {
   if (off) return { mode: 'off', from };

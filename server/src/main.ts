@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     trustedDocuments: config.trustedDocuments,
     responseCache,
     outbox: { mail: config.mail, settings: config.outbox },
+    webhooks: config.webhooks,
     metrics,
     metricsToken: config.metrics?.token,
     shutdownGraceMs: config.shutdown.graceMs,

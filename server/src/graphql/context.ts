@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { requestReader } from '../db/request-reader';
 import type { CredentialSettings } from '../modules/certificate/credential/credential-settings';
 import type { Viewer } from '../modules/user/viewer';
+import type { WebhookSettings } from '../webhook/webhook-settings';
 import { Loaders } from './loaders';
 
 /** Facts about the HTTP request that rules need (throttling, audit) and headers they ask to send back. */
@@ -39,6 +40,8 @@ export interface RequestContext {
   actorLabel?: string;
   /** The keys and URLs certificates are issued with; unset where no certificate is issued or checked (CLI tools). */
   credentials?: CredentialSettings;
+  /** Where webhook endpoints may point (checked when one is registered); the production rules when unset. */
+  webhooks?: WebhookSettings;
 }
 
 export function createRequestContext(args: {
@@ -52,6 +55,7 @@ export function createRequestContext(args: {
   auth: AuthSettings;
   actorLabel?: string;
   credentials?: CredentialSettings;
+  webhooks?: WebhookSettings;
   scope?: RequestScope;
 }): RequestContext {
   const db = args.scope ? requestReader(args.database.reader, args.scope) : args.database.reader.manager;
@@ -69,6 +73,7 @@ export function createRequestContext(args: {
     request: { ip: args.request?.ip ?? 'unknown', responseHeaders: args.request?.responseHeaders ?? new Map() },
     actorLabel: args.actorLabel,
     credentials: args.credentials,
+    webhooks: args.webhooks,
   };
   // A getter defined on the object, not spread from one: spreading would call it and make the logger at once.
   const logProperty = typeof log === 'function' ? { get: log } : { value: log, writable: true };

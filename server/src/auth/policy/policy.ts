@@ -69,6 +69,7 @@ const ROW_TYPES: Record<string, Rule> = {
   User: rows('ADMIN, and the user themself'),
   AuditEntry: rows('ADMIN'),
   OutboxMessage: rows('ADMIN'),
+  WebhookEndpoint: rows('ADMIN'),
 };
 
 /** Fields whose rule differs from their type's. */
@@ -102,6 +103,7 @@ const QUERY_RULES: Record<string, Rule> = {
   users: roles(ADMIN),
   auditLog: roles(ADMIN),
   outboxMessages: roles(ADMIN),
+  webhookEndpoints: roles(ADMIN),
 };
 
 const MUTATION_RULES: Record<string, Rule> = {
@@ -138,6 +140,11 @@ const MUTATION_RULES: Record<string, Rule> = {
   issueCertificate: roles(ADMIN),
   revokeCertificate: roles(ADMIN),
   resendOutboxMessage: roles(ADMIN),
+  createWebhookEndpoint: roles(ADMIN),
+  updateWebhookEndpoint: roles(ADMIN),
+  rotateWebhookSecret: roles(ADMIN),
+  deleteWebhookEndpoint: roles(ADMIN),
+  resendWebhookDelivery: roles(ADMIN),
 };
 
 /**

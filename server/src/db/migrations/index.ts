@@ -13,6 +13,7 @@ import { DeclinedAssociates1795910001000 } from './1795910001000-DeclinedAssocia
 import { AuditGlobalIds1795950000000 } from './1795950000000-AuditGlobalIds';
 import { DemonstrationProgramme1796000000000 } from './1796000000000-DemonstrationProgramme';
 import { OutboxAndMail1796588583160 } from './1796588583160-OutboxAndMail';
+import { WebhookEndpoints1796598082886 } from './1796598082886-WebhookEndpoints';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AuditGlobalIds1795950000000,
   DemonstrationProgramme1796000000000,
   OutboxAndMail1796588583160,
+  WebhookEndpoints1796598082886,
 ];

@@ -91,6 +91,12 @@ export const USER_ERROR_CODES = {
   ALREADY_REVOKED: 'The certificate is revoked already.',
   OUTBOX_MESSAGE_NOT_FOUND: 'No outbox message has this ID.',
   OUTBOX_MESSAGE_NOT_DEAD: 'Only a DEAD outbox message is sent again; this one is still on its way, or was sent or skipped.',
+  WEBHOOK_URL_REFUSED:
+    'CDP Hub does not send webhooks to this URL: it is not https (http to localhost in development only), or its host is or resolves to a private, loopback, link-local or other non-public address not allowed by WEBHOOK_ALLOWED_HOSTS or WEBHOOK_ALLOWED_CIDRS, or it cannot be resolved.',
+  WEBHOOK_ENDPOINT_NOT_FOUND: 'No webhook endpoint has this ID.',
+  WEBHOOK_ENDPOINT_DISABLED: 'The webhook endpoint is disabled; enable it (updateWebhookEndpoint) before sending it anything again.',
+  WEBHOOK_DELIVERY_NOT_FOUND: 'No webhook delivery has this ID.',
+  WEBHOOK_DELIVERY_IN_FLIGHT: 'The webhook delivery is PENDING or SENDING: it is on its way already.',
 } as const;
 
 export type UserErrorCodeName = keyof typeof USER_ERROR_CODES;

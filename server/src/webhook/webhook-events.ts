@@ -1,0 +1,48 @@
+import type { EventType, RecordedEvent } from '../outbox/event-catalogue';
+
+/**
+ * The events other systems may subscribe to, and what each one's webhook
+ * carries: the catalogue's global IDs and the event's own facts, never a
+ * personal value (a receiver reads what it may see through the API). The
+ * account events (PasswordChanged, UserEmailChanged) are a person's own
+ * business and are not offered.
+ */
+const DATA: { [T in WebhookEventName]: (payload: RecordedEvent<T>['payload']) => Record<string, unknown> } = {
+  CohortOpened: (p) => ({ cohortId: p.cohortId }),
+  NominationsClosed: (p) => ({ cohortId: p.cohortId, closedEarly: p.closedEarly }),
+  AdministrationsInvited: (p) => ({ cohortId: p.cohortId, administrationIds: p.administrationIds }),
+  NominationSubmitted: (p) => ({ nominationId: p.nominationId, cohortId: p.cohortId, administrationId: p.administrationId }),
+  NominationWithdrawn: (p) => ({ nominationId: p.nominationId, cohortId: p.cohortId, administrationId: p.administrationId }),
+  NominationDecided: (p) => ({
+    nominationId: p.nominationId,
+    cohortId: p.cohortId,
+    administrationId: p.administrationId,
+    status: p.status,
+    associateId: p.associateId,
+  }),
+  ResearchApproved: (p) => ({ researchId: p.researchId, associateId: p.associateId }),
+  CertificateIssued: (p) => ({ certificateId: p.certificateId, serial: p.serial, associateId: p.associateId }),
+  CertificateRevoked: (p) => ({ certificateId: p.certificateId, serial: p.serial, associateId: p.associateId }),
+};
+
+export const WEBHOOK_EVENT_NAMES = [
+  'CohortOpened',
+  'NominationsClosed',
+  'AdministrationsInvited',
+  'NominationSubmitted',
+  'NominationWithdrawn',
+  'NominationDecided',
+  'ResearchApproved',
+  'CertificateIssued',
+  'CertificateRevoked',
+] as const satisfies readonly EventType[];
+export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
+
+export const isWebhookEvent = (type: string): type is WebhookEventName => (WEBHOOK_EVENT_NAMES as readonly string[]).includes(type);
+
+/** The body of a webhook, in the Standard Webhooks payload shape: type, timestamp, data. */
+export function webhookBody(event: RecordedEvent): string {
+  if (!isWebhookEvent(event.type)) throw new Error(`${event.type} is not sent by webhook`);
+  const data = (DATA[event.type] as (p: unknown) => Record<string, unknown>)(event.payload);
+  return JSON.stringify({ type: event.type, timestamp: event.occurredAt.toISOString(), data });
+}
