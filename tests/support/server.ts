@@ -20,6 +20,7 @@ import type { ReleasedOperation } from '../../server/src/graphql/persisted/relea
 import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/trusted-documents';
 import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
 import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
+import type { WebhookSettings } from '../../server/src/webhook/webhook-settings';
 import type { Metrics } from '../../server/src/metrics/metrics';
 import type { DatabaseKind, TestDatabase } from './databases';
 
@@ -91,8 +92,10 @@ export interface TestServerOptions {
   responseCache?: ResponseCacheSettings;
   /** A second instance: serves this server's database through connections of its own, neither seeding nor dropping it. */
   sameDatabaseAs?: TestServer;
-  /** Runs the outbox worker (e-mail to `mail`); without it events are recorded and nothing is delivered. */
+  /** Runs the outbox worker (e-mail to `mail`, and webhooks); without it events are recorded and nothing is delivered. */
   outbox?: OutboxOptions;
+  /** Where webhooks may go (the production rules by default), and how they are sent. */
+  webhooks?: Partial<WebhookSettings>;
   /** Metrics to collect (none by default), and the token that serves them at /metrics. */
   metrics?: Metrics;
   metricsToken?: string;
@@ -135,6 +138,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       releasedOperations: options.releasedOperations,
       responseCache: options.responseCache,
       outbox: options.outbox,
+      webhooks: options.webhooks,
       metrics: options.metrics,
       metricsToken: options.metricsToken,
       migrationCheckMs: options.migrationCheckMs,

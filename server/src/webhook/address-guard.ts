@@ -50,31 +50,35 @@ const SPECIAL_V6: Array<[string, number, string]> = [
 
 const LOCALHOST_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** The range an address falls in, or null for a public address. IPv4-mapped IPv6 addresses are read as IPv4. */
+function familyOf(ip: string): 'ipv4' | 'ipv6' | null {
+  return net.isIPv4(ip) ? 'ipv4' : net.isIPv6(ip) ? 'ipv6' : null;
+}
+
+/** Whether `ip` is in network/prefix; node's BlockList matches IPv4-mapped IPv6 addresses (::ffff:a00:1) against IPv4 ranges. */
+function inRange(ip: string, family: 'ipv4' | 'ipv6', network: string, prefix: number): boolean {
+  const list = new net.BlockList();
+  list.addSubnet(network, prefix, net.isIPv4(network) ? 'ipv4' : 'ipv6');
+  return list.check(ip, family);
+}
+
+/** The range an address falls in, or null for a public address. IPv4-mapped IPv6 addresses are judged as their IPv4 address. */
 export function specialRange(address: string): string | null {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const ip = mapped ? mapped[1] : address;
-  const family = net.isIPv4(ip) ? 'ipv4' : net.isIPv6(ip) ? 'ipv6' : null;
+  const family = familyOf(address);
   if (!family) return 'not an IP address';
-  for (const [network, prefix, label] of family === 'ipv4' ? SPECIAL_V4 : SPECIAL_V6) {
-    const list = new net.BlockList();
-    list.addSubnet(network, prefix, family);
-    if (list.check(ip, family)) return label;
-  }
+  const ranges = family === 'ipv4' ? SPECIAL_V4 : [...SPECIAL_V6, ...SPECIAL_V4];
+  for (const [network, prefix, label] of ranges) if (inRange(address, family, network, prefix)) return label;
   return null;
 }
 
 function inAllowedCidrs(address: string, cidrs: readonly string[]): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const ip = mapped ? mapped[1] : address;
-  const family = net.isIPv4(ip) ? 'ipv4' : 'ipv6';
+  const family = familyOf(address);
+  if (!family) return false;
   return cidrs.some((cidr) => {
     const [network, bits] = cidr.split('/');
-    const netFamily = net.isIPv4(network) ? 'ipv4' : 'ipv6';
-    if (netFamily !== family) return false;
-    const list = new net.BlockList();
-    list.addSubnet(network, Number(bits ?? (family === 'ipv4' ? 32 : 128)), family);
-    return list.check(ip, family);
+    const netFamily = familyOf(network);
+    // An IPv6 range never admits an IPv4 address; an IPv4 range admits its IPv4-mapped IPv6 forms.
+    if (!netFamily || (netFamily === 'ipv6' && family === 'ipv4')) return false;
+    return inRange(address, family, network, Number(bits ?? (netFamily === 'ipv4' ? 32 : 128)));
   });
 }
 

@@ -18,6 +18,9 @@ const REDACTED_FIELDS = new Set([
   'officiantName',
   'supervisorName',
   'comment',
+  'secret',
+  'secretSealed',
+  'previousSecretSealed',
 ]);
 export const REDACTED = '[redacted]';
 

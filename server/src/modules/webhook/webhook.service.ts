@@ -162,7 +162,8 @@ export class WebhookService {
         operation: 'rotateWebhookSecret',
         entityType: 'WebhookEndpoint',
         entityId: endpoint.uuid,
-        after: { secret: '[rotated]', previousSecretExpiresAt: endpoint.previousSecretExpiresAt },
+        // The secret itself is redacted by the audit log (only that it changed is kept).
+        after: { secret: 'rotated', previousSecretExpiresAt: endpoint.previousSecretExpiresAt },
       });
       return { endpoint, secret };
     });
