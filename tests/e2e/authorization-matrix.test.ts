@@ -38,6 +38,8 @@ import { UserRole } from '../../server/src/modules/user/user-role';
 import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outbox-enums';
 import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
 import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
+import { WebhookEndpoint } from '../../server/src/modules/webhook/webhook-endpoint.entity';
+import { WebhookEventType } from '../../server/src/modules/webhook/webhook-event-type';
 import { insert, insertAssociateWithResearch } from '../support/arrange';
 import { yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
@@ -91,14 +93,18 @@ const OBJECTS = {
   focalAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
   ownAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
   otherAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
-  // Not Nodes: audit entries and outbox messages are only ever reached through Query.auditLog and Query.outboxMessages.
+  // Not Nodes: audit entries, outbox messages and webhook endpoints are only ever reached through Query.auditLog,
+  // Query.outboxMessages and Query.webhookEndpoints.
   auditEntry: { type: 'AuditEntry', rows: ADMIN_ONLY },
   outboxMessage: { type: 'OutboxMessage', rows: ADMIN_ONLY },
+  webhookEndpoint: { type: 'WebhookEndpoint', rows: ADMIN_ONLY },
 } satisfies Record<string, { type: string; rows: Row }>;
 type Subject = keyof typeof OBJECTS;
 const SUBJECTS = Object.keys(OBJECTS) as Subject[];
 /** The subjects that are not Nodes, and the root list (first item) each is read from. */
-const LISTED: Partial<Record<Subject, string>> = { auditEntry: 'auditLog', outboxMessage: 'outboxMessages' };
+const LISTED: Partial<Record<Subject, string>> = { auditEntry: 'auditLog', outboxMessage: 'outboxMessages', webhookEndpoint: 'webhookEndpoints' };
+/** An endpoint that does not exist: ADMIN's update, rotation and deletion of it reach the rule that refuses them. */
+const MISSING_ENDPOINT = toGlobalId('WebhookEndpoint', '00000000-0000-4000-8000-000000000000');
 const nodeSubjectsOf = (subjects: Subject[]) => subjects.filter((s) => !(s in LISTED));
 
 /** A field that follows its object's visibility (OBJECTS), with no rule of its own. */
@@ -142,7 +148,10 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
   },
   User: followRows('administration associate displayName email id isActive lastLoginAt preferredLanguage role'),
   AuditEntry: followRows('actor actorLabel after before entityId entityType id occurredAt operation requestId'),
-  OutboxMessage: followRows('attempts channel createdAt eventType id idempotencyKey lastError nextAttemptAt occurredAt recipient sentAt status updatedAt'),
+  OutboxMessage: followRows('attempts channel createdAt endpoint eventType id idempotencyKey lastError nextAttemptAt occurredAt recipient sentAt status updatedAt'),
+  WebhookEndpoint: followRows(
+    'consecutiveFailures createdAt deliveries description disabledAt disabledReason eventTypes id isEnabled lastSuccessAt previousSecretExpiresAt secretCreatedAt updatedAt url',
+  ),
   ProfessionalAssociate: {
     email: PERSONAL_DATA,
     phone: PERSONAL_DATA,
@@ -213,6 +222,11 @@ const PUBLIC_FIELDS: Record<string, string> = {
   IssueCertificatePayload: 'certificate userErrors',
   RevokeCertificatePayload: 'certificate userErrors',
   ResendOutboxMessagePayload: 'message userErrors',
+  CreateWebhookEndpointPayload: 'endpoint secret userErrors',
+  UpdateWebhookEndpointPayload: 'endpoint userErrors',
+  RotateWebhookSecretPayload: 'endpoint secret userErrors',
+  DeleteWebhookEndpointPayload: 'deletedEndpointId userErrors',
+  ResendWebhookDeliveryPayload: 'delivery userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -247,6 +261,7 @@ const QUERY: Record<string, Row> = {
   users: ADMIN_ONLY,
   auditLog: ADMIN_ONLY,
   outboxMessages: ADMIN_ONLY,
+  webhookEndpoints: ADMIN_ONLY,
 };
 
 const MUTATION: Record<string, Row> = {
@@ -282,6 +297,11 @@ const MUTATION: Record<string, Row> = {
   issueCertificate: ADMIN_ONLY,
   revokeCertificate: ADMIN_ONLY,
   resendOutboxMessage: ADMIN_ONLY,
+  createWebhookEndpoint: ADMIN_ONLY,
+  updateWebhookEndpoint: ADMIN_ONLY,
+  rotateWebhookSecret: ADMIN_ONLY,
+  deleteWebhookEndpoint: ADMIN_ONLY,
+  resendWebhookDelivery: ADMIN_ONLY,
 };
 
 const fieldNames = (list: string) => list.split(' ');
@@ -503,6 +523,23 @@ async function arrange(server: TestServer): Promise<Fixtures> {
     createdAt: new Date(TEST_NOW),
     updatedAt: new Date(TEST_NOW),
   });
+  // A webhook endpoint (its sealed secret is never read: this server runs no outbox worker).
+  await insert(ds, WebhookEndpoint, {
+    url: 'https://93.184.215.14/matrix',
+    description: 'matrix',
+    eventTypes: [WebhookEventType.COHORT_OPENED],
+    secretSealed: 'v1:not-a-sealed-secret',
+    previousSecretSealed: null,
+    previousSecretExpiresAt: null,
+    secretCreatedAt: new Date(TEST_NOW),
+    isEnabled: true,
+    disabledReason: null,
+    disabledAt: null,
+    consecutiveFailures: 0,
+    lastSuccessAt: null,
+    createdAt: new Date(TEST_NOW),
+    updatedAt: new Date(TEST_NOW),
+  });
 
   return {
     ids: {
@@ -529,6 +566,7 @@ async function arrange(server: TestServer): Promise<Fixtures> {
       otherAssociate: gid('ProfessionalAssociate', otherAssociate.uuid),
       auditEntry: '',
       outboxMessage: '',
+      webhookEndpoint: '',
     },
     outboxMessageId: toGlobalId('OutboxMessage', outboxMessage.uuid),
     weightDraftIds,
@@ -672,6 +710,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       users: ['{ users(first: 1) { totalCount } }'],
       auditLog: ['{ auditLog(first: 1) { totalCount } }'],
       outboxMessages: ['{ outboxMessages(first: 1) { totalCount } }'],
+      webhookEndpoints: ['{ webhookEndpoints(first: 1) { totalCount } }'],
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(QUERY).sort());
     const mismatches: string[] = [];
@@ -939,6 +978,43 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.resendOutboxMessage.userErrors[0]?.code === 'OUTBOX_MESSAGE_NOT_DEAD' };
       },
+      // ADMIN reaches each webhook rule with an input it refuses, so nothing is registered or changed.
+      async createWebhookEndpoint(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret userErrors { code } } }',
+          { input: { url: 'https://169.254.169.254/latest', eventTypes: ['COHORT_OPENED'] } },
+        );
+        return { result, ran: (d) => d.createWebhookEndpoint.userErrors[0]?.code === 'WEBHOOK_URL_REFUSED' };
+      },
+      async updateWebhookEndpoint(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { endpoint { id } userErrors { code } } }',
+          { input: { endpointId: MISSING_ENDPOINT, isEnabled: false } },
+        );
+        return { result, ran: (d) => d.updateWebhookEndpoint.userErrors[0]?.code === 'WEBHOOK_ENDPOINT_NOT_FOUND' };
+      },
+      async rotateWebhookSecret(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret userErrors { code } } }',
+          { input: { endpointId: MISSING_ENDPOINT } },
+        );
+        return { result, ran: (d) => d.rotateWebhookSecret.userErrors[0]?.code === 'WEBHOOK_ENDPOINT_NOT_FOUND' };
+      },
+      async deleteWebhookEndpoint(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { deletedEndpointId userErrors { code } } }',
+          { input: { endpointId: MISSING_ENDPOINT } },
+        );
+        return { result, ran: (d) => d.deleteWebhookEndpoint.userErrors[0]?.code === 'WEBHOOK_ENDPOINT_NOT_FOUND' };
+      },
+      async resendWebhookDelivery(who) {
+        // The arranged message is an e-mail: ADMIN reaches the rule (WEBHOOK_DELIVERY_NOT_FOUND) and nothing changes.
+        const result = await callers[who].graphql(
+          'mutation ($input: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $input) { delivery { id } userErrors { code } } }',
+          { input: { deliveryId: fx.outboxMessageId } },
+        );
+        return { result, ran: (d) => d.resendWebhookDelivery.userErrors[0]?.code === 'WEBHOOK_DELIVERY_NOT_FOUND' };
+      },
       // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
       // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
       ...workflowCalls(),
@@ -966,6 +1042,11 @@ describeEachDatabase('authorization matrix', (kind) => {
       'issueCertificate',
       'revokeCertificate',
       'resendOutboxMessage',
+      'createWebhookEndpoint',
+      'updateWebhookEndpoint',
+      'rotateWebhookSecret',
+      'deleteWebhookEndpoint',
+      'resendWebhookDelivery',
       'assignPlacement',
       'completePlacement',
       'proposeResearch',
