@@ -38,9 +38,8 @@ import { UserRole } from '../../server/src/modules/user/user-role';
 import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outbox-enums';
 import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
 import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
-import { WebhookEndpoint } from '../../server/src/modules/webhook/webhook-endpoint.entity';
-import { WebhookEventType } from '../../server/src/modules/webhook/webhook-event-type';
 import { insert, insertAssociateWithResearch } from '../support/arrange';
+import { insertEndpoint } from '../support/webhooks';
 import { yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, TEST_NOW, type Caller, type GraphQLResponse, type TestServer } from '../support/server';
@@ -524,22 +523,7 @@ async function arrange(server: TestServer): Promise<Fixtures> {
     updatedAt: new Date(TEST_NOW),
   });
   // A webhook endpoint (its sealed secret is never read: this server runs no outbox worker).
-  await insert(ds, WebhookEndpoint, {
-    url: 'https://93.184.215.14/matrix',
-    description: 'matrix',
-    eventTypes: [WebhookEventType.COHORT_OPENED],
-    secretSealed: 'v1:not-a-sealed-secret',
-    previousSecretSealed: null,
-    previousSecretExpiresAt: null,
-    secretCreatedAt: new Date(TEST_NOW),
-    isEnabled: true,
-    disabledReason: null,
-    disabledAt: null,
-    consecutiveFailures: 0,
-    lastSuccessAt: null,
-    createdAt: new Date(TEST_NOW),
-    updatedAt: new Date(TEST_NOW),
-  });
+  await insertEndpoint(ds, new Date(TEST_NOW));
 
   return {
     ids: {

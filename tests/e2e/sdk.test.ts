@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import {
   CdpError,
@@ -30,6 +29,7 @@ import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outb
 import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
 import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
 import { insert } from '../support/arrange';
+import { insertDeadDelivery, PUBLIC_HOOK_URL } from '../support/webhooks';
 import { UserRole as ServerUserRole } from '../../server/src/modules/user/user-role';
 import { yearDates } from '../support/cohort-workflow';
 import { CohortStatus as ServerCohortStatus } from '../../server/src/modules/cohort/cohort-status';
@@ -73,8 +73,7 @@ async function deadMessage(server: TestServer): Promise<{ id: string }> {
   return { id: toGlobalId('OutboxMessage', message.uuid) };
 }
 
-/** A public address given as a literal, so registering needs no DNS; this server runs no worker, so nothing is sent there. */
-const HOOK_URL = 'https://93.184.215.14/cdp-hooks';
+const HOOK_URL = PUBLIC_HOOK_URL;
 
 /** A webhook endpoint registered through the SDK by ADMIN; its id and secret. */
 async function newEndpoint(f: Fixture): Promise<{ id: string; secret: string }> {
@@ -85,37 +84,10 @@ async function newEndpoint(f: Fixture): Promise<{ id: string; secret: string }> 
   return { id: createWebhookEndpoint.endpoint!.id, secret: createWebhookEndpoint.secret! };
 }
 
-/** A DEAD webhook delivery to a new endpoint, written directly (as the worker would after failures). */
+/** A DEAD webhook delivery to a new endpoint (written directly, as the worker would leave it after failures). */
 async function deadDelivery(f: Fixture): Promise<{ id: string; endpointId: string }> {
   const endpoint = await newEndpoint(f);
-  const ds = f.server.database.dataSource;
-  const at = new Date(TEST_NOW);
-  const endpointUuid = fromGlobalId(endpoint.id, new Set(['WebhookEndpoint'])).id;
-  const event = await insert(ds, OutboxEvent, {
-    type: 'CohortOpened',
-    payload: { cohortId: toGlobalId('Cohort', randomUUID()) },
-    occurredAt: at,
-    requestId: null,
-    actorId: null,
-    actorLabel: 'system:test',
-    dedupeKey: null,
-  });
-  const message = await insert(ds, OutboxMessage, {
-    eventId: event.uuid,
-    eventType: 'CohortOpened',
-    channel: OutboxChannel.WEBHOOK,
-    recipientId: null,
-    endpointId: endpointUuid,
-    idempotencyKey: `webhook:${event.uuid}:${endpointUuid}`,
-    status: OutboxMessageStatus.DEAD,
-    attempts: 8,
-    nextAttemptAt: null,
-    leaseOwner: null,
-    lastError: 'HTTP 503',
-    sentAt: null,
-    createdAt: at,
-    updatedAt: at,
-  });
+  const message = await insertDeadDelivery(f.server.database.dataSource, fromGlobalId(endpoint.id, new Set(['WebhookEndpoint'])).id, new Date(TEST_NOW));
   return { id: toGlobalId('OutboxMessage', message.uuid), endpointId: endpoint.id };
 }
 

@@ -5,12 +5,8 @@ import { EventKind } from '../../../server/src/modules/event/event-kind';
 import { canonicalLanguageTag } from '../../../server/src/modules/nomination/language-tag';
 import { ResearchStatus } from '../../../server/src/modules/research/research-status';
 import { UserRole } from '../../../server/src/modules/user/user-role';
-import { WebhookEndpoint } from '../../../server/src/modules/webhook/webhook-endpoint.entity';
-import { WebhookEventType } from '../../../server/src/modules/webhook/webhook-event-type';
-import { OutboxChannel, OutboxMessageStatus } from '../../../server/src/outbox/outbox-enums';
-import { OutboxEvent } from '../../../server/src/outbox/outbox-event.entity';
-import { OutboxMessage } from '../../../server/src/outbox/outbox-message.entity';
-import { insert } from '../../support/arrange';
+import type { WebhookEndpoint } from '../../../server/src/modules/webhook/webhook-endpoint.entity';
+import { insertDeadDelivery, insertEndpoint, PUBLIC_HOOK_URL } from '../../support/webhooks';
 import { MOTIVATION } from '../../support/arrange-nominations';
 import { yearDates } from '../../support/cohort-workflow';
 import type { Caller } from '../../support/server';
@@ -59,62 +55,9 @@ async function rotating<T>(world: World, key: string, uses: number, make: () => 
   return world.once(key, make);
 }
 
-/** A public address given as a literal: registering it needs no DNS, and the fuzz server sends nothing. */
-const HOOK_URL = 'https://93.184.215.14/fuzz';
-
-/** A new webhook endpoint, written directly (its sealed secret is never read: the fuzz server runs no worker). */
-function newEndpoint(world: World): Promise<WebhookEndpoint> {
-  const at = new Date();
-  return insert(world.ds, WebhookEndpoint, {
-    url: HOOK_URL,
-    description: 'fuzz',
-    eventTypes: [WebhookEventType.COHORT_OPENED],
-    secretSealed: 'v1:not-a-sealed-secret',
-    previousSecretSealed: null,
-    previousSecretExpiresAt: null,
-    secretCreatedAt: at,
-    isEnabled: true,
-    disabledReason: null,
-    disabledAt: null,
-    consecutiveFailures: 0,
-    lastSuccessAt: null,
-    createdAt: at,
-    updatedAt: at,
-  });
-}
-const sharedEndpoint = (world: World) => world.once('webhook-endpoint', () => newEndpoint(world));
+const HOOK_URL = PUBLIC_HOOK_URL;
+const sharedEndpoint = (world: World) => world.once('webhook-endpoint', () => insertEndpoint(world.ds));
 const endpointId = (endpoint: WebhookEndpoint) => gid('WebhookEndpoint', endpoint.uuid);
-
-/** A DEAD webhook delivery to the shared endpoint. */
-async function deadDelivery(world: World): Promise<OutboxMessage> {
-  const endpoint = await sharedEndpoint(world);
-  const at = new Date();
-  const event = await insert(world.ds, OutboxEvent, {
-    type: 'CohortOpened',
-    payload: { cohortId: gid('Cohort', endpoint.uuid) },
-    occurredAt: at,
-    requestId: null,
-    actorId: null,
-    actorLabel: 'system:fuzz',
-    dedupeKey: null,
-  });
-  return insert(world.ds, OutboxMessage, {
-    eventId: event.uuid,
-    eventType: 'CohortOpened',
-    channel: OutboxChannel.WEBHOOK,
-    recipientId: null,
-    endpointId: endpoint.uuid,
-    idempotencyKey: `webhook:${event.uuid}:${endpoint.uuid}`,
-    status: OutboxMessageStatus.DEAD,
-    attempts: 8,
-    nextAttemptAt: null,
-    leaseOwner: null,
-    lastError: 'HTTP 503',
-    sentAt: null,
-    createdAt: at,
-    updatedAt: at,
-  });
-}
 
 const alumnus = (world: World) =>
   world.once('alumnus', async () => {
@@ -413,12 +356,12 @@ export const MUTATION_TARGETS: Record<string, MutationTarget> = {
   },
   deleteWebhookEndpoint: {
     async arrange(world) {
-      return { input: { endpointId: endpointId(await newEndpoint(world)) } };
+      return { input: { endpointId: endpointId(await insertEndpoint(world.ds)) } };
     },
   },
   resendWebhookDelivery: {
     async arrange(world) {
-      return { input: { deliveryId: gid('OutboxMessage', (await deadDelivery(world)).uuid) } };
+      return { input: { deliveryId: gid('OutboxMessage', (await insertDeadDelivery(world.ds, (await sharedEndpoint(world)).uuid)).uuid) } };
     },
   },
   updateAlumniProfile: {

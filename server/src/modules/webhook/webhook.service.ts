@@ -11,11 +11,11 @@ import { paginate } from '../../graphql/relay/paginate';
 import { withTransaction } from '../../graphql/transaction';
 import { OutboxChannel, OutboxMessageStatus } from '../../outbox/outbox-enums';
 import { OutboxMessage } from '../../outbox/outbox-message.entity';
-import { signalOutbox } from '../../outbox/record-event';
 import { resolveReceiver } from '../../webhook/address-guard';
 import { generateWebhookSecret, SecretBox } from '../../webhook/webhook-secret';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../../webhook/webhook-settings';
 import { audit, changedFields } from '../audit/audit.service';
+import { sendAgain } from '../outbox/outbox.service';
 import { outboxMessageOrder, type OutboxMessageOrder } from '../outbox/outbox.types';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import type {
@@ -199,18 +199,7 @@ export class WebhookService {
       }
       const endpoint = await tx.db.findOneBy(WebhookEndpoint, { uuid: message.endpointId });
       if (!endpoint?.isEnabled) fail(UserErrorCode.WEBHOOK_ENDPOINT_DISABLED, 'The endpoint is disabled: enable it first (updateWebhookEndpoint).', 'deliveryId');
-      const before = { status: message.status, attempts: message.attempts };
-      const now = systemClock.now();
-      Object.assign(message, { status: OutboxMessageStatus.PENDING, attempts: 0, nextAttemptAt: now, leaseOwner: null, updatedAt: now });
-      await tx.db.save(message);
-      await audit(tx, {
-        operation: 'resendWebhookDelivery',
-        entityType: 'OutboxMessage',
-        entityId: message.uuid,
-        before,
-        after: { status: message.status, attempts: 0, eventType: message.eventType },
-      });
-      await signalOutbox(tx);
+      await sendAgain(tx, message, 'resendWebhookDelivery');
       return { delivery: message };
     });
   }
