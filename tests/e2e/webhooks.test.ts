@@ -16,7 +16,9 @@ import { createLogger } from '../../server/src/common/logger';
 import { createRequestContext } from '../../server/src/graphql/context';
 import { fromGlobalId, toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { withTransaction } from '../../server/src/graphql/transaction';
+import { DevMail } from '../../server/src/mail/dev-mail.entity';
 import { AuditEntry } from '../../server/src/modules/audit/audit-entry.entity';
+import { User } from '../../server/src/modules/user/user.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { WebhookEndpoint } from '../../server/src/modules/webhook/webhook-endpoint.entity';
 import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
@@ -120,7 +122,7 @@ describeEachDatabase('webhooks', (kind) => {
   beforeAll(async () => {
     receiver = await startReceiver();
     server = await startTestServer(kind, {
-      outbox: { mail: { mode: 'off', from: 'CDP Hub <cdp-hub@wco.example>' }, settings: FAST },
+      outbox: { mail: { mode: 'mailbox', from: 'CDP Hub <cdp-hub@wco.example>' }, settings: FAST },
       // Development rules: http to localhost, and loopback addresses, are allowed (the receiver is on 127.0.0.1).
       webhooks: { allowLocalhost: true, disableAfterFailures: DISABLE_AFTER, timeoutMs: 2_000, resolve },
     });
@@ -190,6 +192,16 @@ describeEachDatabase('webhooks', (kind) => {
     expect(disabled).toMatchObject({ consecutiveFailures: DISABLE_AFTER, disabledReason: `disabled after ${DISABLE_AFTER} failed deliveries in a row; the last: HTTP 503` });
     const audited = await ds().getRepository(AuditEntry).findBy({ operation: 'disableWebhookEndpoint' });
     expect(audited.some((a) => a.actorLabel === 'system:webhooks' && JSON.stringify(a.after).includes('"isEnabled":false'))).toBe(true);
+    // The notice: a letter to every active ADMIN (here into the development mailbox), naming the endpoint and why.
+    const admins = await ds().getRepository(User).findBy({ role: UserRole.ADMIN, isActive: true });
+    const letters = await until(
+      () => ds().getRepository(DevMail).findBy({ subject: 'A CDP Hub webhook endpoint was disabled' }),
+      (found) => found.length >= admins.length,
+      'the notice to the ADMINs',
+    );
+    expect(new Set(letters.map((l) => l.recipient))).toEqual(new Set(admins.map((a) => a.email)));
+    expect(letters[0].text).toContain(`${receiver.url('/down')} failed ${DISABLE_AFTER} deliveries in a row`);
+    expect(letters[0].text).toContain('HTTP 503');
 
     // Events meanwhile are not routed to it; re-sending waits until it is enabled.
     await cohortOpened();

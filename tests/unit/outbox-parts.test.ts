@@ -78,7 +78,7 @@ describe('the event catalogue', () => {
   it('has a letter only for events that name it, and every letter’s event is in the catalogue', () => {
     for (const type of Object.keys(LETTERS)) expect(EVENT_TYPES).toContain(type);
     expect(Object.keys(LETTERS).sort()).toEqual(
-      ['AdministrationsInvited', 'CertificateIssued', 'CertificateRevoked', 'NominationSubmitted', 'NominationWithdrawn', 'NominationsClosed', 'PasswordChanged'].sort(),
+      ['AdministrationsInvited', 'CertificateIssued', 'CertificateRevoked', 'NominationSubmitted', 'NominationWithdrawn', 'NominationsClosed', 'PasswordChanged', 'WebhookEndpointDisabled'].sort(),
     );
   });
 });

@@ -32,6 +32,8 @@ export interface EventPayloads {
    * user's own, kept for the security notice sent to it (that notice comes later).
    */
   UserEmailChanged: { userId: string; previousEmail: string };
+  /** The webhook channel disabled an endpoint after failures in a row (WEBHOOK_DISABLE_AFTER_FAILURES); the ADMINs are told. */
+  WebhookEndpointDisabled: { endpointId: string; failures: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -49,6 +51,7 @@ export const EVENT_TYPES = [
   'CertificateRevoked',
   'PasswordChanged',
   'UserEmailChanged',
+  'WebhookEndpointDisabled',
 ] as const satisfies readonly EventType[];
 
 type Missing = Exclude<EventType, (typeof EVENT_TYPES)[number]>;

@@ -8,11 +8,12 @@ import { createRequestContext } from '../graphql/context';
 import { withTransaction } from '../graphql/transaction';
 import { audit } from '../modules/audit/audit.service';
 import { WebhookEndpoint } from '../modules/webhook/webhook-endpoint.entity';
-import type { ChannelHandler, DeliveryFailure, DeliveryOutcome } from '../outbox/channel';
+import type { ChannelHandler, DeliveryBatch, DeliveryFailure, DeliveryOutcome } from '../outbox/channel';
 import type { RecordedEvent } from '../outbox/event-catalogue';
 import { OutboxChannel } from '../outbox/outbox-enums';
 import type { OutboxMessage } from '../outbox/outbox-message.entity';
 import { runNamed } from '../outbox/outbox-sql';
+import { recordEvent } from '../outbox/record-event';
 import { RefusedAddress, resolveReceiver } from './address-guard';
 import { postPinned, ReceiverStatusError } from './http-post';
 import { isWebhookEvent, webhookBody } from './webhook-events';
@@ -20,6 +21,8 @@ import { SecretBox, signWebhook } from './webhook-secret';
 import type { WebhookSettings } from './webhook-settings';
 
 const MAX_DESCRIPTION = 500;
+/** How stale lastSuccessAt may grow while an endpoint keeps succeeding. */
+const SUCCESS_NOTE_MS = 60_000;
 
 export interface WebhookChannelOptions {
   database: Database;
@@ -55,8 +58,9 @@ export class WebhookChannel implements ChannelHandler {
     return endpoints.filter((e) => (e.eventTypes as string[]).includes(event.type)).map((e) => e.uuid);
   }
 
-  async deliver(message: OutboxMessage, event: RecordedEvent): Promise<DeliveryOutcome> {
-    const endpoint = message.endpointId ? await this.options.database.reader.manager.findOneBy(WebhookEndpoint, { uuid: message.endpointId }) : null;
+  async deliver(message: OutboxMessage, event: RecordedEvent, { loaders }: DeliveryBatch): Promise<DeliveryOutcome> {
+    // One statement for the endpoints of the whole batch.
+    const endpoint = message.endpointId ? await loaders.byId(WebhookEndpoint).load(message.endpointId) : null;
     if (!endpoint) return { status: 'skipped', reason: 'the webhook endpoint was deleted' };
     if (!endpoint.isEnabled) return { status: 'skipped', reason: 'the webhook endpoint is disabled' };
     try {
@@ -93,7 +97,15 @@ export class WebhookChannel implements ChannelHandler {
     return secrets;
   }
 
+  /**
+   * Clears the failure count and notes the success: at once after failures,
+   * otherwise at most once a minute per endpoint (and batch), so that a busy
+   * endpoint does not cost a write per webhook. lastSuccessAt is to the minute.
+   */
   private async succeeded(endpoint: WebhookEndpoint): Promise<void> {
+    const now = this.options.clock.now().getTime();
+    if (endpoint.consecutiveFailures === 0 && endpoint.lastSuccessAt && now - endpoint.lastSuccessAt.getTime() < SUCCESS_NOTE_MS) return;
+    endpoint.lastSuccessAt = new Date(now);
     await this.options.database.transaction(
       (db) => db.update(WebhookEndpoint, { uuid: endpoint.uuid }, { consecutiveFailures: 0, lastSuccessAt: this.options.clock.now() }),
       this.options.clock,
@@ -109,10 +121,15 @@ export class WebhookChannel implements ChannelHandler {
     await withTransaction(ctx, async (tx) => {
       await runNamed(tx.db, `UPDATE "webhook_endpoint" SET "consecutiveFailures" = "consecutiveFailures" + 1 WHERE "id" = :id`, { id: endpoint.uuid });
       const current = await tx.db.findOneBy(WebhookEndpoint, { uuid: endpoint.uuid });
+      // The batch's other deliveries to this endpoint read the same object: they see the count, and a disabling.
+      if (current) endpoint.consecutiveFailures = current.consecutiveFailures;
       if (!current?.isEnabled || current.consecutiveFailures < settings.disableAfterFailures) return;
       const reason = `disabled after ${current.consecutiveFailures} failed deliveries in a row; the last: ${description}`.slice(0, MAX_DESCRIPTION);
       const now = clock.now();
       await tx.db.update(WebhookEndpoint, { uuid: current.uuid }, { isEnabled: false, disabledReason: reason, disabledAt: now, updatedAt: now });
+      endpoint.isEnabled = false;
+      // The notice: a letter to every active ADMIN, sent after this commit like any event's.
+      await recordEvent(tx, 'WebhookEndpointDisabled', { endpointId: current.id, failures: current.consecutiveFailures });
       await audit(tx, {
         operation: 'disableWebhookEndpoint',
         entityType: 'WebhookEndpoint',

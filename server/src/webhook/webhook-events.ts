@@ -5,7 +5,7 @@ import type { EventType, RecordedEvent } from '../outbox/event-catalogue';
  * carries: the catalogue's global IDs and the event's own facts, never a
  * personal value (a receiver reads what it may see through the API). The
  * account events (PasswordChanged, UserEmailChanged) are a person's own
- * business and are not offered.
+ * business, and WebhookEndpointDisabled is for the ADMINs: none is offered.
  */
 const DATA: { [T in WebhookEventName]: (payload: RecordedEvent<T>['payload']) => Record<string, unknown> } = {
   CohortOpened: (p) => ({ cohortId: p.cohortId }),
@@ -26,7 +26,7 @@ const DATA: { [T in WebhookEventName]: (payload: RecordedEvent<T>['payload']) =>
 };
 
 /** A new event of the catalogue must be added to DATA or named here: the compiler asks which. */
-export type WebhookEventName = Exclude<EventType, 'PasswordChanged' | 'UserEmailChanged'>;
+export type WebhookEventName = Exclude<EventType, 'PasswordChanged' | 'UserEmailChanged' | 'WebhookEndpointDisabled'>;
 
 export const WEBHOOK_EVENT_NAMES = Object.keys(DATA) as WebhookEventName[];
 

@@ -61,6 +61,12 @@ export const en = {
     body: 'The password of your CDP Hub account {{email}} was changed on {{at, instant}}. Your other sessions were signed out.',
     notYou: 'If you did not change it, contact the WCO Secretariat at once: someone else may know your password.',
   },
+  webhookEndpointDisabled: {
+    subject: 'A CDP Hub webhook endpoint was disabled',
+    body: 'The webhook endpoint {{url}} failed {{failures}} deliveries in a row and was disabled on {{at, instant}}. Nothing is sent to it until it is enabled again.',
+    next: 'Once the receiver works again, enable the endpoint (updateWebhookEndpoint with isEnabled: true) and send what it missed (resendWebhookDelivery).',
+    reason: 'Reason',
+  },
 };
 
 /** The shape every language's texts have (fr.ts is checked against it). */

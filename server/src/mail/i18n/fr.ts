@@ -57,4 +57,10 @@ export const fr = {
     body: 'Le mot de passe de votre compte CDP Hub {{email}} a été modifié le {{at, instant}}. Vos autres sessions ont été fermées.',
     notYou: 'Si vous n’êtes pas à l’origine de ce changement, contactez immédiatement le Secrétariat de l’OMD : quelqu’un d’autre connaît peut-être votre mot de passe.',
   },
+  webhookEndpointDisabled: {
+    subject: 'Un point de réception de webhooks de CDP Hub a été désactivé',
+    body: 'Le point de réception {{url}} a échoué {{failures}} livraisons de suite et a été désactivé le {{at, instant}}. Rien ne lui est envoyé tant qu’il n’est pas réactivé.',
+    next: 'Dès que le récepteur fonctionne de nouveau, réactivez le point de réception (updateWebhookEndpoint avec isEnabled: true) et renvoyez ce qu’il a manqué (resendWebhookDelivery).',
+    reason: 'Motif',
+  },
 };

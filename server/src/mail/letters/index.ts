@@ -5,6 +5,7 @@ import { certificateIssued, certificateRevoked } from './certificate-letters';
 import { nominationSubmitted, nominationWithdrawn } from './nomination-receipt';
 import { nominationsClosed } from './nominations-closed';
 import { passwordChanged } from './password-changed';
+import { webhookEndpointDisabled } from './webhook-disabled';
 
 /**
  * The e-mail each event sends, if any. Events without a letter here are
@@ -18,6 +19,7 @@ export const LETTERS: { [T in EventType]?: Letter<T> } = {
   CertificateIssued: certificateIssued,
   CertificateRevoked: certificateRevoked,
   PasswordChanged: passwordChanged,
+  WebhookEndpointDisabled: webhookEndpointDisabled,
 };
 
 export function letterFor<T extends EventType>(type: T): Letter<T> | undefined {
