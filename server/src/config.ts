@@ -113,6 +113,8 @@ const envSchema = z.object({
     .trim()
     .refine((v) => v.split(',').every((c) => isCidr(c.trim())), { message: 'must be comma-separated CIDRs, e.g. 10.20.0.0/16' })
     .optional(),
+  /** A PEM file of certificate authorities trusted for webhook receivers besides the system's (an internal CA). */
+  WEBHOOK_CA_FILE: z.string().trim().min(1).optional(),
   WEBHOOK_TIMEOUT_MS: wholeNumber(500, 30_000).default(DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
   WEBHOOK_DISABLE_AFTER_FAILURES: wholeNumber(1, 10_000).default(DEFAULT_WEBHOOK_SETTINGS.disableAfterFailures),
   WEBHOOK_ROTATION_OVERLAP_HOURS: wholeNumber(0, 24 * 30).default(DEFAULT_WEBHOOK_SETTINGS.rotationOverlapMs / 3_600_000),
@@ -186,7 +188,7 @@ export interface Config {
   /** How the outbox's delivery worker paces itself (the rest are DEFAULT_OUTBOX_SETTINGS). */
   outbox: Pick<OutboxSettings, 'maxAttempts' | 'pollIntervalMs' | 'leaseMs' | 'deliveryTimeoutMs'>;
   /** Where webhooks may go and how they are sent; http to localhost and loopback addresses only in development. */
-  webhooks: WebhookSettings;
+  webhooks: WebhookSettings & { caFile?: string };
   /** Prometheus metrics, collected only when served: on a port of their own, and/or on the public port with a token. */
   metrics?: { port?: number; host: string; token?: string };
   shutdown: { delayMs: number; graceMs: number };
@@ -311,6 +313,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: v.WEBHOOK_TIMEOUT_MS,
       disableAfterFailures: v.WEBHOOK_DISABLE_AFTER_FAILURES,
       rotationOverlapMs: v.WEBHOOK_ROTATION_OVERLAP_HOURS * 3_600_000,
+      caFile: v.WEBHOOK_CA_FILE,
     },
     metrics:
       v.METRICS_PORT !== undefined || v.METRICS_TOKEN

@@ -8,7 +8,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LookupAddress } from 'node:dns';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
@@ -78,11 +83,26 @@ async function startReceiver() {
 }
 type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
+/** A self-signed certificate for `name` (openssl), which the server is told to trust: a receiver with an internal CA. */
+function selfSigned(name: string): { key: string; cert: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdp-webhook-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${name}`, '-addext', `subjectAltName=DNS:${name}`,
+      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describeEachDatabase('webhooks', (kind) => {
   let receiver: Receiver;
   let server: TestServer;
   let production: TestServer;
   let admin: Caller;
+  let tlsReceiver: https.Server;
+  const tlsReceived: Received[] = [];
+  const TLS_NAME = 'hooks.partner.test';
   /** Host names the test resolves (as DNS would), for the rules on names that resolve to private addresses. */
   const names = new Map<string, string>();
   const resolve = async (hostname: string): Promise<LookupAddress[]> => {
@@ -121,10 +141,20 @@ describeEachDatabase('webhooks', (kind) => {
 
   beforeAll(async () => {
     receiver = await startReceiver();
+    const tlsPair = selfSigned(TLS_NAME);
+    tlsReceiver = https.createServer(tlsPair, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        tlsReceived.push({ path: req.url ?? '/', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), answered: 200 });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => tlsReceiver.listen(0, '127.0.0.1', resolve));
     server = await startTestServer(kind, {
       outbox: { mail: { mode: 'mailbox', from: 'CDP Hub <cdp-hub@wco.example>' }, settings: FAST },
       // Development rules: http to localhost, and loopback addresses, are allowed (the receiver is on 127.0.0.1).
-      webhooks: { allowLocalhost: true, disableAfterFailures: DISABLE_AFTER, timeoutMs: 2_000, resolve },
+      webhooks: { allowLocalhost: true, disableAfterFailures: DISABLE_AFTER, timeoutMs: 2_000, resolve, ca: tlsPair.cert },
     });
     // A second instance on the same database, with the production rules.
     production = await startTestServer(kind, { sameDatabaseAs: server, webhooks: { resolve } });
@@ -138,6 +168,7 @@ describeEachDatabase('webhooks', (kind) => {
     await production?.close();
     await server?.close();
     await receiver?.close();
+    await new Promise((resolve) => tlsReceiver?.close(resolve));
   });
 
   it('signs each webhook as Standard Webhooks says: the reference library verifies it; the body carries type, time and global IDs only', async () => {
@@ -291,6 +322,25 @@ describeEachDatabase('webhooks', (kind) => {
     expect(message).toMatchObject({ attempts: 1 });
     expect(message.lastError).toMatch(/^refused: the address 10\.9\.8\.7 is private/);
     expect(receiver.received.length).toBe(before);
+  });
+
+  it('sends https to the pinned address while TLS checks the certificate against the host name', async () => {
+    const port = (tlsReceiver.address() as AddressInfo).port;
+    // Both names resolve to the receiver (loopback is allowed in development); its certificate names only the first.
+    names.set(TLS_NAME, '127.0.0.1');
+    names.set('other.partner.test', '127.0.0.1');
+    const create = async (url: string) => (await admin.data(CREATE, { input: { url, eventTypes: ['COHORT_OPENED'] } })).createWebhookEndpoint;
+    const good = await create(`https://${TLS_NAME}:${port}/tls`);
+    const wrong = await create(`https://other.partner.test:${port}/tls-wrong-name`);
+    expect([good.userErrors, wrong.userErrors]).toEqual([[], []]);
+    const uuidOf = (id: string) => fromGlobalId(id, new Set(['WebhookEndpoint'])).id;
+    await cohortOpened();
+    await until(() => deliveriesTo(uuidOf(good.endpoint.id)), (m) => m[0]?.status === 'SENT', 'SENT over TLS');
+    const [request] = tlsReceived.filter((r) => r.path === '/tls');
+    expect(new Webhook(good.secret).verify(request.body, request.headers)).toMatchObject({ type: 'CohortOpened' });
+    const [refused] = await until(() => deliveriesTo(uuidOf(wrong.endpoint.id)), (m) => m[0]?.status === 'DEAD', 'DEAD: the certificate does not name the host');
+    expect(refused.lastError).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(tlsReceived.filter((r) => r.path === '/tls-wrong-name')).toEqual([]);
   });
 
   it('sends nothing for a rolled-back transaction', async () => {

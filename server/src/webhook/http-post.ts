@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import type { LookupFunction } from 'node:net';
 import type { PinnedHost } from './address-guard';
 
@@ -17,10 +18,18 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 /**
  * POSTs `body` to `url`, connecting to the pinned address whatever the host
  * name resolves to now (TLS still checks the certificate against the host
- * name), within `timeoutMs` from start to the end of the answer. Resolves
+ * name, trusting `ca` too when given), within `timeoutMs` from start to the
+ * end of the answer. Resolves
  * with the status on 2xx; rejects otherwise.
  */
-export function postPinned(url: URL, pinned: PinnedHost, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+export function postPinned(
+  url: URL,
+  pinned: PinnedHost,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  ca?: string,
+): Promise<number> {
   const lookup: LookupFunction = (_hostname, options, callback) => {
     // Node asks for every address when it may try several (autoSelectFamily); there is one, the checked one.
     if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [pinned]);
@@ -38,6 +47,8 @@ export function postPinned(url: URL, pinned: PinnedHost, headers: Record<string,
         signal,
         // No connection is kept: each delivery checks and pins the address afresh.
         agent: false,
+        // An extra authority is trusted besides the system's, not instead of them.
+        ...(ca ? { ca: [...tls.rootCertificates, ca] } : {}),
       },
       (response) => {
         let read = 0;

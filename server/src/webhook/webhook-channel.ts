@@ -79,7 +79,7 @@ export class WebhookChannel implements ChannelHandler {
           .map((secret) => signWebhook(secret, message.idempotencyKey, timestamp, body))
           .join(' '),
       };
-      await postPinned(url, pinned, headers, body, this.options.settings.timeoutMs);
+      await postPinned(url, pinned, headers, body, this.options.settings.timeoutMs, this.options.settings.ca);
     } catch (err) {
       await this.failed(endpoint, this.describeFailure(err).description);
       throw err;

@@ -18,6 +18,8 @@ export interface WebhookSettings {
   disableAfterFailures: number;
   /** How long the previous secret still signs after a rotation (both signatures are sent meanwhile). */
   rotationOverlapMs: number;
+  /** Certificate authorities (PEM) trusted for receivers besides the system's, e.g. an internal CA (WEBHOOK_CA_FILE). */
+  ca?: string;
   /** Name resolution; the system's (dns.lookup) unless given. Every address it answers is checked. */
   resolve?: (hostname: string) => Promise<LookupAddress[]>;
 }
