@@ -51,6 +51,7 @@ import { LiveServer } from './live/live-server';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/live-settings';
 import { ReminderTick } from './outbox/reminders';
 import { DEFAULT_REMINDER_TICK_SECONDS } from './outbox/reminders-settings';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhook/webhook-settings';
 
 /** How long shutdown lets the outbox finish the deliveries in flight before it hands their messages back. */
 const OUTBOX_SHUTDOWN_GRACE_MS = 5_000;
@@ -98,6 +99,8 @@ export interface AppDependencies {
    * which every instance hears every instance's commits (REDIS_URL); without it, this instance's only.
    */
   live?: { settings?: Partial<LiveSettings>; redisUrl?: string; redisChannel?: string };
+  /** Where webhooks may go and how they are sent (WEBHOOK_*); the production rules and DEFAULT_WEBHOOK_SETTINGS when not given. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface CdpApp {
@@ -152,12 +155,14 @@ export async function createApp({
   releasedOperations = readReleasedOperations(),
   responseCache = { mode: 'memory', maxBytes: DEFAULT_RESPONSE_CACHE_MB * 1024 * 1024 },
   outbox: outboxOptions,
+  webhooks: webhookOptions,
   metrics,
   metricsToken,
   migrationCheckMs,
   shutdownGraceMs,
   live: liveOptions = {},
 }: AppDependencies): Promise<CdpApp> {
+  const webhooks: WebhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, ...webhookOptions };
   const { database: db } = database;
   const schema = await buildCdpSchema();
   // Clients of earlier SDK releases send their own documents: those that still validate run like the current SDK's.
@@ -265,6 +270,7 @@ export async function createApp({
           log: () => req.log,
           auth: requestAuth,
           credentials,
+          webhooks,
           request: { ip: req.ip ?? 'unknown' },
           scope: res.locals.scope as RequestScope,
         });
@@ -307,7 +313,7 @@ export async function createApp({
     });
   });
 
-  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, { pepper: auth.pepper, ...outboxOptions }) : undefined;
+  const outbox = outboxOptions ? createOutboxWorker(db, logger, credentials.publicUrl, { pepper: auth.pepper, ...outboxOptions }, { auth, settings: webhooks }) : undefined;
   await outbox?.start();
   // The instance that delivers also looks for reminders; every instance may, the unique keys record each reminder once.
   const reminders = outboxOptions

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RESPONSE_CACHE_MB } from './graphql/cache/cache-settings';
@@ -8,6 +9,7 @@ import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from './outbox/outbox-se
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/live-settings';
 import { DEFAULT_REMINDER_TICK_SECONDS } from './outbox/reminders-settings';
 import { DEFAULT_INVITATION_TTL_HOURS, DEFAULT_PASSWORD_RESET_TTL_MINUTES } from './auth/setup';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhook/webhook-settings';
 import { defaultSeedProfile, SEED_PROFILES, type SeedProfile } from './db/seed/seed-profile';
 
 /** The server's own data folder: the embedded SQLite database and the development secrets. */
@@ -121,6 +123,19 @@ const envSchema = z.object({
   SUBSCRIPTION_MAX_QUEUED: wholeNumber(1, 100_000).default(DEFAULT_LIVE_SETTINGS.maxQueuedEvents),
   /** A socket holding this many unsent KB is disconnected (a slow consumer). */
   SUBSCRIPTION_MAX_BUFFERED_KB: wholeNumber(16, 1_048_576).default(DEFAULT_LIVE_SETTINGS.maxBufferedBytes / 1024),
+  /** Host names webhooks may reach although they resolve to private addresses (comma-separated, exact). */
+  WEBHOOK_ALLOWED_HOSTS: z.string().trim().optional(),
+  /** Private address ranges webhooks may reach (comma-separated CIDRs, e.g. "10.20.0.0/16,fd00:1::/64"). */
+  WEBHOOK_ALLOWED_CIDRS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((c) => isCidr(c.trim())), { message: 'must be comma-separated CIDRs, e.g. 10.20.0.0/16' })
+    .optional(),
+  /** A PEM file of certificate authorities trusted for webhook receivers besides the system's (an internal CA). */
+  WEBHOOK_CA_FILE: z.string().trim().min(1).optional(),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(500, 30_000).default(DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
+  WEBHOOK_DISABLE_AFTER_FAILURES: wholeNumber(1, 10_000).default(DEFAULT_WEBHOOK_SETTINGS.disableAfterFailures),
+  WEBHOOK_ROTATION_OVERLAP_HOURS: wholeNumber(0, 24 * 30).default(DEFAULT_WEBHOOK_SETTINGS.rotationOverlapMs / 3_600_000),
   /** A second listener serving only GET /metrics (off when unset). */
   METRICS_PORT: wholeNumber(0, 65_535).optional(),
   /** Its interface; HOST's when unset. */
@@ -132,6 +147,13 @@ const envSchema = z.object({
   /** Seconds from SIGTERM to a forced exit (code 1) when requests in flight have not finished. */
   SHUTDOWN_GRACE_SECONDS: wholeNumber(1, 3600).default(10),
 });
+
+function isCidr(value: string): boolean {
+  const [network, bits, extra] = value.split('/');
+  const family = net.isIP(network);
+  const max = family === 4 ? 32 : 128;
+  return family !== 0 && extra === undefined && /^\d{1,3}$/.test(bits ?? '') && Number(bits) <= max;
+}
 
 function parsedUrl(value: string): URL | null {
   try {
@@ -187,6 +209,8 @@ export interface Config {
   outbox: Pick<OutboxSettings, 'maxAttempts' | 'pollIntervalMs' | 'leaseMs' | 'deliveryTimeoutMs'>;
   /** How often this instance looks for reminders that came due (REMINDER_TICK_SECONDS). */
   reminderTickMs: number;
+  /** Where webhooks may go and how they are sent; http to localhost and loopback addresses only in development. */
+  webhooks: WebhookSettings & { caFile?: string };
   /** Prometheus metrics, collected only when served: on a port of their own, and/or on the public port with a token. */
   metrics?: { port?: number; host: string; token?: string };
   shutdown: { delayMs: number; graceMs: number };
@@ -309,6 +333,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       deliveryTimeoutMs: Math.min(DEFAULT_OUTBOX_SETTINGS.deliveryTimeoutMs, (v.OUTBOX_LEASE_SECONDS * 1000) / 2),
     },
     reminderTickMs: v.REMINDER_TICK_SECONDS * 1000,
+    webhooks: {
+      allowLocalhost: v.NODE_ENV === 'development',
+      allowedHosts: listOf(v.WEBHOOK_ALLOWED_HOSTS).map((h) => h.toLowerCase()),
+      allowedCidrs: listOf(v.WEBHOOK_ALLOWED_CIDRS),
+      timeoutMs: v.WEBHOOK_TIMEOUT_MS,
+      disableAfterFailures: v.WEBHOOK_DISABLE_AFTER_FAILURES,
+      rotationOverlapMs: v.WEBHOOK_ROTATION_OVERLAP_HOURS * 3_600_000,
+      caFile: v.WEBHOOK_CA_FILE,
+    },
     metrics:
       v.METRICS_PORT !== undefined || v.METRICS_TOKEN
         ? { port: v.METRICS_PORT, host: v.METRICS_HOST ?? v.HOST, token: v.METRICS_TOKEN }
@@ -324,6 +357,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
   };
 }
+
+const listOf = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
 function mailSettings(url: string | undefined, from: string, off: boolean): MailSettings {
   if (off) return { mode: 'off', from };

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
 import { fixedClock, systemClock } from './common/clock';
 import { createLogger } from './common/logger';
 import { stdoutLog } from './common/stdout-log';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
     trustedDocuments: config.trustedDocuments,
     responseCache,
     outbox: { mail: config.mail, settings: config.outbox, reminderTickMs: config.reminderTickMs },
+    // Read once at start: a file that cannot be read stops the start here.
+    webhooks: { ...config.webhooks, ca: config.webhooks.caFile ? fs.readFileSync(config.webhooks.caFile, 'utf8') : undefined },
     metrics,
     metricsToken: config.metrics?.token,
     shutdownGraceMs: config.shutdown.graceMs,

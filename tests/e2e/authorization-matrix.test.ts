@@ -40,6 +40,7 @@ import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outb
 import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
 import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
 import { insert, insertAssociateWithResearch } from '../support/arrange';
+import { insertEndpoint } from '../support/webhooks';
 import { yearDates } from '../support/cohort-workflow';
 import { describeEachDatabase } from '../support/databases';
 import { openLiveSocket, waitUntil } from '../support/live-socket';
@@ -95,14 +96,18 @@ const OBJECTS = {
   otherAssociate: { type: 'ProfessionalAssociate', rows: EVERYONE },
   focalAdministration: { type: 'Administration', rows: EVERYONE }, // the demo focal point's
   otherAdministration: { type: 'Administration', rows: EVERYONE }, // otherNomination's
-  // Not Nodes: audit entries and outbox messages are only ever reached through Query.auditLog and Query.outboxMessages.
+  // Not Nodes: audit entries, outbox messages and webhook endpoints are only ever reached through Query.auditLog,
+  // Query.outboxMessages and Query.webhookEndpoints.
   auditEntry: { type: 'AuditEntry', rows: ADMIN_ONLY },
   outboxMessage: { type: 'OutboxMessage', rows: ADMIN_ONLY },
+  webhookEndpoint: { type: 'WebhookEndpoint', rows: ADMIN_ONLY },
 } satisfies Record<string, { type: string; rows: Row }>;
 type Subject = keyof typeof OBJECTS;
 const SUBJECTS = Object.keys(OBJECTS) as Subject[];
 /** The subjects that are not Nodes, and the root list (first item) each is read from. */
-const LISTED: Partial<Record<Subject, string>> = { auditEntry: 'auditLog', outboxMessage: 'outboxMessages' };
+const LISTED: Partial<Record<Subject, string>> = { auditEntry: 'auditLog', outboxMessage: 'outboxMessages', webhookEndpoint: 'webhookEndpoints' };
+/** An endpoint that does not exist: ADMIN's update, rotation and deletion of it reach the rule that refuses them. */
+const MISSING_ENDPOINT = toGlobalId('WebhookEndpoint', '00000000-0000-4000-8000-000000000000');
 const nodeSubjectsOf = (subjects: Subject[]) => subjects.filter((s) => !(s in LISTED));
 
 /** A field that follows its object's visibility (OBJECTS), with no rule of its own. */
@@ -158,7 +163,10 @@ const GUARDED_FIELDS: Record<string, Record<string, FieldRule>> = {
     actionCounts: { reviewerUser: [H, A, N, H, H], focalPointUser: [H, A, H, N, H], associateUser: [H, A, H, H, N] },
   },
   AuditEntry: followRows('actor actorLabel after before entityId entityType id occurredAt operation requestId'),
-  OutboxMessage: followRows('attempts channel createdAt eventType id idempotencyKey lastError nextAttemptAt occurredAt recipient sentAt status updatedAt'),
+  OutboxMessage: followRows('attempts channel createdAt endpoint eventType id idempotencyKey lastError nextAttemptAt occurredAt recipient sentAt status updatedAt'),
+  WebhookEndpoint: followRows(
+    'consecutiveFailures createdAt deliveries description disabledAt disabledReason eventTypes id isEnabled lastSuccessAt previousSecretExpiresAt secretCreatedAt updatedAt url',
+  ),
   ProfessionalAssociate: {
     email: PERSONAL_DATA,
     phone: PERSONAL_DATA,
@@ -261,6 +269,11 @@ const PUBLIC_FIELDS: Record<string, string> = {
   AcceptInvitationPayload: 'expiresAt token user userErrors',
   RequestPasswordResetPayload: 'requestedAt retryAfterSeconds userErrors',
   ResetPasswordPayload: 'endedSessionCount userErrors',
+  CreateWebhookEndpointPayload: 'endpoint secret userErrors',
+  UpdateWebhookEndpointPayload: 'endpoint userErrors',
+  RotateWebhookSecretPayload: 'endpoint secret userErrors',
+  DeleteWebhookEndpointPayload: 'deletedEndpointId userErrors',
+  ResendWebhookDeliveryPayload: 'delivery userErrors',
 };
 
 /** Connections and their edges only carry what their producer was allowed to list (checked by the list tests). */
@@ -296,6 +309,7 @@ const QUERY: Record<string, Row> = {
   users: ADMIN_ONLY,
   auditLog: ADMIN_ONLY,
   outboxMessages: ADMIN_ONLY,
+  webhookEndpoints: ADMIN_ONLY,
 };
 
 const MUTATION: Record<string, Row> = {
@@ -341,6 +355,11 @@ const MUTATION: Record<string, Row> = {
   acceptInvitation: EVERYONE,
   requestPasswordReset: EVERYONE,
   resetPassword: EVERYONE,
+  createWebhookEndpoint: ADMIN_ONLY,
+  updateWebhookEndpoint: ADMIN_ONLY,
+  rotateWebhookSecret: ADMIN_ONLY,
+  deleteWebhookEndpoint: ADMIN_ONLY,
+  resendWebhookDelivery: ADMIN_ONLY,
 };
 
 /**
@@ -583,6 +602,8 @@ async function arrange(server: TestServer): Promise<Fixtures> {
     createdAt: new Date(TEST_NOW),
     updatedAt: new Date(TEST_NOW),
   });
+  // A webhook endpoint (its sealed secret is never read: this server runs no outbox worker).
+  await insertEndpoint(ds, new Date(TEST_NOW));
 
   return {
     ids: {
@@ -611,6 +632,7 @@ async function arrange(server: TestServer): Promise<Fixtures> {
       otherAdministration: gid('Administration', otherAdministrationId),
       auditEntry: '',
       outboxMessage: '',
+      webhookEndpoint: '',
     },
     outboxMessageId: toGlobalId('OutboxMessage', outboxMessage.uuid),
     weightDraftIds,
@@ -755,6 +777,7 @@ describeEachDatabase('authorization matrix', (kind) => {
       users: ['{ users(first: 1) { totalCount } }'],
       auditLog: ['{ auditLog(first: 1) { totalCount } }'],
       outboxMessages: ['{ outboxMessages(first: 1) { totalCount } }'],
+      webhookEndpoints: ['{ webhookEndpoints(first: 1) { totalCount } }'],
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(QUERY).sort());
     const mismatches: string[] = [];
@@ -1135,6 +1158,43 @@ describeEachDatabase('authorization matrix', (kind) => {
         );
         return { result, ran: (d) => d.resetPassword.userErrors[0]?.code === 'ACCOUNT_LINK_INVALID' };
       },
+      // ADMIN reaches each webhook rule with an input it refuses, so nothing is registered or changed.
+      async createWebhookEndpoint(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret userErrors { code } } }',
+          { input: { url: 'https://169.254.169.254/latest', eventTypes: ['COHORT_OPENED'] } },
+        );
+        return { result, ran: (d) => d.createWebhookEndpoint.userErrors[0]?.code === 'WEBHOOK_URL_REFUSED' };
+      },
+      async updateWebhookEndpoint(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { endpoint { id } userErrors { code } } }',
+          { input: { endpointId: MISSING_ENDPOINT, isEnabled: false } },
+        );
+        return { result, ran: (d) => d.updateWebhookEndpoint.userErrors[0]?.code === 'WEBHOOK_ENDPOINT_NOT_FOUND' };
+      },
+      async rotateWebhookSecret(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret userErrors { code } } }',
+          { input: { endpointId: MISSING_ENDPOINT } },
+        );
+        return { result, ran: (d) => d.rotateWebhookSecret.userErrors[0]?.code === 'WEBHOOK_ENDPOINT_NOT_FOUND' };
+      },
+      async deleteWebhookEndpoint(who) {
+        const result = await callers[who].graphql(
+          'mutation ($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { deletedEndpointId userErrors { code } } }',
+          { input: { endpointId: MISSING_ENDPOINT } },
+        );
+        return { result, ran: (d) => d.deleteWebhookEndpoint.userErrors[0]?.code === 'WEBHOOK_ENDPOINT_NOT_FOUND' };
+      },
+      async resendWebhookDelivery(who) {
+        // The arranged message is an e-mail: ADMIN reaches the rule (WEBHOOK_DELIVERY_NOT_FOUND) and nothing changes.
+        const result = await callers[who].graphql(
+          'mutation ($input: ResendWebhookDeliveryInput!) { resendWebhookDelivery(input: $input) { delivery { id } userErrors { code } } }',
+          { input: { deliveryId: fx.outboxMessageId } },
+        );
+        return { result, ran: (d) => d.resendWebhookDelivery.userErrors[0]?.code === 'WEBHOOK_DELIVERY_NOT_FOUND' };
+      },
       // The placement, research and alumni steps act on the demo associate (of a completed cohort) and its draft research:
       // where a step cannot run there, reaching the rule that refuses it shows the caller got past authorization.
       ...workflowCalls(),
@@ -1170,6 +1230,11 @@ describeEachDatabase('authorization matrix', (kind) => {
       'acceptInvitation',
       'requestPasswordReset',
       'resetPassword',
+      'createWebhookEndpoint',
+      'updateWebhookEndpoint',
+      'rotateWebhookSecret',
+      'deleteWebhookEndpoint',
+      'resendWebhookDelivery',
       'assignPlacement',
       'completePlacement',
       'proposeResearch',

@@ -22,6 +22,7 @@ import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
 import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
 import { UserRole } from '../../server/src/modules/user/user-role';
 import { describeEachDatabase } from '../support/databases';
+import { insertEndpoint } from '../support/webhooks';
 import { startTestServer, type Caller, type TestServer } from '../support/server';
 
 /**
@@ -206,6 +207,28 @@ async function arrangeVolume(server: TestServer): Promise<void> {
       createdAt: new Date('2026-11-01T00:00:00Z'),
       updatedAt: new Date('2026-11-01T00:00:01Z'),
     })),
+  );
+  // Webhook endpoints, each with two deliveries of one of those events, so WebhookEndpoint's relations are asked under 60 parents.
+  const endpoints = await Promise.all(users.map((_u, i) => insertEndpoint(ds, new Date(Date.UTC(2026, 10, 1, 1, i)))));
+  await ds.getRepository(OutboxMessage).save(
+    endpoints.flatMap((endpoint, i) =>
+      [0, 1].map((j) => ({
+        eventId: events[(i + j) % events.length].uuid,
+        eventType: 'CohortOpened' as const,
+        channel: OutboxChannel.WEBHOOK,
+        status: OutboxMessageStatus.SENT,
+        recipientId: null,
+        endpointId: endpoint.uuid,
+        idempotencyKey: `n-plus-one:webhook:${endpoint.uuid}:${j}`,
+        attempts: 1,
+        nextAttemptAt: null,
+        leaseOwner: null,
+        lastError: null,
+        sentAt: new Date('2026-11-01T00:00:01Z'),
+        createdAt: new Date(Date.UTC(2026, 10, 1, 2, i, j)),
+        updatedAt: new Date('2026-11-01T00:00:01Z'),
+      })),
+    ),
   );
   await ds.getRepository(AuditEntry).save(
     users.map((u, i) => ({

@@ -14,6 +14,7 @@ import { User } from '../../server/src/modules/user/user.entity';
 import { Cohort } from '../../server/src/modules/cohort/cohort.entity';
 import { ResearchStatus } from '../../server/src/modules/research/research-status';
 import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
+import { OutboxChannel } from '../../server/src/outbox/outbox-enums';
 import { OutboxRouting } from '../../server/src/outbox/outbox-routing.entity';
 import { In } from 'typeorm';
 import { insertAssociateWithResearch } from '../support/arrange';
@@ -295,7 +296,7 @@ describeEachDatabase('outbox: the letters by e-mail', (kind) => {
     });
     expect(events.every((e) => e.actorLabel === 'user:ADMIN' && e.requestId)).toBe(true);
     // Routed: to nobody by e-mail, but for the notice of the e-mail change, which goes to the previous address.
-    const routing = await ds.getRepository(OutboxRouting).findBy({ eventId: In(events.map((e) => e.uuid)) });
+    const routing = await ds.getRepository(OutboxRouting).findBy({ eventId: In(events.map((e) => e.uuid)), channel: OutboxChannel.EMAIL });
     const typeOf = new Map(events.map((e) => [e.uuid, e.type]));
     expect(Object.fromEntries(routing.map((r) => [typeOf.get(r.eventId), [r.channel, r.messageCount, r.routedAt !== null]]))).toEqual({
       CohortOpened: ['EMAIL', 0, true],

@@ -22,7 +22,7 @@ import { linkToken } from '../../server/src/auth/account-links';
 import { tokenDigest } from '../../server/src/auth/tokens';
 import history from '../../server/src/db/seed/cdp-history.json';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../server/src/db/seed/demo-users';
-import { toGlobalId } from '../../server/src/graphql/relay/global-id';
+import { fromGlobalId, toGlobalId } from '../../server/src/graphql/relay/global-id';
 import { Nomination } from '../../server/src/modules/nomination/nomination.entity';
 import { Session } from '../../server/src/modules/user/session.entity';
 import { User } from '../../server/src/modules/user/user.entity';
@@ -30,6 +30,7 @@ import { OutboxChannel, OutboxMessageStatus } from '../../server/src/outbox/outb
 import { OutboxEvent } from '../../server/src/outbox/outbox-event.entity';
 import { OutboxMessage } from '../../server/src/outbox/outbox-message.entity';
 import { insert } from '../support/arrange';
+import { insertDeadDelivery, PUBLIC_HOOK_URL } from '../support/webhooks';
 import { UserRole as ServerUserRole } from '../../server/src/modules/user/user-role';
 import { yearDates } from '../support/cohort-workflow';
 import { CohortStatus as ServerCohortStatus } from '../../server/src/modules/cohort/cohort-status';
@@ -71,6 +72,24 @@ async function deadMessage(server: TestServer): Promise<{ id: string }> {
     updatedAt: at,
   });
   return { id: toGlobalId('OutboxMessage', message.uuid) };
+}
+
+const HOOK_URL = PUBLIC_HOOK_URL;
+
+/** A webhook endpoint registered through the SDK by ADMIN; its id and secret. */
+async function newEndpoint(f: Fixture): Promise<{ id: string; secret: string }> {
+  const { createWebhookEndpoint } = await (await f.as('ADMIN')).createWebhookEndpoint({
+    input: { url: HOOK_URL, eventTypes: ['NOMINATION_SUBMITTED'], description: 'SDK test' },
+  });
+  expect(createWebhookEndpoint.userErrors).toEqual([]);
+  return { id: createWebhookEndpoint.endpoint!.id, secret: createWebhookEndpoint.secret! };
+}
+
+/** A DEAD webhook delivery to a new endpoint (written directly, as the worker would leave it after failures). */
+async function deadDelivery(f: Fixture): Promise<{ id: string; endpointId: string }> {
+  const endpoint = await newEndpoint(f);
+  const message = await insertDeadDelivery(f.server.database.dataSource, fromGlobalId(endpoint.id, new Set(['WebhookEndpoint'])).id, new Date(TEST_NOW));
+  return { id: toGlobalId('OutboxMessage', message.uuid), endpointId: endpoint.id };
 }
 
 /** Ids of seeded objects, found through the SDK itself, for the by-id operations. */
@@ -247,6 +266,53 @@ const EVERY_OPERATION: { [K in keyof CdpOperations]: (c: CdpClient, ids: SeedIds
     expect(resendOutboxMessage).toMatchObject({ userErrors: [], message: { id: dead.id, status: 'PENDING', attempts: 0 } });
     const again = await admin.resendOutboxMessage({ input: { messageId: dead.id } });
     expect(codesOf(again.resendOutboxMessage.userErrors)).toEqual([['OUTBOX_MESSAGE_NOT_DEAD', ['input', 'messageId']]]);
+  },
+  webhookEndpoints: async (c, _ids, f) => {
+    await expect(c.webhookEndpoints()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect((await f.as('FOCAL_POINT')).webhookEndpoints()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const dead = await deadDelivery(f);
+    const { webhookEndpoints } = await (await f.as('ADMIN')).webhookEndpoints({ first: 100, deliveryFilter: { statusIn: ['DEAD'] } });
+    const endpoint = webhookEndpoints.nodes.find((e) => e.id === dead.endpointId);
+    expect(endpoint).toMatchObject({ url: HOOK_URL, eventTypes: ['NOMINATION_SUBMITTED'], isEnabled: true, consecutiveFailures: 0 });
+    expect(endpoint!.deliveries).toMatchObject({ totalCount: 1, nodes: [{ id: dead.id, status: 'DEAD', eventType: 'CohortOpened', lastError: 'HTTP 503' }] });
+  },
+  createWebhookEndpoint: async (c, _ids, f) => {
+    const input = { url: HOOK_URL, eventTypes: ['CERTIFICATE_ISSUED' as const] };
+    await expect(c.createWebhookEndpoint({ input })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const admin = await f.as('ADMIN');
+    const { createWebhookEndpoint } = await admin.createWebhookEndpoint({ input });
+    expect(createWebhookEndpoint).toMatchObject({ userErrors: [], secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/), endpoint: { url: HOOK_URL, description: '' } });
+    const refused = await admin.createWebhookEndpoint({ input: { ...input, url: 'https://169.254.169.254/latest/meta-data' } });
+    expect(codesOf(refused.createWebhookEndpoint.userErrors)).toEqual([['WEBHOOK_URL_REFUSED', ['input', 'url']]]);
+  },
+  updateWebhookEndpoint: async (_c, _ids, f) => {
+    const { id } = await newEndpoint(f);
+    const admin = await f.as('ADMIN');
+    const off = await admin.updateWebhookEndpoint({ input: { endpointId: id, isEnabled: false, eventTypes: ['COHORT_OPENED', 'NOMINATIONS_CLOSED'] } });
+    expect(off.updateWebhookEndpoint).toMatchObject({ userErrors: [], endpoint: { isEnabled: false, disabledReason: 'disabled by an ADMIN', eventTypes: ['COHORT_OPENED', 'NOMINATIONS_CLOSED'] } });
+    const on = await admin.updateWebhookEndpoint({ input: { endpointId: id, isEnabled: true } });
+    expect(on.updateWebhookEndpoint.endpoint).toMatchObject({ isEnabled: true, disabledReason: null, disabledAt: null });
+  },
+  rotateWebhookSecret: async (_c, _ids, f) => {
+    const { id, secret } = await newEndpoint(f);
+    const { rotateWebhookSecret } = await (await f.as('ADMIN')).rotateWebhookSecret({ input: { endpointId: id, overlapHours: 2 } });
+    expect(rotateWebhookSecret).toMatchObject({ userErrors: [], secret: expect.stringMatching(/^whsec_/), endpoint: { previousSecretExpiresAt: expect.any(String) } });
+    expect(rotateWebhookSecret.secret).not.toBe(secret);
+  },
+  deleteWebhookEndpoint: async (_c, _ids, f) => {
+    const { id } = await newEndpoint(f);
+    const admin = await f.as('ADMIN');
+    expect((await admin.deleteWebhookEndpoint({ input: { endpointId: id } })).deleteWebhookEndpoint).toEqual({ deletedEndpointId: id, userErrors: [] });
+    const again = await admin.deleteWebhookEndpoint({ input: { endpointId: id } });
+    expect(codesOf(again.deleteWebhookEndpoint.userErrors)).toEqual([['WEBHOOK_ENDPOINT_NOT_FOUND', ['input', 'endpointId']]]);
+  },
+  resendWebhookDelivery: async (_c, _ids, f) => {
+    const dead = await deadDelivery(f);
+    const admin = await f.as('ADMIN');
+    const { resendWebhookDelivery } = await admin.resendWebhookDelivery({ input: { deliveryId: dead.id } });
+    expect(resendWebhookDelivery).toMatchObject({ userErrors: [], delivery: { id: dead.id, status: 'PENDING', attempts: 0 } });
+    const again = await admin.resendWebhookDelivery({ input: { deliveryId: dead.id } });
+    expect(codesOf(again.resendWebhookDelivery.userErrors)).toEqual([['WEBHOOK_DELIVERY_IN_FLIGHT', ['input', 'deliveryId']]]);
   },
   login: async (c) => {
     const { login } = await c.login({ input: { email: DEMO_USERS.REVIEWER.email.toUpperCase(), password: DEMO_PASSWORD } });

@@ -21,6 +21,7 @@ import type { TrustedDocumentsMode } from '../../server/src/graphql/persisted/tr
 import type { OutboxDispatcher } from '../../server/src/outbox/dispatcher';
 import type { OutboxOptions } from '../../server/src/outbox/outbox-worker';
 import type { ReminderTick } from '../../server/src/outbox/reminders';
+import type { WebhookSettings } from '../../server/src/webhook/webhook-settings';
 import type { Metrics } from '../../server/src/metrics/metrics';
 import type { LiveServer } from '../../server/src/live/live-server';
 import type { LiveSettings } from '../../server/src/live/live-settings';
@@ -98,8 +99,10 @@ export interface TestServerOptions {
   responseCache?: ResponseCacheSettings;
   /** A second instance: serves this server's database through connections of its own, neither seeding nor dropping it. */
   sameDatabaseAs?: TestServer;
-  /** Runs the outbox worker (e-mail to `mail`); without it events are recorded and nothing is delivered. */
+  /** Runs the outbox worker (e-mail to `mail`, and webhooks); without it events are recorded and nothing is delivered. */
   outbox?: OutboxOptions;
+  /** Where webhooks may go (the production rules by default), and how they are sent. */
+  webhooks?: Partial<WebhookSettings>;
   /** Metrics to collect (none by default), and the token that serves them at /metrics. */
   metrics?: Metrics;
   metricsToken?: string;
@@ -144,6 +147,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
       releasedOperations: options.releasedOperations,
       responseCache: options.responseCache,
       outbox: options.outbox,
+      webhooks: options.webhooks,
       metrics: options.metrics,
       metricsToken: options.metricsToken,
       migrationCheckMs: options.migrationCheckMs,

@@ -94,6 +94,7 @@ describe('the event catalogue', () => {
         'ResearchReturned',
         'UserEmailChanged',
         'UserInvited',
+        'WebhookEndpointDisabled',
       ].sort(),
     );
   });

@@ -18,7 +18,8 @@ function worstCase(name: string, type: GraphQLType): unknown {
   if (isNonNullType(type)) return worstCase(name, type.ofType);
   if (isListType(type)) return Array.from({ length: MAX_PAGE_SIZE }, () => worstCase(name, type.ofType));
   const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0].value;
+  // The name, as a client sends it (an enum's internal value may differ, e.g. WebhookEventType's catalogue names).
+  if (isEnumType(named)) return named.getValues()[0].name;
   // A mutation's input: every field at its worst case.
   if (isInputObjectType(named)) {
     return Object.fromEntries(Object.values(named.getFields()).map((f) => [f.name, worstCase(f.name, f.type)]).filter(([, v]) => v !== undefined));

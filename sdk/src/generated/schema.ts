@@ -932,6 +932,27 @@ export type CreateUserPayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A new webhook endpoint. ADMIN only. The payload shows its secret, once. */
+export type CreateWebhookEndpointInput = {
+  /** What the receiver is, up to 500 characters; empty when omitted. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The events to send; at least one. */
+  readonly eventTypes: ReadonlyArray<WebhookEventType>;
+  /** Where webhooks are POSTed: an https address (http to localhost in development) of at most 2000 characters, whose host resolves to public addresses only (see README, "Webhooks", for WEBHOOK_ALLOWED_HOSTS and WEBHOOK_ALLOWED_CIDRS). */
+  readonly url: Scalars['URL']['input'];
+};
+
+/** The result of createWebhookEndpoint. */
+export type CreateWebhookEndpointPayload = {
+  readonly __typename?: 'CreateWebhookEndpointPayload';
+  /** The new endpoint; null on failure. */
+  readonly endpoint: Maybe<WebhookEndpoint>;
+  /** The signing secret ("whsec_" and base64), shown this once: CDP Hub keeps it encrypted and never shows it again. Give it to the receiver to verify `webhook-signature`. Null on failure. */
+  readonly secret: Maybe<Scalars['String']['output']>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** How precisely a date is known. Month-precision dates are stored as the first day of that month. */
 export type DatePrecision =
   /** The exact day is known. */
@@ -969,6 +990,21 @@ export type DecideNominationPayload = {
   readonly associate: Maybe<ProfessionalAssociate>;
   /** The nomination as it now is; null on failure. */
   readonly nomination: Maybe<Nomination>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** The webhook endpoint to delete, with its deliveries. ADMIN only. */
+export type DeleteWebhookEndpointInput = {
+  /** The WebhookEndpoint. */
+  readonly endpointId: Scalars['ID']['input'];
+};
+
+/** The result of deleteWebhookEndpoint. */
+export type DeleteWebhookEndpointPayload = {
+  readonly __typename?: 'DeleteWebhookEndpointPayload';
+  /** The ID of the deleted endpoint; null on failure. */
+  readonly deletedEndpointId: Maybe<Scalars['ID']['output']>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
 };
@@ -1305,10 +1341,14 @@ export type Mutation = {
   readonly createCohort: CreateCohortPayload;
   /** Creates a user account with a role and, for FOCAL_POINT and ASSOCIATE, its link. Without a password the user is invited by e-mail, as by inviteUser (prefer that). Only for ADMIN. */
   readonly createUser: CreateUserPayload;
+  /** Registers a webhook endpoint. Its secret is in the payload, this once. Events recorded from now on are sent to it. Only for ADMIN. */
+  readonly createWebhookEndpoint: CreateWebhookEndpointPayload;
   /** Deactivates a user: they can no longer sign in, and their sessions end at once. Only for ADMIN. */
   readonly deactivateUser: DeactivateUserPayload;
   /** Takes a selection decision while the cohort is in SELECTION. SELECTED creates the Professional Associate in the same transaction, and never beyond the cohort’s capacity. Only for ADMIN. */
   readonly decideNomination: DecideNominationPayload;
+  /** Deletes a webhook endpoint and its deliveries; nothing more is sent to it. Only for ADMIN. */
+  readonly deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
   /** Sends invitation letters for a cohort to eligible administrations. Administrations invited before and ineligible ones are reported, not invited, and do not fail the call. Only for ADMIN. */
   readonly inviteAdministrations: InviteAdministrationsPayload;
   /** Creates a user account without a password and mails the user a one-time link (under CDP_PUBLIC_URL) to choose one with acceptInvitation. The link works once, until invitationExpiresAt. Only for ADMIN. */
@@ -1337,6 +1377,8 @@ export type Mutation = {
   readonly resendInvitation: ResendInvitationPayload;
   /** Sends a DEAD outbox message again: it becomes PENDING with no attempts and goes out with the same key (the same e-mail Message-ID). Only for ADMIN. */
   readonly resendOutboxMessage: ResendOutboxMessagePayload;
+  /** Sends a webhook delivery again (SENT, SKIPPED or DEAD): PENDING with no attempts, with the same webhook-id. Only for ADMIN. */
+  readonly resendWebhookDelivery: ResendWebhookDeliveryPayload;
   /** Sets a new password with the token of a reset link (once, within its lifetime) and ends every session of the user; they are told by e-mail. */
   readonly resetPassword: ResetPasswordPayload;
   /** Returns a PROPOSED research project to its associate with a comment on what to change; it stays PROPOSED, and the associate is told by e-mail. Only for ADMIN. */
@@ -1345,6 +1387,8 @@ export type Mutation = {
   readonly reviewNomination: ReviewNominationPayload;
   /** Revokes a certificate: it keeps its record and serial, verifyCertificate answers REVOKED, and its bit is set in the published status list. Only for ADMIN. */
   readonly revokeCertificate: RevokeCertificatePayload;
+  /** Gives a webhook endpoint a new secret (in the payload, this once); the previous one still signs during the overlap, so each webhook carries both signatures. Only for ADMIN. */
+  readonly rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Schedules a programme event, for a cohort or for the whole programme. Only for ADMIN. */
   readonly scheduleEvent: ScheduleEventPayload;
   /** Nominates a candidate for a cohort that is NOMINATIONS_OPEN, until the end of its deadline day (UTC), for an invited and eligible administration. A FOCAL_POINT nominates for its own administration only. Only for ADMIN, FOCAL_POINT. */
@@ -1363,6 +1407,8 @@ export type Mutation = {
   readonly updateResearch: UpdateResearchPayload;
   /** Changes a user's e-mail, name, role or links; a role change applies from the user's next request. Only for ADMIN. */
   readonly updateUser: UpdateUserPayload;
+  /** Changes a webhook endpoint: its URL, events or description, or enables or disables it. Only for ADMIN. */
+  readonly updateWebhookEndpoint: UpdateWebhookEndpointPayload;
   /** Withdraws a SUBMITTED or SHORTLISTED nomination. A FOCAL_POINT withdraws its own administration's only. Only for ADMIN, FOCAL_POINT. */
   readonly withdrawNomination: WithdrawNominationPayload;
 };
@@ -1429,6 +1475,12 @@ export type MutationCreateUserArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationDeactivateUserArgs = {
   input: DeactivateUserInput;
 };
@@ -1437,6 +1489,12 @@ export type MutationDeactivateUserArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationDecideNominationArgs = {
   input: DecideNominationInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationDeleteWebhookEndpointArgs = {
+  input: DeleteWebhookEndpointInput;
 };
 
 
@@ -1525,6 +1583,12 @@ export type MutationResendOutboxMessageArgs = {
 
 
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationResendWebhookDeliveryArgs = {
+  input: ResendWebhookDeliveryInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationResetPasswordArgs = {
   input: ResetPasswordInput;
 };
@@ -1545,6 +1609,12 @@ export type MutationReviewNominationArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationRevokeCertificateArgs = {
   input: RevokeCertificateInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationRotateWebhookSecretArgs = {
+  input: RotateWebhookSecretInput;
 };
 
 
@@ -1599,6 +1669,12 @@ export type MutationUpdateResearchArgs = {
 /** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
 export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
+};
+
+
+/** Entry points for changing CDP Hub. Each takes one `input` and returns a payload whose `userErrors` say why nothing changed. */
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
 };
 
 
@@ -1781,7 +1857,9 @@ export type OrderDirection =
 /** How an outbox message reaches its recipient. */
 export type OutboxChannel =
   /** E-mail, over SMTP (MAIL_URL) or into the development mailbox. */
-  | 'EMAIL';
+  | 'EMAIL'
+  /** A signed HTTP POST to a webhook endpoint (Standard Webhooks); the message’s `endpoint` names it. */
+  | 'WEBHOOK';
 
 /** One message of the outbox: a domain event on its way to one recipient over one channel. ADMIN only; reached through `outboxMessages`. */
 export type OutboxMessage = {
@@ -1792,11 +1870,13 @@ export type OutboxMessage = {
   readonly channel: OutboxChannel;
   /** When the event was routed to this recipient. */
   readonly createdAt: Scalars['DateTime']['output'];
+  /** The webhook endpoint a WEBHOOK message is for; null for an e-mail. */
+  readonly endpoint: Maybe<WebhookEndpoint>;
   /** The domain event the message tells of, e.g. "NominationSubmitted". */
   readonly eventType: Scalars['String']['output'];
   /** Opaque identifier of the message; resendOutboxMessage takes it. */
   readonly id: Scalars['ID']['output'];
-  /** Unique per event, channel and recipient, and the same on every attempt: an e-mail’s Message-ID is made from it, so a receiver can drop a copy. */
+  /** Unique per event, channel and recipient, and the same on every attempt: an e-mail’s Message-ID is made from it, and a webhook’s `webhook-id` header is it, so a receiver can drop a copy. */
   readonly idempotencyKey: Scalars['String']['output'];
   /** Why the last attempt failed or the message was skipped, e.g. "SMTP 451 …"; e-mail addresses read "[address]". */
   readonly lastError: Maybe<Scalars['String']['output']>;
@@ -1804,7 +1884,7 @@ export type OutboxMessage = {
   readonly nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
   /** When the event happened (the clock of the request that recorded it). */
   readonly occurredAt: Scalars['DateTime']['output'];
-  /** Who the message is for. */
+  /** Who an e-mail is for; null for a webhook (see endpoint). */
   readonly recipient: Maybe<User>;
   /** When it was delivered. */
   readonly sentAt: Maybe<Scalars['DateTime']['output']>;
@@ -1863,15 +1943,15 @@ export type OutboxMessageOrderField =
 
 /** Where an outbox message stands. Delivery is at least once: a message may reach its recipient twice, always with the same key. */
 export type OutboxMessageStatus =
-  /** Gave up: every attempt failed (OUTBOX_MAX_ATTEMPTS) or the SMTP server refused it for good. resendOutboxMessage tries again. */
+  /** Gave up: every attempt failed (OUTBOX_MAX_ATTEMPTS), the SMTP server refused it for good, or the webhook endpoint’s address is refused. resendOutboxMessage tries again. */
   | 'DEAD'
   /** Waiting for its first attempt, or for its next one after a failure (nextAttemptAt). */
   | 'PENDING'
   /** Claimed by a server instance that is delivering it now; taken again if that instance stops before it finishes. */
   | 'SENDING'
-  /** Delivered (accepted by the SMTP server or kept by the development mailbox). */
+  /** Delivered (accepted by the SMTP server, kept by the development mailbox, or answered 2xx by the webhook endpoint). */
   | 'SENT'
-  /** Not sent, on purpose: the recipient was deactivated, may no longer be told about the subject, or mail is off (MAIL=off); lastError says which. */
+  /** Not sent, on purpose: the recipient was deactivated, may no longer be told about the subject, mail is off (MAIL=off), or the webhook endpoint is disabled; lastError says which. */
   | 'SKIPPED';
 
 /** Information to aid in pagination. */
@@ -2193,6 +2273,8 @@ export type Query = {
   readonly verifyCertificate: CertificateVerification;
   /** The signed-in user, or null for anonymous callers. */
   readonly viewer: Maybe<User>;
+  /** The webhook endpoints (other systems told of CDP Hub’s events), oldest first unless ordered otherwise. Only for ADMIN. */
+  readonly webhookEndpoints: WebhookEndpointConnection;
 };
 
 
@@ -2394,6 +2476,17 @@ export type QueryUsersArgs = {
 /** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
 export type QueryVerifyCertificateArgs = {
   serial: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading CDP Hub: the WCO-Japan Career Development Programme, its cohorts, Professional Associates, research, events, certificates and alumni. */
+export type QueryWebhookEndpointsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<WebhookEndpointFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<WebhookEndpointOrder>;
 };
 
 /** Something an alumnus did after the programme. The alumnus themself, or ADMIN. */
@@ -2700,6 +2793,21 @@ export type ResendOutboxMessagePayload = {
   readonly userErrors: ReadonlyArray<UserError>;
 };
 
+/** A webhook delivery to send again, with the same webhook-id. ADMIN only. */
+export type ResendWebhookDeliveryInput = {
+  /** The delivery: an OutboxMessage of the WEBHOOK channel (from WebhookEndpoint.deliveries); SENT, SKIPPED or DEAD. */
+  readonly deliveryId: Scalars['ID']['input'];
+};
+
+/** The result of resendWebhookDelivery. */
+export type ResendWebhookDeliveryPayload = {
+  readonly __typename?: 'ResendWebhookDeliveryPayload';
+  /** The delivery, PENDING again with no attempts; null on failure. */
+  readonly delivery: Maybe<OutboxMessage>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
 /** A new password chosen through a password-reset link. */
 export type ResetPasswordInput = {
   /** The new password: 12 to 128 characters, not a common password. */
@@ -2839,6 +2947,25 @@ export type RevokeCertificatePayload = {
   readonly __typename?: 'RevokeCertificatePayload';
   /** The certificate as it now is; null on failure. */
   readonly certificate: Maybe<Certificate>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** The webhook endpoint whose secret is replaced. ADMIN only. The payload shows the new secret, once. */
+export type RotateWebhookSecretInput = {
+  /** The WebhookEndpoint. */
+  readonly endpointId: Scalars['ID']['input'];
+  /** Hours during which the previous secret still signs too (WEBHOOK_ROTATION_OVERLAP_HOURS when omitted); 0 ends it at once. */
+  readonly overlapHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of rotateWebhookSecret. */
+export type RotateWebhookSecretPayload = {
+  readonly __typename?: 'RotateWebhookSecretPayload';
+  /** The endpoint, with previousSecretExpiresAt set when the old secret still signs; null on failure. */
+  readonly endpoint: Maybe<WebhookEndpoint>;
+  /** The signing secret ("whsec_" and base64), shown this once: CDP Hub keeps it encrypted and never shows it again. Give it to the receiver to verify `webhook-signature`. Null on failure. */
+  readonly secret: Maybe<Scalars['String']['output']>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
 };
@@ -3086,6 +3213,29 @@ export type UpdateUserPayload = {
   readonly __typename?: 'UpdateUserPayload';
   /** The user as it now is; null on failure. */
   readonly user: Maybe<User>;
+  /** Why the mutation changed nothing; empty when it succeeded. */
+  readonly userErrors: ReadonlyArray<UserError>;
+};
+
+/** Changes to a webhook endpoint; omitted fields stay as they are. ADMIN only. */
+export type UpdateWebhookEndpointInput = {
+  /** What the receiver is, up to 500 characters. */
+  readonly description?: InputMaybe<Scalars['String']['input']>;
+  /** The WebhookEndpoint (its id from webhookEndpoints). */
+  readonly endpointId: Scalars['ID']['input'];
+  /** The events to send from now on; at least one. */
+  readonly eventTypes?: InputMaybe<ReadonlyArray<WebhookEventType>>;
+  /** False disables the endpoint (nothing is sent; webhooks meanwhile are SKIPPED). True enables it again and clears its failure count and reason. */
+  readonly isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new address; the same rules as when registering. */
+  readonly url?: InputMaybe<Scalars['URL']['input']>;
+};
+
+/** The result of updateWebhookEndpoint. */
+export type UpdateWebhookEndpointPayload = {
+  readonly __typename?: 'UpdateWebhookEndpointPayload';
+  /** The endpoint as changed; null on failure. */
+  readonly endpoint: Maybe<WebhookEndpoint>;
   /** Why the mutation changed nothing; empty when it succeeded. */
   readonly userErrors: ReadonlyArray<UserError>;
 };
@@ -3365,7 +3515,17 @@ export type UserErrorCode =
   /** The user is deactivated already. */
   | 'USER_INACTIVE'
   /** No user has this ID. */
-  | 'USER_NOT_FOUND';
+  | 'USER_NOT_FOUND'
+  /** The webhook delivery is PENDING or SENDING: it is on its way already. */
+  | 'WEBHOOK_DELIVERY_IN_FLIGHT'
+  /** No webhook delivery has this ID. */
+  | 'WEBHOOK_DELIVERY_NOT_FOUND'
+  /** The webhook endpoint is disabled; enable it (updateWebhookEndpoint) before sending it anything again. */
+  | 'WEBHOOK_ENDPOINT_DISABLED'
+  /** No webhook endpoint has this ID. */
+  | 'WEBHOOK_ENDPOINT_NOT_FOUND'
+  /** CDP Hub does not send webhooks to this URL: it is not https (http to localhost in development only), or its host is or resolves to a private, loopback, link-local or other non-public address not allowed by WEBHOOK_ALLOWED_HOSTS or WEBHOOK_ALLOWED_CIDRS, or it cannot be resolved. */
+  | 'WEBHOOK_URL_REFUSED';
 
 /** Narrows a list of users; all given conditions must hold. */
 export type UserFilter = {
@@ -3400,6 +3560,124 @@ export type UserRole =
   | 'FOCAL_POINT'
   /** Reads and reviews nominations. */
   | 'REVIEWER';
+
+/** Narrows an endpoint’s deliveries. */
+export type WebhookDeliveryFilter = {
+  /** Only deliveries in one of these states, e.g. [DEAD]. */
+  readonly statusIn?: InputMaybe<ReadonlyArray<OutboxMessageStatus>>;
+};
+
+/** A receiver of CDP Hub’s webhooks (Standard Webhooks). ADMIN only; reached through `webhookEndpoints`. The secret is shown once, when it is made. */
+export type WebhookEndpoint = {
+  readonly __typename?: 'WebhookEndpoint';
+  /** Failed delivery attempts since the last success; at WEBHOOK_DISABLE_AFTER_FAILURES the endpoint is disabled. */
+  readonly consecutiveFailures: Scalars['Int']['output'];
+  /** When the endpoint was registered. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** The webhooks sent or to be sent to this endpoint (outbox messages of the WEBHOOK channel), newest first unless ordered otherwise. */
+  readonly deliveries: OutboxMessageConnection;
+  /** What the receiver is, for the ADMINs; may be empty. */
+  readonly description: Scalars['String']['output'];
+  /** When it was disabled; null while enabled. */
+  readonly disabledAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the endpoint is disabled, e.g. after failures in a row; null while enabled. */
+  readonly disabledReason: Maybe<Scalars['String']['output']>;
+  /** The events sent to this endpoint. */
+  readonly eventTypes: ReadonlyArray<WebhookEventType>;
+  /** Opaque identifier of the endpoint. */
+  readonly id: Scalars['ID']['output'];
+  /** False: nothing is sent (webhooks of events meanwhile are SKIPPED). Disabled by an ADMIN, or by CDP Hub after failures in a row. */
+  readonly isEnabled: Scalars['Boolean']['output'];
+  /** When a webhook was last accepted (2xx). */
+  readonly lastSuccessAt: Maybe<Scalars['DateTime']['output']>;
+  /** After a rotation: until when webhooks are also signed with the previous secret (two `v1,` signatures), so receivers can switch. */
+  readonly previousSecretExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the current secret was made. */
+  readonly secretCreatedAt: Scalars['DateTime']['output'];
+  /** When the endpoint last changed. */
+  readonly updatedAt: Scalars['DateTime']['output'];
+  /** Where webhooks are POSTed: https (http to localhost in development only). */
+  readonly url: Scalars['String']['output'];
+};
+
+
+/** A receiver of CDP Hub’s webhooks (Standard Webhooks). ADMIN only; reached through `webhookEndpoints`. The secret is shown once, when it is made. */
+export type WebhookEndpointDeliveriesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<WebhookDeliveryFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<OutboxMessageOrder>;
+};
+
+/** A page of webhook endpoints. */
+export type WebhookEndpointConnection = {
+  readonly __typename?: 'WebhookEndpointConnection';
+  /** The edges of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<WebhookEndpointEdge>;
+  /** The nodes of this page, without cursors. */
+  readonly nodes: ReadonlyArray<WebhookEndpoint>;
+  /** Information to aid in pagination. */
+  readonly pageInfo: PageInfo;
+  /** The total number of webhook endpoints that match, across all pages. */
+  readonly totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection of webhook endpoints. */
+export type WebhookEndpointEdge = {
+  readonly __typename?: 'WebhookEndpointEdge';
+  /** An opaque cursor for this edge; pass it as `after` or `before`. */
+  readonly cursor: Scalars['String']['output'];
+  /** The WebhookEndpoint at the end of the edge. */
+  readonly node: WebhookEndpoint;
+};
+
+/** Narrows the webhook endpoints; all given conditions must hold. */
+export type WebhookEndpointFilter = {
+  /** Only enabled (true) or disabled (false) endpoints. */
+  readonly isEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How to order webhook endpoints. */
+export type WebhookEndpointOrder = {
+  /** The direction; ascending by default. */
+  readonly direction?: OrderDirection;
+  /** The field to order by. */
+  readonly field: WebhookEndpointOrderField;
+};
+
+/** Fields by which webhook endpoints can be ordered. Ties are broken by ID so every page is stable. */
+export type WebhookEndpointOrderField =
+  /** Order by when the endpoint was registered. */
+  | 'CREATED_AT';
+
+/** An event a webhook endpoint can subscribe to. The webhook body’s `type` is the event’s name, e.g. "NominationSubmitted". */
+export type WebhookEventType =
+  /** Administrations were invited to a cohort ("AdministrationsInvited"; data: cohortId, administrationIds). */
+  | 'ADMINISTRATIONS_INVITED'
+  /** A certificate was issued ("CertificateIssued"; data: certificateId, serial, associateId). */
+  | 'CERTIFICATE_ISSUED'
+  /** A certificate was revoked ("CertificateRevoked"; data: certificateId, serial, associateId). */
+  | 'CERTIFICATE_REVOKED'
+  /** A cohort opened for nominations ("CohortOpened"; data: cohortId). */
+  | 'COHORT_OPENED'
+  /** A cohort changed status ("CohortTransitioned"; data: cohortId, from, to). */
+  | 'COHORT_TRANSITIONED'
+  /** A cohort’s nominations closed ("NominationsClosed"; data: cohortId, closedEarly). */
+  | 'NOMINATIONS_CLOSED'
+  /** A nomination was decided ("NominationDecided"; data: nominationId, cohortId, administrationId, status, associateId). */
+  | 'NOMINATION_DECIDED'
+  /** A nomination was submitted ("NominationSubmitted"; data: nominationId, cohortId, administrationId). */
+  | 'NOMINATION_SUBMITTED'
+  /** A nomination was withdrawn ("NominationWithdrawn"; data: nominationId, cohortId, administrationId). */
+  | 'NOMINATION_WITHDRAWN'
+  /** A cohort’s selection outcomes were published ("OutcomesPublished"; data: cohortId). */
+  | 'OUTCOMES_PUBLISHED'
+  /** A research project was approved ("ResearchApproved"; data: researchId, associateId). */
+  | 'RESEARCH_APPROVED'
+  /** A research proposal was returned to its associate for changes ("ResearchReturned"; data: researchId, associateId). */
+  | 'RESEARCH_RETURNED';
 
 /** The nomination to withdraw before a decision. */
 export type WithdrawNominationInput = {

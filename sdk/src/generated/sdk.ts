@@ -78,6 +78,12 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: DocumentNode, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -201,6 +207,21 @@ export function getSdk<C>(requester: Requester<C>) {
     ResendInvitation(variables: Operations.ResendInvitationMutationVariables, options?: C): Promise<Operations.ResendInvitationMutation> {
       return requester<Operations.ResendInvitationMutation, Operations.ResendInvitationMutationVariables>(Operations.ResendInvitationDocument, variables, options) as Promise<Operations.ResendInvitationMutation>;
     },
+    CreateWebhookEndpoint(variables: Operations.CreateWebhookEndpointMutationVariables, options?: C): Promise<Operations.CreateWebhookEndpointMutation> {
+      return requester<Operations.CreateWebhookEndpointMutation, Operations.CreateWebhookEndpointMutationVariables>(Operations.CreateWebhookEndpointDocument, variables, options) as Promise<Operations.CreateWebhookEndpointMutation>;
+    },
+    UpdateWebhookEndpoint(variables: Operations.UpdateWebhookEndpointMutationVariables, options?: C): Promise<Operations.UpdateWebhookEndpointMutation> {
+      return requester<Operations.UpdateWebhookEndpointMutation, Operations.UpdateWebhookEndpointMutationVariables>(Operations.UpdateWebhookEndpointDocument, variables, options) as Promise<Operations.UpdateWebhookEndpointMutation>;
+    },
+    RotateWebhookSecret(variables: Operations.RotateWebhookSecretMutationVariables, options?: C): Promise<Operations.RotateWebhookSecretMutation> {
+      return requester<Operations.RotateWebhookSecretMutation, Operations.RotateWebhookSecretMutationVariables>(Operations.RotateWebhookSecretDocument, variables, options) as Promise<Operations.RotateWebhookSecretMutation>;
+    },
+    DeleteWebhookEndpoint(variables: Operations.DeleteWebhookEndpointMutationVariables, options?: C): Promise<Operations.DeleteWebhookEndpointMutation> {
+      return requester<Operations.DeleteWebhookEndpointMutation, Operations.DeleteWebhookEndpointMutationVariables>(Operations.DeleteWebhookEndpointDocument, variables, options) as Promise<Operations.DeleteWebhookEndpointMutation>;
+    },
+    ResendWebhookDelivery(variables: Operations.ResendWebhookDeliveryMutationVariables, options?: C): Promise<Operations.ResendWebhookDeliveryMutation> {
+      return requester<Operations.ResendWebhookDeliveryMutation, Operations.ResendWebhookDeliveryMutationVariables>(Operations.ResendWebhookDeliveryDocument, variables, options) as Promise<Operations.ResendWebhookDeliveryMutation>;
+    },
     Administration(variables: Operations.AdministrationQueryVariables, options?: C): Promise<Operations.AdministrationQuery> {
       return requester<Operations.AdministrationQuery, Operations.AdministrationQueryVariables>(Operations.AdministrationDocument, variables, options) as Promise<Operations.AdministrationQuery>;
     },
@@ -308,6 +329,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     Viewer(variables?: Operations.ViewerQueryVariables, options?: C): Promise<Operations.ViewerQuery> {
       return requester<Operations.ViewerQuery, Operations.ViewerQueryVariables>(Operations.ViewerDocument, variables, options) as Promise<Operations.ViewerQuery>;
+    },
+    WebhookEndpoints(variables?: Operations.WebhookEndpointsQueryVariables, options?: C): Promise<Operations.WebhookEndpointsQuery> {
+      return requester<Operations.WebhookEndpointsQuery, Operations.WebhookEndpointsQueryVariables>(Operations.WebhookEndpointsDocument, variables, options) as Promise<Operations.WebhookEndpointsQuery>;
     }
   };
 }

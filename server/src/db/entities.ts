@@ -23,6 +23,7 @@ import { DevMail } from '../mail/dev-mail.entity';
 import { OutboxEvent } from '../outbox/outbox-event.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { OutboxRouting } from '../outbox/outbox-routing.entity';
+import { WebhookEndpoint } from '../modules/webhook/webhook-endpoint.entity';
 
 export const ENTITIES = [
   Region,
@@ -49,5 +50,6 @@ export const ENTITIES = [
   OutboxEvent,
   OutboxRouting,
   OutboxMessage,
+  WebhookEndpoint,
   DevMail,
 ];

@@ -8,6 +8,7 @@ import type { LiveConnection, LiveHub } from '../live/live-hub';
 import { requestReader } from '../db/request-reader';
 import type { CredentialSettings } from '../modules/certificate/credential/credential-settings';
 import type { Viewer } from '../modules/user/viewer';
+import type { WebhookSettings } from '../webhook/webhook-settings';
 import { Loaders } from './loaders';
 
 /** Facts about the HTTP request that rules need (throttling, audit) and headers they ask to send back. */
@@ -42,6 +43,8 @@ export interface RequestContext {
   credentials?: CredentialSettings;
   /** Set for operations that arrive over WebSocket: the socket and this instance's live subscriptions. */
   live?: { hub: LiveHub; connection: LiveConnection };
+  /** Where webhook endpoints may point (checked when one is registered); the production rules when unset. */
+  webhooks?: WebhookSettings;
 }
 
 export function createRequestContext(args: {
@@ -55,6 +58,7 @@ export function createRequestContext(args: {
   auth: AuthSettings;
   actorLabel?: string;
   credentials?: CredentialSettings;
+  webhooks?: WebhookSettings;
   scope?: RequestScope;
 }): RequestContext {
   const db = args.scope ? requestReader(args.database.reader, args.scope) : args.database.reader.manager;
@@ -72,6 +76,7 @@ export function createRequestContext(args: {
     request: { ip: args.request?.ip ?? 'unknown', responseHeaders: args.request?.responseHeaders ?? new Map() },
     actorLabel: args.actorLabel,
     credentials: args.credentials,
+    webhooks: args.webhooks,
   };
   // A getter defined on the object, not spread from one: spreading would call it and make the logger at once.
   const logProperty = typeof log === 'function' ? { get: log } : { value: log, writable: true };

@@ -25,6 +25,7 @@ import { StatisticsResolver } from '../modules/statistics/statistics.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { OutboxResolver } from '../modules/outbox/outbox.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from '../modules/webhook/webhook.resolver';
 import { PlacementMutations } from '../modules/associate/placement.mutations';
 import { ResearchMutations } from '../modules/research/research.mutations';
 import { AlumniMutations } from '../modules/alumni/alumni.mutations';
@@ -37,6 +38,8 @@ const RESOLVERS = [
   UserResolver,
   AuditResolver,
   OutboxResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
   RegionResolver,
   AdministrationResolver,
   AdministrationMutations,

@@ -60,7 +60,7 @@ export class EmailChannel implements ChannelHandler {
     if (!transport) return { status: 'skipped', reason: 'mail is off (MAIL=off)' };
     const letter = letterFor(event.type);
     const db = this.options.reader();
-    const recipient = await loaders.byId(User).load(message.recipientId);
+    const recipient = message.recipientId ? await loaders.byId(User).load(message.recipientId) : null;
     if (!recipient?.isActive) return { status: 'skipped', reason: 'the recipient is deactivated' };
     if (!letter) return { status: 'skipped', reason: `no e-mail is sent for ${event.type}` };
     const t = translator(recipient.preferredLanguage);

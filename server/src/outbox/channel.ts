@@ -30,7 +30,9 @@ export interface DeliveryFailure {
  */
 export interface ChannelHandler {
   channel: OutboxChannel;
-  /** The users (UUIDs) who are to hear of the event on this channel; none when it says nothing of this event. */
+  /** Whom recipients() names: users (the message's recipientId; the default) or webhook endpoints (its endpointId). */
+  recipientKind?: 'user' | 'endpoint';
+  /** The users (or endpoints, see recipientKind) who are to hear of the event on this channel; none when it says nothing of this event. */
   recipients(db: EntityManager, event: RecordedEvent): Promise<string[]>;
   /** Delivers one message; throws on failure (see describeFailure). */
   deliver(message: OutboxMessage, event: RecordedEvent, batch: DeliveryBatch): Promise<DeliveryOutcome>;

@@ -70,6 +70,8 @@ export interface EventPayloads {
    * due date and kind (a unique key).
    */
   MilestoneDue: { milestoneId: string; researchId: string; associateId: string; dueDate: string; overdue: boolean };
+  /** The webhook channel disabled an endpoint after failures in a row (WEBHOOK_DISABLE_AFTER_FAILURES); the ADMINs are told. */
+  WebhookEndpointDisabled: { endpointId: string; failures: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -96,6 +98,7 @@ export const EVENT_TYPES = [
   'ResearchReturned',
   'NominationDeadlineApproaching',
   'MilestoneDue',
+  'WebhookEndpointDisabled',
 ] as const satisfies readonly EventType[];
 
 type Missing = Exclude<EventType, (typeof EVENT_TYPES)[number]>;

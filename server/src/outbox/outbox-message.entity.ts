@@ -3,6 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, t
 import { toGlobalId } from '../graphql/relay/global-id';
 import { DateTimeScalar } from '../graphql/scalars/dates';
 import { User } from '../modules/user/user.entity';
+import { WebhookEndpoint } from '../modules/webhook/webhook-endpoint.entity';
 import type { EventType } from './event-catalogue';
 import { OutboxChannel, OutboxMessageStatus } from './outbox-enums';
 import { OutboxEvent } from './outbox-event.entity';
@@ -15,6 +16,8 @@ import { OutboxEvent } from './outbox-event.entity';
 // The worker looks for due messages; keyset pages of the ADMIN list read the second in order.
 @Index('IDX_outbox_message_due', ['status', 'nextAttemptAt'])
 @Index('IDX_outbox_message_createdAt_id', ['createdAt', 'uuid'])
+// An endpoint's deliveries, newest first (WebhookEndpoint.deliveries); also serves the foreign key.
+@Index('IDX_outbox_message_endpoint_createdAt_id', ['endpointId', 'createdAt', 'uuid'])
 @Entity('outbox_message')
 @ObjectType('OutboxMessage', {
   description:
@@ -45,17 +48,26 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 20 })
   channel: OutboxChannel;
 
+  /** The user an e-mail is for; null for a webhook. */
   @Index()
-  @Column({ type: 'uuid' })
-  recipientId: string;
+  @Column({ type: 'uuid', nullable: true })
+  recipientId: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: false })
+  @ManyToOne(() => User, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'recipientId' })
-  recipient?: Relation<User>;
+  recipient?: Relation<User> | null;
+
+  /** The endpoint a webhook is for; null for an e-mail. Deleting the endpoint deletes its messages. */
+  @Column({ type: 'uuid', nullable: true })
+  endpointId: string | null;
+
+  @ManyToOne(() => WebhookEndpoint, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'endpointId' })
+  endpoint?: Relation<WebhookEndpoint> | null;
 
   @Field(() => String, {
     description:
-      'Unique per event, channel and recipient, and the same on every attempt: an e-mail’s Message-ID is made from it, so a receiver can drop a copy.',
+      'Unique per event, channel and recipient, and the same on every attempt: an e-mail’s Message-ID is made from it, and a webhook’s `webhook-id` header is it, so a receiver can drop a copy.',
   })
   @Column({ type: 'varchar', length: 200, unique: true })
   idempotencyKey: string;

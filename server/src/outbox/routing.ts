@@ -49,12 +49,14 @@ export async function routePending(db: EntityManager, channels: ReadonlyMap<Outb
     const handler = channels.get(channel);
     const event = recordedEvent(events.get(eventId)!);
     const recipients = handler ? [...new Set(await handler.recipients(db, event))] : [];
+    const toEndpoints = handler?.recipientKind === 'endpoint';
     const messages = recipients.map((recipientId) => ({
       uuid: randomUUID(),
       eventId,
       eventType: event.type,
       channel,
-      recipientId,
+      recipientId: toEndpoints ? null : recipientId,
+      endpointId: toEndpoints ? recipientId : null,
       idempotencyKey: idempotencyKey(channel, eventId, recipientId),
       status: OutboxMessageStatus.PENDING,
       attempts: 0,

@@ -5,6 +5,8 @@ import { EventKind } from '../../../server/src/modules/event/event-kind';
 import { canonicalLanguageTag } from '../../../server/src/modules/nomination/language-tag';
 import { ResearchStatus } from '../../../server/src/modules/research/research-status';
 import { UserRole } from '../../../server/src/modules/user/user-role';
+import type { WebhookEndpoint } from '../../../server/src/modules/webhook/webhook-endpoint.entity';
+import { insertDeadDelivery, insertEndpoint, PUBLIC_HOOK_URL } from '../../support/webhooks';
 import { MOTIVATION } from '../../support/arrange-nominations';
 import { yearDates } from '../../support/cohort-workflow';
 import type { Caller } from '../../support/server';
@@ -52,6 +54,10 @@ async function rotating<T>(world: World, key: string, uses: number, make: () => 
   }
   return world.once(key, make);
 }
+
+const HOOK_URL = PUBLIC_HOOK_URL;
+const sharedEndpoint = (world: World) => world.once('webhook-endpoint', () => insertEndpoint(world.ds));
+const endpointId = (endpoint: WebhookEndpoint) => gid('WebhookEndpoint', endpoint.uuid);
 
 const alumnus = (world: World) =>
   world.once('alumnus', async () => {
@@ -328,6 +334,34 @@ export const MUTATION_TARGETS: Record<string, MutationTarget> = {
   resendOutboxMessage: {
     async arrange(world) {
       return { input: { messageId: gid('OutboxMessage', (await world.deadMessage()).uuid) } };
+    },
+  },
+  // Webhook endpoints and deliveries are not Nodes either.
+  createWebhookEndpoint: {
+    near: { url: fc.constantFrom(HOOK_URL, 'https://93.184.215.14:8443/hooks?from=cdp') },
+    async arrange() {
+      return { input: { url: HOOK_URL, eventTypes: ['COHORT_OPENED', 'CERTIFICATE_ISSUED'], description: 'A receiver' } };
+    },
+  },
+  updateWebhookEndpoint: {
+    near: { url: fc.constantFrom(HOOK_URL) },
+    async arrange(world) {
+      return { input: { endpointId: endpointId(await sharedEndpoint(world)), description: 'Another receiver', eventTypes: ['NOMINATION_SUBMITTED'] } };
+    },
+  },
+  rotateWebhookSecret: {
+    async arrange(world) {
+      return { input: { endpointId: endpointId(await sharedEndpoint(world)), overlapHours: 2 } };
+    },
+  },
+  deleteWebhookEndpoint: {
+    async arrange(world) {
+      return { input: { endpointId: endpointId(await insertEndpoint(world.ds)) } };
+    },
+  },
+  resendWebhookDelivery: {
+    async arrange(world) {
+      return { input: { deliveryId: gid('OutboxMessage', (await insertDeadDelivery(world.ds, (await sharedEndpoint(world)).uuid)).uuid) } };
     },
   },
   updateAlumniProfile: {

@@ -93,6 +93,7 @@ const ROW_TYPES: Record<string, Rule> = {
   OutboxMessage: rows('ADMIN'),
   // Reached only through User.actionCounts, which is ADMIN's.
   AdminActionCounts: rows('ADMIN'),
+  WebhookEndpoint: rows('ADMIN'),
 };
 
 /** Fields whose rule differs from their type's. */
@@ -145,6 +146,7 @@ const QUERY_RULES: Record<string, Rule> = {
   users: roles(ADMIN),
   auditLog: roles(ADMIN),
   outboxMessages: roles(ADMIN),
+  webhookEndpoints: roles(ADMIN),
 };
 
 const MUTATION_RULES: Record<string, Rule> = {
@@ -191,6 +193,11 @@ const MUTATION_RULES: Record<string, Rule> = {
   issueCertificate: roles(ADMIN),
   revokeCertificate: roles(ADMIN),
   resendOutboxMessage: roles(ADMIN),
+  createWebhookEndpoint: roles(ADMIN),
+  updateWebhookEndpoint: roles(ADMIN),
+  rotateWebhookSecret: roles(ADMIN),
+  deleteWebhookEndpoint: roles(ADMIN),
+  resendWebhookDelivery: roles(ADMIN),
 };
 
 /** Subscriptions: who may subscribe; each event is then sent only to subscribers who may see what it concerns. */

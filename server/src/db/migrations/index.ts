@@ -15,6 +15,7 @@ import { DemonstrationProgramme1796000000000 } from './1796000000000-Demonstrati
 import { OutboxAndMail1796588583160 } from './1796588583160-OutboxAndMail';
 import { AdministrationContact1796600000000 } from './1796600000000-AdministrationContact';
 import { AccountLinksAndOutcomes1796597772385 } from './1796597772385-AccountLinksAndOutcomes';
+import { WebhookEndpoints1796598082886 } from './1796598082886-WebhookEndpoints';
 
 /** Every migration, oldest first. New ones come from `npm run migration:generate`. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OutboxAndMail1796588583160,
   AdministrationContact1796600000000,
   AccountLinksAndOutcomes1796597772385,
+  WebhookEndpoints1796598082886,
 ];

@@ -6,6 +6,7 @@ import { TOP_THEMES } from '../../modules/statistics/statistics.service';
 import { MAX_COHORT_EVENTS } from '../../modules/event/event-schedule.service';
 import { MAX_MILESTONES } from '../../modules/research/milestone.service';
 import { MAX_THEMES } from '../../modules/research/research.inputs';
+import { WebhookEventType } from '../../modules/webhook/webhook-event-type';
 
 /**
  * The most items each list field that is not a connection can return, by
@@ -43,6 +44,8 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'InviteAdministrationsPayload.invited': MAX_ADMINISTRATIONS,
   'InviteAdministrationsPayload.alreadyInvited': MAX_ADMINISTRATIONS,
   'InviteAdministrationsPayload.ineligible': MAX_ADMINISTRATIONS,
+  // Enforced: the inputs take each event type at most once.
+  'WebhookEndpoint.eventTypes': Object.keys(WebhookEventType).length,
   // Enforced by the input: an error names one input field, a few levels deep.
   'UserError.field': 10,
   // Declared: a letter has a few paragraphs and facts (mail/letters).

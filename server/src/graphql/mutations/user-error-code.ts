@@ -103,6 +103,12 @@ export const USER_ERROR_CODES = {
   OUTCOMES_ALREADY_PUBLISHED: "The cohort's outcomes were published already (Cohort.outcomesPublishedAt).",
   OUTCOMES_UNDECIDED: 'Some nominations of the cohort are still SUBMITTED or SHORTLISTED; decide them (SELECTED, RESERVE or NOT_SELECTED) before publishing the outcomes.',
   COHORT_NOT_DECIDING: 'Outcomes are published while the cohort is in SELECTION or IN_PROGRESS.',
+  WEBHOOK_URL_REFUSED:
+    'CDP Hub does not send webhooks to this URL: it is not https (http to localhost in development only), or its host is or resolves to a private, loopback, link-local or other non-public address not allowed by WEBHOOK_ALLOWED_HOSTS or WEBHOOK_ALLOWED_CIDRS, or it cannot be resolved.',
+  WEBHOOK_ENDPOINT_NOT_FOUND: 'No webhook endpoint has this ID.',
+  WEBHOOK_ENDPOINT_DISABLED: 'The webhook endpoint is disabled; enable it (updateWebhookEndpoint) before sending it anything again.',
+  WEBHOOK_DELIVERY_NOT_FOUND: 'No webhook delivery has this ID.',
+  WEBHOOK_DELIVERY_IN_FLIGHT: 'The webhook delivery is PENDING or SENDING: it is on its way already.',
 } as const;
 
 export type UserErrorCodeName = keyof typeof USER_ERROR_CODES;

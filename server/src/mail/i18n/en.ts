@@ -128,6 +128,12 @@ export const en = {
     body: 'On {{at, instant}}, the sign-in e-mail of your CDP Hub account was changed from this address, {{previous}}, to another one. CDP Hub writes to the new address from now on.',
     notYou: 'If you did not ask for this change, contact the WCO Secretariat at once.',
   },
+  webhookEndpointDisabled: {
+    subject: 'A CDP Hub webhook endpoint was disabled',
+    body: 'The webhook endpoint {{url}} failed {{failures}} deliveries in a row and was disabled on {{at, instant}}. Nothing is sent to it until it is enabled again.',
+    next: 'Once the receiver works again, enable the endpoint (updateWebhookEndpoint with isEnabled: true) and send what it missed (resendWebhookDelivery).',
+    reason: 'Reason',
+  },
 };
 
 /** The shape every language's texts have (fr.ts is checked against it). */

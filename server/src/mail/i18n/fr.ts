@@ -128,4 +128,10 @@ export const fr = {
     body: 'Le {{at, instant}}, l’adresse de connexion de votre compte CDP Hub est passée de cette adresse, {{previous}}, à une autre. CDP Hub écrit désormais à la nouvelle adresse.',
     notYou: 'Si vous n’avez pas demandé ce changement, contactez sans tarder le Secrétariat de l’OMD.',
   },
+  webhookEndpointDisabled: {
+    subject: 'Un point de réception de webhooks de CDP Hub a été désactivé',
+    body: 'Le point de réception {{url}} a échoué {{failures}} livraisons de suite et a été désactivé le {{at, instant}}. Rien ne lui est envoyé tant qu’il n’est pas réactivé.',
+    next: 'Dès que le récepteur fonctionne de nouveau, réactivez le point de réception (updateWebhookEndpoint avec isEnabled: true) et renvoyez ce qu’il a manqué (resendWebhookDelivery).',
+    reason: 'Motif',
+  },
 };

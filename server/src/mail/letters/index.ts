@@ -7,6 +7,7 @@ import { nominationSubmitted, nominationWithdrawn } from './nomination-receipt';
 import { nominationsClosed } from './nominations-closed';
 import { passwordChanged } from './password-changed';
 import { milestoneDue, nominationDeadlineApproaching, outcomesPublished, researchApproved, researchReturned } from './programme-letters';
+import { webhookEndpointDisabled } from './webhook-disabled';
 
 /**
  * The e-mail each event sends, if any. Events without a letter here are
@@ -28,6 +29,7 @@ export const LETTERS: { [T in EventType]?: Letter<T> } = {
   ResearchReturned: researchReturned,
   MilestoneDue: milestoneDue,
   NominationDeadlineApproaching: nominationDeadlineApproaching,
+  WebhookEndpointDisabled: webhookEndpointDisabled,
 };
 
 export function letterFor<T extends EventType>(type: T): Letter<T> | undefined {

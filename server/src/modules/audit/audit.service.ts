@@ -21,6 +21,9 @@ const REDACTED_FIELDS = new Set([
   'focalPointName',
   'focalPointEmail',
   'focalPointPhone',
+  'secret',
+  'secretSealed',
+  'previousSecretSealed',
 ]);
 export const REDACTED = '[redacted]';
 

@@ -30,9 +30,9 @@ export class OutboxResolver {
     return new OutboxMessageConnection(await this.outboxService.list(ctx, args, filter, orderBy));
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who the message is for.' })
+  @FieldResolver(() => User, { nullable: true, description: 'Who an e-mail is for; null for a webhook (see endpoint).' })
   recipient(@Root() message: OutboxMessage, @Ctx() ctx: RequestContext): Promise<User | null> {
-    return ctx.loaders.byId(User).load(message.recipientId);
+    return message.recipientId ? ctx.loaders.byId(User).load(message.recipientId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => DateTimeScalar, { description: 'When the event happened (the clock of the request that recorded it).' })

@@ -52,20 +52,28 @@ export class OutboxService {
       if (message.status !== OutboxMessageStatus.DEAD) {
         fail(UserErrorCode.OUTBOX_MESSAGE_NOT_DEAD, `The message is ${message.status}; only a DEAD message is sent again.`, 'messageId');
       }
-      const before = { status: message.status, attempts: message.attempts, lastError: message.lastError };
-      // The worker's time, not the request's: with CDP_CLOCK pinned in the future the message would otherwise wait for it.
-      const now = systemClock.now();
-      Object.assign(message, { status: OutboxMessageStatus.PENDING, attempts: 0, nextAttemptAt: now, leaseOwner: null, updatedAt: now });
-      await tx.db.save(message);
-      await audit(tx, {
-        operation: 'resendOutboxMessage',
-        entityType: 'OutboxMessage',
-        entityId: message.uuid,
-        before,
-        after: { status: message.status, attempts: 0, eventType: message.eventType },
-      });
-      await signalOutbox(tx);
+      await sendAgain(tx, message, 'resendOutboxMessage');
       return { message };
     });
   }
+}
+
+/**
+ * Makes a message PENDING with no attempts, due at once, so the worker sends
+ * it again with the same key; audited as `operation`, in the caller's transaction.
+ */
+export async function sendAgain(tx: RequestContext, message: OutboxMessage, operation: string): Promise<void> {
+  const before = { status: message.status, attempts: message.attempts, lastError: message.lastError };
+  // The worker's time, not the request's: with CDP_CLOCK pinned in the future the message would otherwise wait for it.
+  const now = systemClock.now();
+  Object.assign(message, { status: OutboxMessageStatus.PENDING, attempts: 0, nextAttemptAt: now, leaseOwner: null, updatedAt: now });
+  await tx.db.save(message);
+  await audit(tx, {
+    operation,
+    entityType: 'OutboxMessage',
+    entityId: message.uuid,
+    before,
+    after: { status: message.status, attempts: 0, eventType: message.eventType },
+  });
+  await signalOutbox(tx);
 }
