@@ -82,7 +82,7 @@ export interface AppDependencies {
   /** Whole answers of read queries, kept until the next committed write; in memory when not given. */
   responseCache?: ResponseCacheSettings;
   /**
-   * Runs this instance's outbox worker (e-mail; see README, "E-mail"). Without it events are still recorded,
+   * Runs this instance's outbox worker (e-mail; see docs/operations.md, "E-mail"). Without it events are still recorded,
    * and another instance, or this one later, delivers them (benchmarks and most tests leave it out).
    */
   outbox?: OutboxOptions;
@@ -95,7 +95,7 @@ export interface AppDependencies {
   /** How long close() lets requests in flight finish before it closes their connections. */
   shutdownGraceMs?: number;
   /**
-   * Subscriptions over WebSocket at /graphql (README, "Subscriptions"): their limits, and the Redis URL through
+   * Subscriptions over WebSocket at /graphql (docs/api.md, "Subscriptions"): their limits, and the Redis URL through
    * which every instance hears every instance's commits (REDIS_URL); without it, this instance's only.
    */
   live?: { settings?: Partial<LiveSettings>; redisUrl?: string; redisChannel?: string };

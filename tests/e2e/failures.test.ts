@@ -1,7 +1,7 @@
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
 
-/** What the README promises when something really breaks: a masked error with a request id, and /healthz saying 503. */
+/** What the docs promise (docs/api.md, API conventions) when something really breaks: a masked error with a request id, and /healthz saying 503. */
 describeEachDatabase('real failures', (kind) => {
   let server: TestServer;
   beforeAll(async () => {

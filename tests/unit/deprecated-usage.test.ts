@@ -6,7 +6,7 @@ import { EXAMPLE_OPERATIONS, NEW_TAB_QUERY } from '../../server/src/playground/e
 /**
  * The deprecation policy's check on our own clients: no SDK operation and no
  * playground example may use a deprecated field, argument, input field or
- * enum value (graphql-js's NoDeprecatedCustomRule, the check the README
+ * enum value (graphql-js's NoDeprecatedCustomRule, the check docs/api.md
  * tells frontend teams to run on their own documents). A deprecated element
  * may be removed in the next major release, so the SDK must stop using it
  * first.

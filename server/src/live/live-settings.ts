@@ -1,4 +1,4 @@
-/** The limits of GraphQL subscriptions over WebSocket (see README, "Subscriptions"); configurable (config.ts). */
+/** The limits of GraphQL subscriptions over WebSocket (see docs/api.md, "Subscriptions"); configurable (config.ts). */
 export interface LiveSettings {
   /** Subscriptions one WebSocket may hold at once. */
   maxSubscriptionsPerConnection: number;

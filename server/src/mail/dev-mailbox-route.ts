@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { isUuid } from '../graphql/relay/global-id';
 import { DevMail } from './dev-mail.entity';
 
-/** The path of the development mailbox's page (README, "E-mail"). */
+/** The path of the development mailbox's page (docs/operations.md, "E-mail"). */
 export const DEV_MAILBOX_PATH = '/dev/mailbox';
 
 /** How many messages the list shows, newest first. */

@@ -1,4 +1,4 @@
-/** How the delivery worker paces itself; OUTBOX_* settings and the defaults (README, Configuration). */
+/** How the delivery worker paces itself; OUTBOX_* settings and the defaults (docs/operations.md, Configuration). */
 export interface OutboxSettings {
   /** Attempts before a message is DEAD (a permanent SMTP refusal makes it DEAD at once). */
   maxAttempts: number;

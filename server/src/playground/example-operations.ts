@@ -267,7 +267,7 @@ mutation Shortlist($nominationId: ID!) {
 # and a CERTIFICATE_CEREMONY of the associate's own cohort that has started
 # (startsAt by the server clock). A fresh seed has
 # no such associate (each seeded one holds a certificate): walk a year first
-# (README, "Running a programme year").
+# (docs/workflows.md, "Running a programme year").
 # 1. Run CertificateCandidates: presented research, its associate's id and
 #    the events of their cohort.
 # 2. Copy the associate's id and the ceremony's id below and run
@@ -427,7 +427,7 @@ mutation InviteUser($input: InviteUserInput!) {
     // credentials are the development seed's demo ADMIN: production refuses
     // to start while demo users are active, so there they simply fail.
     name: 'SignIn',
-    query: `# Sign in (the demo ADMIN of the development seed; see the README).
+    query: `# Sign in (the demo ADMIN of the development seed; see docs/security.md).
 # Run it, copy "token" from the result, open the Headers tab below and paste:
 #   {"Authorization": "Bearer <token>"}
 # Every tab then runs as that user, e.g. { viewer { email role } }.

@@ -28,7 +28,7 @@ const BOX_VERSION = 'v1';
  * already shares. A copy of the database alone cannot sign webhooks, as it
  * cannot sign in. The secret must be readable to sign, so it is encrypted,
  * not hashed. Changing the pepper makes the stored secrets unreadable:
- * rotate each endpoint's secret afterwards (README, "Webhooks").
+ * rotate each endpoint's secret afterwards (docs/api.md, "Webhooks").
  */
 export class SecretBox {
   private readonly key: Buffer;

@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 
-/** How webhooks are sent and which addresses they may reach (WEBHOOK_* settings; README, "Webhooks"). */
+/** How webhooks are sent and which addresses they may reach (WEBHOOK_* settings; docs/api.md, "Webhooks"). */
 export interface WebhookSettings {
   /**
    * Development only: `http://` to localhost (localhost, 127.0.0.1, [::1]) and

@@ -1,4 +1,4 @@
-/** `cdp-hub backup`, `restore` and `verify`: see the README's "Backups, restores and upgrades". */
+/** `cdp-hub backup`, `restore` and `verify`: see docs/operations.md, "Backups, restores and verification". */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

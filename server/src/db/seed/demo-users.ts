@@ -8,7 +8,7 @@ import { User } from '../../modules/user/user.entity';
 import { UserRole } from '../../modules/user/user-role';
 import type { Ensure } from './find-or-create';
 
-/** Listed in the README. Production refuses to start while any demo user is active. */
+/** Listed in docs/security.md, "Demo users". Production refuses to start while any demo user is active. */
 export const DEMO_PASSWORD = 'cdp-hub-demo-2026';
 
 export const DEMO_USERS = {

@@ -1,4 +1,4 @@
-/** What one GraphQL request may ask for; each is configurable (see config.ts and the README's Limits table). */
+/** What one GraphQL request may ask for; each is configurable (see config.ts and the Limits table of docs/api.md). */
 export interface QueryLimits {
   /** Lexical tokens in the document, counted while parsing: bounds its size and nesting before any recursion. */
   maxTokens: number;

@@ -21,7 +21,7 @@ const subscribeTo =
   };
 
 /**
- * Live updates (README, "Subscriptions"). Each event comes from the outbox
+ * Live updates (docs/api.md, "Subscriptions"). Each event comes from the outbox
  * after its transaction committed, and is sent to a subscriber only when
  * that subscriber may see what it concerns; what is sent is read as them.
  */
