@@ -6,6 +6,11 @@ import { canonicalLanguageTag } from '../../../server/src/modules/nomination/lan
 import { ResearchStatus } from '../../../server/src/modules/research/research-status';
 import { UserRole } from '../../../server/src/modules/user/user-role';
 import type { WebhookEndpoint } from '../../../server/src/modules/webhook/webhook-endpoint.entity';
+import { AccountLinkPurpose, linkToken, newLinkId } from '../../../server/src/auth/account-links';
+import { tokenDigest } from '../../../server/src/auth/tokens';
+import { AccountLink } from '../../../server/src/modules/user/account-link.entity';
+import { NO_PASSWORD } from '../../../server/src/modules/user/account-link.service';
+import { User } from '../../../server/src/modules/user/user.entity';
 import { insertDeadDelivery, insertEndpoint, PUBLIC_HOOK_URL } from '../../support/webhooks';
 import { MOTIVATION } from '../../support/arrange-nominations';
 import { yearDates } from '../../support/cohort-workflow';
@@ -59,6 +64,27 @@ const HOOK_URL = PUBLIC_HOOK_URL;
 const sharedEndpoint = (world: World) => world.once('webhook-endpoint', () => insertEndpoint(world.ds));
 const endpointId = (endpoint: WebhookEndpoint) => gid('WebhookEndpoint', endpoint.uuid);
 
+/**
+ * A live one-time link for a new user (invited: without a password yet),
+ * stored as accountLinks.issue stores it, and its token as the letter derives it.
+ */
+async function accountLinkToken(world: World, purpose: AccountLinkPurpose): Promise<string> {
+  const { pepper } = world.server.auth;
+  const token = linkToken(pepper, newLinkId());
+  const user = await world.user();
+  if (purpose === AccountLinkPurpose.INVITATION) await world.ds.getRepository(User).update({ uuid: user.uuid }, { passwordHash: NO_PASSWORD });
+  await world.ds.getRepository(AccountLink).insert({
+    userId: user.uuid,
+    purpose,
+    tokenHash: tokenDigest(pepper, token),
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+    expiresAt: new Date('2999-01-01T00:00:00Z'),
+    usedAt: null,
+    revokedAt: null,
+  });
+  return token;
+}
+
 const alumnus = (world: World) =>
   world.once('alumnus', async () => {
     const associate = await world.associate(await world.cohort(CohortStatus.COMPLETED), AssociateStatus.COMPLETED);
@@ -96,6 +122,39 @@ export const MUTATION_TARGETS: Record<string, MutationTarget> = {
     },
     changed: { field: 'user', type: 'User', echo: { email: 'email', displayName: 'displayName' } },
   },
+  inviteUser: {
+    async arrange(world) {
+      return { input: { email: person(world), displayName: 'Invited Person', role: 'REVIEWER', administrationId: null, associateId: null, preferredLanguage: 'FR' } };
+    },
+    changed: { field: 'user', type: 'User', echo: { email: 'email', displayName: 'displayName' } },
+  },
+  resendInvitation: {
+    async arrange(world) {
+      const admin = await world.as(UserRole.ADMIN);
+      const { inviteUser } = await admin.data('mutation ($input: InviteUserInput!) { inviteUser(input: $input) { user { id } } }', {
+        input: { email: person(world), displayName: 'Invited Person', role: 'REVIEWER' },
+      });
+      return { input: { userId: inviteUser.user.id } };
+    },
+  },
+  // The links' tokens are the credential: anyone may send them.
+  acceptInvitation: {
+    async arrange(world) {
+      const token = await accountLinkToken(world, AccountLinkPurpose.INVITATION);
+      return { input: { token, password: `a chosen passphrase ${world.next()} for fuzzing` }, caller: world.server.withToken(null) };
+    },
+  },
+  requestPasswordReset: {
+    async arrange(world) {
+      return { input: { email: person(world) }, caller: world.server.withToken(null) };
+    },
+  },
+  resetPassword: {
+    async arrange(world) {
+      const token = await accountLinkToken(world, AccountLinkPurpose.PASSWORD_RESET);
+      return { input: { token, newPassword: `a new passphrase ${world.next()} for fuzzing` }, caller: world.server.withToken(null) };
+    },
+  },
   deactivateUser: {
     async arrange(world) {
       return { input: { id: gid('User', (await world.user()).uuid) } };
@@ -129,6 +188,25 @@ export const MUTATION_TARGETS: Record<string, MutationTarget> = {
   transitionCohort: {
     async arrange(world) {
       return { input: { cohortId: gid('Cohort', (await world.cohort(CohortStatus.PLANNED)).uuid), to: 'NOMINATIONS_OPEN', closeEarly: false } };
+    },
+  },
+  updateCohort: {
+    async arrange(world) {
+      return { input: { cohortId: gid('Cohort', (await world.cohort(CohortStatus.PLANNED)).uuid), capacity: 6, note: 'Corrected by the property suite.' } };
+    },
+    changed: { field: 'cohort', type: 'Cohort', echo: { capacity: 'capacity', note: { field: 'note', blankIsNull: true } } },
+  },
+  // A cohort whose notification date has come, with nothing left undecided (it has no nominations).
+  publishOutcomes: {
+    async arrange(world) {
+      return { input: { cohortId: gid('Cohort', (await world.cohort(CohortStatus.SELECTION, { notificationDate: '2026-11-01' })).uuid) } };
+    },
+  },
+  updateAdministration: {
+    async arrange(world) {
+      return {
+        input: { administrationId: gid('Administration', (await world.administration()).uuid), focalPointName: 'Fuzz Focal Point', focalPointEmail: person(world), focalPointPhone: '+250 788 000 000' },
+      };
     },
   },
   inviteAdministrations: {
@@ -216,6 +294,11 @@ export const MUTATION_TARGETS: Record<string, MutationTarget> = {
   approveResearch: {
     async arrange(world) {
       return { input: { researchId: gid('ResearchProject', (await researchAt(world, ResearchStatus.PROPOSED)).research.uuid) } };
+    },
+  },
+  returnResearch: {
+    async arrange(world) {
+      return { input: { researchId: gid('ResearchProject', (await researchAt(world, ResearchStatus.PROPOSED)).research.uuid), comment: 'Please narrow the scope to one border post.' } };
     },
   },
   addMilestone: {

@@ -67,7 +67,7 @@ export class World {
     return this.once('focal', () => focalAdministration(this.ds));
   }
 
-  async cohort(status: CohortStatus, values: Partial<Pick<Cohort, 'capacity' | 'nominationDeadline' | 'startDate' | 'endDate'>> = {}): Promise<Cohort> {
+  async cohort(status: CohortStatus, values: Partial<Pick<Cohort, 'capacity' | 'nominationDeadline' | 'notificationDate' | 'startDate' | 'endDate'>> = {}): Promise<Cohort> {
     return insert(this.ds, Cohort, {
       programmeId: (await this.programme()).uuid,
       label: directCohortLabel(),
