@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { ephemeralAuthSettings } from '../../auth/setup';
-import type { Clock } from '../../common/clock';
-import type { Logger } from '../../common/logger';
-import type { Database } from '../../db/database';
-import { createRequestContext } from '../../graphql/context';
-import { runMutation } from '../../graphql/mutations/run-mutation';
-import type { UserError } from '../../graphql/mutations/user-error';
-import type { User } from './user.entity';
-import type { DeactivateUserInput } from './user.inputs';
-import { UserService } from './user.service';
+import type { Clock } from "../../common/clock";
+import type { Logger } from "../../common/logger";
+import type { Database } from "../../db/database";
+import { runMutation } from "../../graphql/mutations/run-mutation";
+import type { UserError } from "../../graphql/mutations/user-error";
+import type { User } from "./user.entity";
+import type { DeactivateUserInput } from "./user.inputs";
+import { systemContext } from "./create-user-as-system";
+import { UserService } from "./user.service";
 
 /** deactivateUser as a tool of the server runs it (see createUserAsSystem): same rules (the last ADMIN stays), sessions ended, audit entry. */
 export function deactivateUserAsSystem(
@@ -18,16 +16,15 @@ export function deactivateUserAsSystem(
   actorLabel: string,
   input: DeactivateUserInput,
 ): Promise<{ user: User | null; userErrors: UserError[] }> {
-  const ctx = createRequestContext({
-    requestId: `${actorLabel}-${randomUUID()}`,
-    database,
-    clock,
-    log,
-    viewer: null,
-    auth: ephemeralAuthSettings(),
-    actorLabel,
-  });
-  return runMutation<DeactivateUserInput, { user: User | null; userErrors: UserError[] }>(ctx, input, (c, i) => new UserService().deactivate(c, i), {
-    user: null,
-  });
+  return runMutation<
+    DeactivateUserInput,
+    { user: User | null; userErrors: UserError[] }
+  >(
+    systemContext(database, clock, log, actorLabel),
+    input,
+    (c, i) => new UserService().deactivate(c, i),
+    {
+      user: null,
+    },
+  );
 }
